@@ -1,0 +1,124 @@
+# flexpool: four programs over one library.  GNU make, no autotools.
+#   make              build the programs and libpool
+#   make check        all tests (unit, CLI golden, man lint, examples)
+#   make demo         run the whole pipeline on the sample pool
+#   make install      PREFIX=/usr/local DESTDIR=
+#   make SANITIZE=address,undefined check
+#   make bench        speed and quality bars (tests/bench)
+
+VERSION    = 0.1.0
+SOVERSION  = 0
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+LIBDIR    ?= $(PREFIX)/lib
+INCDIR    ?= $(PREFIX)/include/pool
+MANDIR    ?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+PKG_CONFIG ?= pkg-config
+CC        ?= cc
+
+DEPS       = jansson yaml-0.1 libcrypto
+DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
+DEPS_LIBS   := $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null || echo -ljansson -lyaml -lcrypto)
+
+WARNINGS   = -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
+	     -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla -Wno-format-nonliteral
+OPT       ?= -O2 -g
+ifneq ($(SANITIZE),)
+SAN_FLAGS  = -fsanitize=$(SANITIZE) -fno-sanitize-recover=$(SANITIZE) -fno-omit-frame-pointer
+endif
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(OPT) \
+	     -fPIC -Ilib -Icmd $(DEPS_CFLAGS) $(SAN_FLAGS) $(CPPFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
+LIBS_ALL   = $(DEPS_LIBS) -lm $(LDLIBS)
+
+# Everything built goes below B (default build/), so that several
+# builds (plain, sanitized, clang) can sit side by side.
+B         ?= build
+PROGS      = pool-ingest pool-distribute pool-match pool-report
+BINS       = $(addprefix $(B)/bin/,$(PROGS))
+LIB_SRC    = $(sort $(wildcard lib/*.c))
+LIB_OBJ    = $(patsubst %.c,$(B)/%.o,$(LIB_SRC))
+LIB_HDR    = $(sort $(wildcard lib/pool*.h))
+CLI_OBJ    = $(B)/cmd/cli.o
+UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN   = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
+MAN_PAGES  = $(sort $(wildcard man/*.[1-8]))
+LIBA       = $(B)/lib/libpool.a
+LIBSO      = $(B)/lib/libpool.so.$(SOVERSION)
+LIBPC      = $(B)/lib/libpool.pc
+
+all: $(BINS) $(LIBA) $(LIBSO) $(LIBPC)
+
+$(B)/lib/%.o: lib/%.c $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/cmd/%.o: cmd/%.c cmd/cli.h $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBA): $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(LIBSO): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libpool.so.$(SOVERSION) $(ALL_LDFLAGS) -o $@ $(LIB_OBJ) $(LIBS_ALL)
+
+$(LIBPC): Makefile
+	@mkdir -p $(@D)
+	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: libpool\nDescription: flexpool library: records, rules, matching, apportionment\nVersion: %s\nRequires.private: %s\nLibs: -L$${libdir} -lpool\nLibs.private: -lm\nCflags: -I$${includedir}\n' \
+	    '$(PREFIX)' '$(LIBDIR)' '$(INCDIR)' '$(VERSION)' '$(DEPS)' > $@
+
+$(B)/bin/%: $(B)/cmd/%.o $(CLI_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(CLI_OBJ) $(LIBA) $(LIBS_ALL)
+
+$(B)/tests/test_%: tests/unit/test_%.c tests/unit/test.h $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS_ALL)
+
+check: all $(UNIT_BIN)
+	POOL_BUILD=$(B) sh tests/check.sh
+
+check-valgrind: all $(UNIT_BIN)
+	POOL_BUILD=$(B) POOL_VALGRIND=1 sh tests/check.sh
+
+lint-man:
+	mandoc -Tlint -Wstyle $(MAN_PAGES)
+
+demo:
+	sh tests/demo.sh
+
+bench: all
+	POOL_BUILD=$(B) sh tests/bench/run.sh
+
+fuzz:
+	$(MAKE) -C tests/fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
+	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	install -m 0755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 0644 $(LIBA) $(DESTDIR)$(LIBDIR)
+	install -m 0755 $(LIBSO) $(DESTDIR)$(LIBDIR)
+	ln -sf libpool.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libpool.so
+	install -m 0644 $(LIB_HDR) $(DESTDIR)$(INCDIR)
+	install -m 0644 $(LIBPC) $(DESTDIR)$(PKGCONFIGDIR)
+	for m in $(MAN_PAGES); do \
+	    s=$${m##*.}; install -m 0644 $$m $(DESTDIR)$(MANDIR)/man$$s; done
+
+uninstall:
+	cd $(DESTDIR)$(BINDIR) && rm -f $(PROGS)
+	rm -f $(DESTDIR)$(LIBDIR)/libpool.a $(DESTDIR)$(LIBDIR)/libpool.so \
+	    $(DESTDIR)$(LIBDIR)/libpool.so.$(SOVERSION) $(DESTDIR)$(PKGCONFIGDIR)/libpool.pc
+	rm -rf $(DESTDIR)$(INCDIR)
+	for m in $(MAN_PAGES); do \
+	    s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+
+clean:
+	rm -rf $(B) tests/out
+
+.PHONY: all check check-valgrind lint-man demo bench fuzz install uninstall clean
+.SUFFIXES:

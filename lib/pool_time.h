@@ -1,0 +1,134 @@
+/*
+ * Time: RFC 3339 instants, the pool's local time zone read from the
+ * system tz database (TZif files), DST gaps and overlaps, ISO weeks.
+ *
+ * Instants are int64_t seconds since 1970-01-01T00:00:00Z.  Durations
+ * are differences of instants, so a night shift across the autumn DST
+ * change lasts one hour more than its wall-clock span.
+ */
+#ifndef POOL_TIME_H
+#define POOL_TIME_H
+
+#include <stdint.h>
+
+#include "pool.h"
+
+/* Broken-down civil (wall-clock) time, proleptic Gregorian. */
+struct pool_civil {
+	int	year;		/* e.g. 2026 */
+	int	month;		/* 1-12 */
+	int	day;		/* 1-31 */
+	int	hour;		/* 0-23 */
+	int	min;		/* 0-59 */
+	int	sec;		/* 0-59 (a leap second 60 is folded to 59) */
+};
+
+/* An opaque time zone, loaded from the tz database. */
+struct pool_tz;
+
+/** Days since 1970-01-01 of a civil date (may be negative). */
+int64_t	pool_time_days_from_civil(int year, int month, int day);
+
+/** Civil date of a day number (the inverse of the above). */
+void	pool_time_civil_from_days(int64_t days, int *year, int *month,
+	    int *day);
+
+/** Day of week of a day number: 1 = Monday ... 7 = Sunday (ISO 8601). */
+int	pool_time_weekday(int64_t days);
+
+/** 1 if year/month/day is a real date, else 0. */
+int	pool_time_valid_date(int year, int month, int day);
+
+/**
+ * Parse an RFC 3339 date-time with an explicit offset ("Z" or +hh:mm),
+ * e.g. "2026-11-23T07:00:00+01:00".  Fractional seconds are accepted
+ * and dropped.  A lower-case 't'/'z' and a space instead of 'T' are
+ * accepted (RFC 3339 §5.6 note).  Stores the instant in *t and the
+ * offset in minutes east of UTC in *offset_min (may be NULL).  Years
+ * 0001-9999 only.  Returns 0 or -1 with err (POOL_EPARSE) saying what
+ * is wrong, e.g. "month 13 out of range".
+ */
+int	pool_time_parse(const char *s, int64_t *t, int *offset_min,
+	    struct pool_error *err);
+
+/**
+ * Parse a plain date "YYYY-MM-DD" into a day number.  Returns 0 or -1.
+ */
+int	pool_time_parse_date(const char *s, int64_t *days,
+	    struct pool_error *err);
+
+/**
+ * Load a zone by IANA name ("Europe/Amsterdam") from the tz database
+ * directory dir (NULL: "/usr/share/zoneinfo").  "UTC" always works,
+ * even without the database.  Names with ".." or a leading '/' are
+ * refused.  Returns a new zone (free with pool_tz_free) or NULL.
+ */
+struct pool_tz	*pool_tz_load(const char *name, const char *dir,
+		    struct pool_error *err);
+
+/** Free a zone loaded by pool_tz_load. */
+void		 pool_tz_free(struct pool_tz *);
+
+/** The zone's IANA name, as given to pool_tz_load. */
+const char	*pool_tz_name(const struct pool_tz *);
+
+/** Offset from UTC in seconds at instant t (e.g. 3600 for CET). */
+int		 pool_tz_offset(const struct pool_tz *, int64_t t);
+
+/** Local civil time of instant t in zone tz. */
+void		 pool_tz_to_civil(const struct pool_tz *, int64_t t,
+		    struct pool_civil *out);
+
+/* Result of converting a local time to an instant. */
+enum pool_local_kind {
+	POOL_LOCAL_UNIQUE = 0,	/* exactly one instant */
+	POOL_LOCAL_GAP,		/* does not exist (spring forward) */
+	POOL_LOCAL_AMBIGUOUS	/* occurs twice (autumn overlap) */
+};
+
+/**
+ * Convert a local civil time in zone tz to an instant.  For a unique
+ * time *t is that instant.  For an ambiguous time *t is the first
+ * occurrence (RFC 5545 §3.3.5) and *t2 (may be NULL) the second.  For
+ * a time in a gap *t is computed with the offset before the gap.
+ * Returns the kind.
+ */
+enum pool_local_kind pool_tz_from_civil(const struct pool_tz *,
+		    const struct pool_civil *, int64_t *t, int64_t *t2);
+
+/**
+ * Format instant t as RFC 3339 in zone tz ("2026-11-23T07:00:00+01:00";
+ * "Z" is never used, the offset is always explicit).  buf must hold 26
+ * bytes.  Returns buf.
+ */
+char		*pool_time_format(const struct pool_tz *, int64_t t,
+		    char buf[26]);
+
+/** Format a day number as "YYYY-MM-DD" into buf (11 bytes).  Returns buf. */
+char		*pool_time_format_date(int64_t days, char buf[11]);
+
+/**
+ * ISO 8601 week of a day number: *iso_year and *week (1-53).
+ */
+void		 pool_time_iso_week(int64_t days, int *iso_year, int *week);
+
+/**
+ * Parse an ISO week "2026-W48" into the day number of its Monday.
+ * Returns 0 or -1.
+ */
+int		 pool_time_parse_iso_week(const char *s, int64_t *monday,
+		    struct pool_error *err);
+
+/** Local day number (days since 1970-01-01 in zone tz) of instant t. */
+int64_t		 pool_tz_local_day(const struct pool_tz *, int64_t t);
+
+/**
+ * Seconds of the interval [a, b) that fall between local wall-clock
+ * times from_min and to_min (minutes after midnight, e.g. 0 and 360 for
+ * 00:00-06:00; from_min > to_min wraps over midnight) in zone tz.
+ * Counted on absolute time.
+ */
+int64_t		 pool_tz_overlap_window(const struct pool_tz *, int64_t a,
+		    int64_t b, int from_min, int to_min);
+
+#endif /* POOL_TIME_H */

@@ -1,0 +1,105 @@
+#!/bin/sh
+# Run every test: unit programs, CLI golden cases, man page lint and the
+# man page examples.  Prints TAP-style lines and ends with
+# "N passed, N failed"; exits 1 if anything failed.
+#
+# Environment: POOL_VALGRIND=1 runs the programs under valgrind.
+
+LC_ALL=C; export LC_ALL
+TZ=UTC; export TZ
+unset POOL_CONFIG NO_COLOR
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${POOL_BUILD:-build}
+case $build in /*) ;; *) build=$top/$build ;; esac
+out=$build/test-out
+rm -rf "$out"; mkdir -p "$out"
+PATH=$build/bin:$PATH; export PATH
+pass=0; fail=0
+
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+notok() { fail=$((fail + 1)); echo "not ok - $1"; }
+
+vg=
+if [ "${POOL_VALGRIND:-}" = 1 ]; then
+	vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"
+fi
+
+# Unit tests: each program prints ok/not ok lines.
+for t in "$build"/tests/test_*; do
+	case $t in *.c|*.h) continue ;; esac
+	[ -x "$t" ] || continue
+	name=${t##*/}
+	(cd "$top/tests/unit" && $vg "$t") > "$out/$name.log" 2>&1
+	rc=$?
+	p=$(grep -c '^ok ' "$out/$name.log")
+	f=$(grep -c '^not ok ' "$out/$name.log")
+	pass=$((pass + p)); fail=$((fail + f))
+	if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then
+		notok "unit/$name exited $rc"
+		tail -5 "$out/$name.log"
+	fi
+	grep '^not ok\|^#' "$out/$name.log"
+	echo "# unit/$name: $p passed, $f failed"
+done
+
+# CLI golden cases: tests/cli/<program>/<case>/ with
+#   args    arguments for the program named by the folder (run in the
+#           case folder), or cmd: a whole sh command line
+#   stdin   standard input (optional)
+#   stdout  expected standard output (optional: absent = must be empty)
+#   stderr  expected standard error (optional: absent = must be empty)
+#   status  expected exit status (optional: absent = 0)
+for dir in "$top"/tests/cli/*/*/; do
+	[ -d "$dir" ] || continue
+	dir=${dir%/}
+	case_name=${dir#"$top"/tests/cli/}
+	prog=${case_name%%/*}
+	scratch=$out/cli/$case_name
+	mkdir -p "$scratch"
+	if [ -f "$dir/stdin" ]; then in=$dir/stdin; else in=/dev/null; fi
+	if [ -f "$dir/cmd" ]; then
+		(cd "$dir" && POOL_VG="$vg" sh ./cmd) < "$in" > "$scratch/stdout" 2> "$scratch/stderr"
+	else
+		args=$(cat "$dir/args" 2>/dev/null)
+		(cd "$dir" && eval "$vg $prog $args") < "$in" > "$scratch/stdout" 2> "$scratch/stderr"
+	fi
+	rc=$?
+	want_rc=0
+	[ -f "$dir/status" ] && want_rc=$(cat "$dir/status")
+	bad=
+	[ "$rc" = "$want_rc" ] || bad="status $rc, want $want_rc"
+	for s in stdout stderr; do
+		if [ -f "$dir/$s" ]; then exp=$dir/$s; else exp=/dev/null; fi
+		if ! cmp -s "$exp" "$scratch/$s"; then
+			bad="$bad $s differs"
+			diff -u "$exp" "$scratch/$s" | head -30 | sed 's/^/#   /'
+		fi
+	done
+	if [ -z "$bad" ]; then ok "cli/$case_name"; else notok "cli/$case_name:$bad (see $scratch)"; fi
+done
+
+# Man pages: lint-clean under mandoc.
+if command -v mandoc >/dev/null 2>&1; then
+	for m in "$top"/man/*.[1-8]; do
+		[ -f "$m" ] || continue
+		if msg=$(mandoc -Tlint -Wwarning "$m" 2>&1) && [ -z "$msg" ]; then
+			ok "man/${m##*/} lint"
+		else
+			notok "man/${m##*/} lint"; echo "$msg" | sed 's/^/#   /'
+		fi
+	done
+else
+	echo "# mandoc not installed: man pages not linted"
+fi
+
+# Man page EXAMPLES: every line "tests/examples.sh" lists runs and exits as said.
+if [ -f "$top/tests/examples.sh" ]; then
+	if (cd "$top/testdata/examples" 2>/dev/null || cd "$top"; sh "$top/tests/examples.sh") > "$out/examples.log" 2>&1; then
+		ok "man page examples"
+	else
+		notok "man page examples"; tail -20 "$out/examples.log" | sed 's/^/#   /'
+	fi
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
