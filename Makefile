@@ -43,12 +43,14 @@ LIB_HDR    = $(sort $(wildcard lib/pool*.h))
 CLI_OBJ    = $(B)/cmd/cli.o
 UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
+TOOL_SRC   = $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN   = $(patsubst tests/tools/%.c,$(B)/tools/%,$(TOOL_SRC))
 MAN_PAGES  = $(sort $(wildcard man/*.[1-8]))
 LIBA       = $(B)/lib/libpool.a
 LIBSO      = $(B)/lib/libpool.so.$(SOVERSION)
 LIBPC      = $(B)/lib/libpool.pc
 
-all: $(BINS) $(LIBA) $(LIBSO) $(LIBPC)
+all: $(BINS) $(LIBA) $(LIBSO) $(LIBPC) $(TOOL_BIN)
 
 $(B)/lib/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
@@ -77,6 +79,11 @@ $(B)/bin/%: $(B)/cmd/%.o $(CLI_OBJ) $(LIBA)
 $(B)/tests/test_%: tests/unit/test_%.c tests/unit/test.h $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS_ALL)
+
+# Helper programs of the tests and benchmarks (generators, checkers).
+$(B)/tools/%: tests/tools/%.c $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS_ALL)
 
 check: all $(UNIT_BIN)
 	POOL_BUILD=$(B) sh tests/check.sh

@@ -3,7 +3,8 @@
 # man page examples.  Prints TAP-style lines and ends with
 # "N passed, N failed"; exits 1 if anything failed.
 #
-# Environment: POOL_VALGRIND=1 runs the programs under valgrind.
+# Environment: POOL_BUILD names the build folder (default build);
+# POOL_VALGRIND=1 runs the programs under valgrind.
 
 LC_ALL=C; export LC_ALL
 TZ=UTC; export TZ
@@ -92,14 +93,17 @@ else
 	echo "# mandoc not installed: man pages not linted"
 fi
 
-# Man page EXAMPLES: every line "tests/examples.sh" lists runs and exits as said.
-if [ -f "$top/tests/examples.sh" ]; then
-	if (cd "$top/testdata/examples" 2>/dev/null || cd "$top"; sh "$top/tests/examples.sh") > "$out/examples.log" 2>&1; then
-		ok "man page examples"
+# Man page EXAMPLES: tests/examples/<program>.sh runs the EXAMPLES of
+# that man page from the repository root and exits 0 when they work.
+for ex in "$top"/tests/examples/*.sh; do
+	[ -f "$ex" ] || continue
+	name=${ex##*/}
+	if (cd "$top" && sh "$ex") > "$out/examples-$name.log" 2>&1; then
+		ok "examples/$name"
 	else
-		notok "man page examples"; tail -20 "$out/examples.log" | sed 's/^/#   /'
+		notok "examples/$name"; tail -20 "$out/examples-$name.log" | sed 's/^/#   /'
 	fi
-fi
+done
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,71 @@
+/*
+ * Hard rules: may this worker take this shift, given the shifts the
+ * worker already has?  One module, shared by pool-match (planning) and
+ * pool-report --check (audit).  Every refusal names a rule id of
+ * pool_config.h (POOL_RULE_*) and says the numbers ("rest 9.5 h < 11 h").
+ *
+ * Working time is counted per worker across all organisations and
+ * includes every assignment in the data set, also those before the
+ * planning window.
+ */
+#ifndef POOL_RULES_H
+#define POOL_RULES_H
+
+#include <stddef.h>
+
+#include "pool.h"
+#include "pool_config.h"
+#include "pool_record.h"
+#include "pool_time.h"
+
+/* The rule engine over one data set: per worker, a timeline of the
+ * shifts held. */
+struct pool_rulectx;
+
+/**
+ * A new rule engine over data (indexed with pool_data_index; borrowed,
+ * must outlive the engine), using the limits of conf and local time in
+ * tz.  Workers start with the shifts of the data set's assignments whose
+ * status is confirmed if `confirmed_only`, else of all assignments.
+ * Returns NULL on error.  Pair: pool_rules_free.
+ */
+struct pool_rulectx *pool_rules_new(const struct pool_config *conf,
+	    const struct pool_data *data, const struct pool_tz *tz,
+	    int confirmed_only, struct pool_error *err);
+
+void	pool_rules_free(struct pool_rulectx *);
+
+/**
+ * May worker w (index in data->workers) take shift s (index in
+ * data->shifts) on top of what the worker holds now?  Returns NULL if
+ * so, or the id of the first rule it breaks; then detail (if not NULL)
+ * receives the numbers, e.g. "rest 9.5 h < 11 h".
+ */
+const char *pool_rules_check(struct pool_rulectx *, long w, long s,
+	    char *detail, size_t len);
+
+/** Give shift s to worker w (no check).  Returns 0 or -1 (memory). */
+int	pool_rules_assign(struct pool_rulectx *, long w, long s);
+
+/** Take shift s from worker w.  Returns 0, or -1 if w did not hold it. */
+int	pool_rules_unassign(struct pool_rulectx *, long w, long s);
+
+/* One violation found by pool_rules_audit. */
+struct pool_violation {
+	long		 worker;	/* index in data->workers */
+	long		 shift;		/* index in data->shifts */
+	const char	*rule;		/* POOL_RULE_* id */
+	char		 detail[128];
+};
+
+/**
+ * Check every assignment of the data set against every hard rule (each
+ * assignment against all the worker's other assignments).  Calls cb for
+ * each violation, in order of worker id, then shift start.  Returns the
+ * number of violations, or -1 on error.
+ */
+long	pool_rules_audit(struct pool_rulectx *,
+	    void (*cb)(void *arg, const struct pool_violation *), void *arg,
+	    struct pool_error *err);
+
+#endif /* POOL_RULES_H */
