@@ -26,7 +26,7 @@ struct pool_ndjson *pool_ndjson_new(FILE *f, const char *source,
 void	pool_ndjson_free(struct pool_ndjson *);
 
 /**
- * Read the next line.  Returns 1 with *line/*len set to the line without
+ * Read the next line.  Returns 1 with *line and *len set to the line without
  * its terminator (valid until the next call; NUL-terminated), 0 at end of
  * input, or -1 with err located at the line (blank, invalid UTF-8, too
  * long, or a read error: then err->code is POOL_ESYS and reading should
