@@ -35,7 +35,8 @@ LIBS_ALL   = $(DEPS_LIBS) -lm $(LDLIBS)
 # Everything built goes below B (default build/), so that several
 # builds (plain, sanitized, clang) can sit side by side.
 B         ?= build
-PROGS      = pool-ingest pool-distribute pool-match pool-report
+# The programs: every cmd/pool-*.c.
+PROGS      = $(patsubst cmd/%.c,%,$(sort $(wildcard cmd/pool-*.c)))
 BINS       = $(addprefix $(B)/bin/,$(PROGS))
 LIB_SRC    = $(sort $(wildcard lib/*.c))
 LIB_OBJ    = $(patsubst %.c,$(B)/%.o,$(LIB_SRC))
