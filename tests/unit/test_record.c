@@ -1,0 +1,153 @@
+/*
+ * Unit tests of records and the data set (lib/record.c, lib/strtab.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pool_record.h"
+#include "test.h"
+
+static const char *
+parse_err(struct pool_data *d, const char *line)
+{
+	static char		 buf[512];
+	struct pool_error	 err;
+	struct pool_record	 r;
+
+	pool_error_clear(&err);
+	if (pool_record_parse(d, line, strlen(line), &r, &err) == 0) {
+		pool_record_release(&r);
+		return "ok";
+	}
+	return pool_error_format(&err, buf, sizeof(buf));
+}
+
+int
+main(void)
+{
+	static const struct {
+		const char	*line;
+		const char	*want;
+	} cases[] = {
+		{ "{\"type\":\"org\",\"id\":\"amaris\"}", "ok" },
+		{ "{\"type\":\"something-new\",\"x\":[1,2]}", "ok" },
+		{ "{\"id\":\"x\"}", "field 'type': missing" },
+		{ "{\"type\":7}", "field 'type': must be a string" },
+		{ "[1]", "not a JSON object" },
+		{ "{\"type\":\"org\"", "invalid JSON: '}' expected near end of file (column 13)" },
+		{ "{\"type\":\"org\",\"id\":\"a\",\"id\":\"b\"}",
+		    "invalid JSON: duplicate object key near '\"b\"' (column 31)" },
+		{ "{\"type\":\"org\",\"id\":\"\"}", "field 'id': org: must not be empty" },
+		{ "{\"type\":\"org\",\"id\":\"a\",\"weight\":-1}",
+		    "field 'weight': org 'a': -1 out of range [0, 1e+15]" },
+		{ "{\"type\":\"org\",\"id\":\"a\",\"weight\":\"NaN\"}",
+		    "field 'weight': org 'a': must be a number" },
+		{ "{\"type\":\"worker\",\"id\":\"w1\",\"roles\":[\"vig\"]}", "ok" },
+		{ "{\"type\":\"worker\",\"id\":\"w1\",\"roles\":[]}",
+		    "field 'roles': worker 'w1': must have at least one element" },
+		{ "{\"type\":\"worker\",\"id\":\"w1\",\"roles\":\"vig\"}",
+		    "field 'roles': worker 'w1': must be a list of strings" },
+		{ "{\"type\":\"worker\",\"id\":\"w1\",\"roles\":[\"a\",3]}",
+		    "field 'roles': worker 'w1': element 2 must be a non-empty string" },
+		{ "{\"type\":\"worker\",\"id\":\"w1\",\"roles\":[\"a\"],\"nights\":\"often\"}",
+		    "field 'nights': worker 'w1': must be one of 'any', 'prefer', 'avoid', 'never', 'only'" },
+		{ "{\"type\":\"worker\",\"id\":\"w1\",\"roles\":[\"a\"],\"location\":{\"lat\":95,\"lon\":4}}",
+		    "field 'location.lat': worker 'w1': 95 out of range [-90, 90]" },
+		{ "{\"type\":\"worker\",\"id\":\"w1\",\"roles\":[\"a\"],\"valid_from\":\"2026-02-30\"}",
+		    "field 'valid_from': worker 'w1': invalid date '2026-02-30': day 30 out of range for February" },
+		{ "{\"type\":\"shift\",\"id\":\"s1\",\"org\":\"o\",\"role\":\"r\",\"start\":\"2026-11-23T07:00:00+01:00\",\"end\":\"2026-11-23T15:00:00+01:00\"}", "ok" },
+		{ "{\"type\":\"shift\",\"id\":\"s1\",\"org\":\"o\",\"role\":\"r\",\"start\":\"2026-11-23T07:00:00+01:00\",\"end\":\"2026-11-23T07:00:00+01:00\"}",
+		    "field 'end': shift 's1': must be after 'start'" },
+		{ "{\"type\":\"shift\",\"id\":\"s1\",\"org\":\"o\",\"role\":\"r\",\"start\":\"2026-11-23T07:00:00+01:00\",\"end\":\"2026-11-23T15:00:00+01:00\",\"priority\":9}",
+		    "field 'priority': shift 's1': 9 out of range [1, 5]" },
+		{ "{\"type\":\"shift\",\"id\":\"s1\",\"org\":\"o\",\"role\":\"r\",\"start\":\"2026-11-23T07:00:00+01:00\",\"end\":\"2026-11-23T15:00:00+01:00\",\"priority\":1.5}",
+		    "field 'priority': shift 's1': must be a whole number" },
+		{ "{\"type\":\"shift\",\"id\":\"s1\",\"org\":\"o\",\"role\":\"r\",\"end\":\"2026-11-23T15:00:00+01:00\"}",
+		    "field 'start': shift 's1': missing" },
+		{ "{\"type\":\"availability\",\"worker\":\"w\",\"start\":\"2026-11-23T07:00:00+01:00\",\"end\":\"2026-11-24T07:00:00+01:00\"}", "ok" },
+		{ "{\"type\":\"assignment\",\"shift\":\"s\",\"worker\":\"w\",\"status\":\"maybe\"}",
+		    "field 'status': assignment: must be one of 'confirmed', 'proposed'" },
+		{ "{\"type\":\"allocation\",\"org\":\"a\",\"period\":\"2026-W48\",\"units\":3,\"entitled\":4}", "ok" },
+		{ "{\"type\":\"allocation\",\"org\":\"a\",\"period\":\"2026-W48\",\"units\":3}",
+		    "field 'entitled': allocation: missing" },
+		{ "{\"type\":\"contact\",\"org\":\"a\",\"date\":\"2026-11-02\",\"level\":\"tactical\"}", "ok" },
+		{ "{\"type\":\"contact\",\"org\":\"a\",\"date\":\"2026-11-02\"}",
+		    "field 'level': contact: missing" },
+		{ "{\"type\":\"candidate\",\"shift\":\"s\",\"worker\":\"w\",\"rank\":0}",
+		    "field 'rank': candidate: 0 out of range [1, 2147483647]" },
+		{ "{\"type\":\"reject\",\"source\":\"a.csv\",\"line\":3,\"error\":\"bad\"}", "ok" },
+	};
+	struct pool_data	 d;
+	struct pool_error	 err;
+	struct pool_record	 r;
+	const char		*a, *b;
+
+	if (pool_data_init(&d, &err) == -1)
+		return 1;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		CHECK_STR(parse_err(&d, cases[i].line), cases[i].want,
+		    "record case %zu", i);
+
+	/* Interning: equal strings are one pointer. */
+	a = pool_data_intern(&d, "verzorgende-ig", 14);
+	b = pool_data_intern(&d, "verzorgende-ig!", 14);
+	CHECK(a == b, "interned strings are shared");
+	for (int i = 0; i < 5000; i++) {
+		char	id[32];
+
+		snprintf(id, sizeof(id), "id-%d", i);
+		pool_data_intern(&d, id, strlen(id));
+	}
+	CHECK(pool_data_intern(&d, "verzorgende-ig", 14) == a,
+	    "interned pointer survives table growth");
+
+	/* Adding, indexing, lookup; later records with the same id win. */
+	{
+		const char *lines[] = {
+			"{\"type\":\"worker\",\"id\":\"w2\",\"roles\":[\"vig\",\"helpende\"],\"skills\":[\"covid\"]}",
+			"{\"type\":\"worker\",\"id\":\"w1\",\"roles\":[\"vig\"]}",
+			"{\"type\":\"shift\",\"id\":\"s1\",\"org\":\"o\",\"role\":\"vig\",\"start\":\"2026-10-24T23:00:00+02:00\",\"end\":\"2026-10-25T07:00:00+01:00\",\"skills\":[\"covid\"],\"break_minutes\":30}",
+			"{\"type\":\"worker\",\"id\":\"w2\",\"roles\":[\"mbo-v\"]}",
+			"{\"type\":\"unfilled\",\"shift\":\"s1\",\"reasons\":{\"role\":2}}",
+		};
+		for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+			if (pool_record_parse(&d, lines[i], strlen(lines[i]), &r,
+			    &err) == 0)
+				pool_data_add(&d, &r, &err);
+		}
+		CHECK(pool_data_index(&d, &err) == 0, "index built");
+		CHECK_INT(d.workers.n, 3, "three worker records kept");
+		CHECK_INT(pool_data_worker(&d, "w2"), 2, "last w2 wins");
+		CHECK_INT(pool_data_worker(&d, "w1"), 1, "w1 found");
+		CHECK_INT(pool_data_worker(&d, "nobody"), -1, "unknown worker");
+		CHECK_INT(pool_data_shift(&d, "s1"), 0, "shift found");
+		CHECK_INT(d.shifts.v[0].end - d.shifts.v[0].start, 9 * 3600,
+		    "night shift over the autumn DST change lasts 9 h");
+		CHECK_INT(d.shifts.v[0].priority, 3, "default priority 3");
+		CHECK_INT(d.shifts.v[0].break_minutes, 30, "break minutes");
+		CHECK(pool_strlist_has(&d.workers.v[0].skills,
+		    pool_data_intern(&d, "covid", 5)), "skill list");
+		CHECK_INT(d.count[POOL_R_WORKER], 3, "count per type");
+		CHECK_INT(d.unfilled.n, 1, "unfilled kept as json");
+		CHECK_STR(d.unfilled.v[0].shift, "s1", "unfilled shift");
+	}
+
+	/* Compact output. */
+	{
+		json_t	*o = json_pack("{s:s,s:s,s:i,s:f}", "type", "assignment",
+		    "shift", "s1", "rank", 2, "score", 0.1);
+		char	*buf = NULL;
+		size_t	 len = 0;
+		FILE	*f = open_memstream(&buf, &len);
+
+		pool_json_write(f, o);
+		fclose(f);
+		CHECK_STR(buf, "{\"type\":\"assignment\",\"shift\":\"s1\",\"rank\":2,\"score\":0.1}\n",
+		    "compact JSON line");
+		free(buf);
+		json_decref(o);
+	}
+	pool_data_release(&d);
+	return test_done();
+}
