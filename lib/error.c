@@ -26,6 +26,7 @@ pool_error_set(struct pool_error *err, enum pool_errcode code,
 		return -1;
 	err->code = code;
 	err->sys_errno = code == POOL_ESYS ? errno : 0;
+	err->context[0] = '\0';
 	if (field != NULL)
 		snprintf(err->field, sizeof(err->field), "%s", field);
 	else
@@ -68,6 +69,8 @@ pool_error_format(const struct pool_error *err, char *buf, size_t len)
 			APPEND("%lu:", err->line);
 		APPEND(" ");
 	}
+	if (err->context[0] != '\0')
+		APPEND("%s: ", err->context);
 	if (err->field[0] != '\0')
 		APPEND("field '%s': ", err->field);
 	APPEND("%s", err->text);

@@ -59,6 +59,7 @@ struct pool_error {
 	int			 sys_errno;
 	unsigned long		 line;
 	char			 source[256];
+	char			 context[96];	/* e.g. "shift 'S1'"; may be empty */
 	char			 field[64];
 	char			 text[256];
 };
@@ -79,8 +80,9 @@ void	pool_error_locate(struct pool_error *err, const char *source,
 	    unsigned long line);
 
 /**
- * Format an error as "source:line: field: text" (parts that are empty
- * or zero are left out) into buf of size len.  Returns buf.
+ * Format an error as "source:line: context: field 'name': text" (parts
+ * that are empty or zero are left out) into buf of size len.  Returns
+ * buf.
  */
 char	*pool_error_format(const struct pool_error *, char *buf, size_t len);
 

@@ -151,9 +151,15 @@ get_num(json_t *o, const char *key, int required, double min, double max,
 	if (!json_is_number(v))
 		return pool_error_set(err, POOL_EFIELD, key, "must be a number");
 	x = json_number_value(v);
-	if (!isfinite(x) || x < min || x > max)
+	if (!isfinite(x))
 		return pool_error_set(err, POOL_EFIELD, key,
-		    "%g out of range [%g, %g]", x, min, max);
+		    "must be a finite number");
+	if (x < min)
+		return pool_error_set(err, POOL_EFIELD, key,
+		    "%g is less than %g", x, min);
+	if (x > max)
+		return pool_error_set(err, POOL_EFIELD, key,
+		    "%g is more than %g", x, max);
 	*out = x;
 	return 0;
 }
@@ -176,7 +182,7 @@ get_int(json_t *o, const char *key, int required, long long min,
 	x = json_integer_value(v);
 	if (x < min || x > max)
 		return pool_error_set(err, POOL_EFIELD, key,
-		    "%lld out of range [%lld, %lld]", x, min, max);
+		    "%lld out of range %lld to %lld", x, min, max);
 	*out = x;
 	return 0;
 }
@@ -567,18 +573,16 @@ pool_record_from_json(struct pool_data *d, json_t *o, struct pool_record *out,
 	if (rc == -1) {
 		if (err != NULL && err->code == POOL_EFIELD &&
 		    out->type != POOL_R_UNKNOWN) {
-			/* Say which record: "shift 'S1': ...". */
+			/* Say which record: "shift 'S1'". */
 			json_t	*id = json_object_get(o, "id");
-			char	 text[sizeof(err->text)];
 
-			if (json_is_string(id))
-				cut(text, sizeof(text), "%s '%.60s': %s",
-				    pool_rtype_name(out->type),
-				    json_string_value(id), err->text);
+			if (json_is_string(id) && json_string_length(id) > 0)
+				cut(err->context, sizeof(err->context),
+				    "%s '%.60s'", pool_rtype_name(out->type),
+				    json_string_value(id));
 			else
-				cut(text, sizeof(text), "%s: %s",
-				    pool_rtype_name(out->type), err->text);
-			memcpy(err->text, text, sizeof(text));
+				cut(err->context, sizeof(err->context), "%s",
+				    pool_rtype_name(out->type));
 		}
 		pool_record_release(out);
 		return -1;
