@@ -5,10 +5,14 @@
  * Instants are int64_t seconds since 1970-01-01T00:00:00Z.  Durations
  * are differences of instants, so a night shift across the autumn DST
  * change lasts one hour more than its wall-clock span.
+ *
+ * The functions that take a const struct pool_tz * also accept NULL,
+ * which means UTC.
  */
 #ifndef POOL_TIME_H
 #define POOL_TIME_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "pool.h"
@@ -58,6 +62,25 @@ int	pool_time_parse_date(const char *s, int64_t *days,
 	    struct pool_error *err);
 
 /**
+ * Parse a local date-time without offset: "2026-11-23T07:00",
+ * "2026-11-23 07:00" or with seconds "2026-11-23T07:00:00" (a fraction
+ * after the seconds is dropped).  An offset is refused.  Fills *c; the
+ * caller converts it with pool_tz_from_civil.  Returns 0 or -1 with err
+ * (POOL_EPARSE).
+ */
+int	pool_time_parse_local(const char *s, struct pool_civil *c,
+	    struct pool_error *err);
+
+/**
+ * Parse a wall-clock time of day "hh:mm" (or "h:mm") into minutes after
+ * midnight: "07:00" is 420.  "24:00" is accepted as 1440, the end of the
+ * day (for windows and shift ends such as "16:00-24:00"); no other hour
+ * 24 is.  Returns 0 or -1 with err (POOL_EPARSE).
+ */
+int	pool_time_parse_hhmm(const char *s, int *minutes,
+	    struct pool_error *err);
+
+/**
  * Load a zone by IANA name ("Europe/Amsterdam") from the tz database
  * directory dir (NULL: "/usr/share/zoneinfo").  "UTC" always works,
  * even without the database.  Names with ".." or a leading '/' are
@@ -65,6 +88,15 @@ int	pool_time_parse_date(const char *s, int64_t *days,
  */
 struct pool_tz	*pool_tz_load(const char *name, const char *dir,
 		    struct pool_error *err);
+
+/**
+ * Parse a zone from the bytes of a TZif file (RFC 8536, versions 1-4)
+ * held in memory; name is what pool_tz_name returns.  Every count in
+ * the file is checked against its size.  Returns a new zone (free with
+ * pool_tz_free) or NULL with err (POOL_EPARSE) saying what is wrong.
+ */
+struct pool_tz	*pool_tz_parse(const char *name, const unsigned char *buf,
+		    size_t len, struct pool_error *err);
 
 /** Free a zone loaded by pool_tz_load. */
 void		 pool_tz_free(struct pool_tz *);
@@ -111,6 +143,15 @@ char		*pool_time_format_date(int64_t days, char buf[11]);
  * ISO 8601 week of a day number: *iso_year and *week (1-53).
  */
 void		 pool_time_iso_week(int64_t days, int *iso_year, int *week);
+
+/** Number of ISO weeks (52 or 53) in ISO year iso_year. */
+int		 pool_time_iso_weeks_in_year(int iso_year);
+
+/**
+ * Format the ISO week of a day number as "2026-W48" into buf (9 bytes).
+ * Returns buf.
+ */
+char		*pool_time_format_iso_week(int64_t days, char buf[9]);
 
 /**
  * Parse an ISO week "2026-W48" into the day number of its Monday.
