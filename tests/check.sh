@@ -79,6 +79,17 @@ for dir in "$top"/tests/cli/*/*/; do
 	if [ -z "$bad" ]; then ok "cli/$case_name"; else notok "cli/$case_name:$bad (see $scratch)"; fi
 done
 
+# Export hygiene: libpool defines only pool_* symbols.
+if [ -f "$build/lib/libpool.a" ] && command -v nm >/dev/null 2>&1; then
+	bad=$(nm -g --defined-only "$build/lib/libpool.a" 2>/dev/null |
+	    awk 'NF == 3 && $2 ~ /^[A-Z]$/ && $3 !~ /^pool_/ { print $3 }')
+	if [ -z "$bad" ]; then
+		ok "libpool exports only pool_* symbols"
+	else
+		notok "libpool exports symbols outside pool_*: $(echo $bad)"
+	fi
+fi
+
 # Man pages: lint-clean under mandoc.
 if command -v mandoc >/dev/null 2>&1; then
 	for m in "$top"/man/*.[1-8]; do
