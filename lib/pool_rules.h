@@ -68,4 +68,32 @@ long	pool_rules_audit(struct pool_rulectx *,
 	    void (*cb)(void *arg, const struct pool_violation *), void *arg,
 	    struct pool_error *err);
 
+/*
+ * Additions used by pool-match.
+ */
+
+/**
+ * Only the rules that do not depend on the other shifts the worker
+ * holds: role, skills, validity, dedicated, night-exempt, nights,
+ * travel, availability, absence, shift-max and night-shift-max.
+ * Returns NULL or the rule id, as pool_rules_check.
+ */
+const char *pool_rules_check_static(struct pool_rulectx *, long w, long s,
+	    char *detail, size_t len);
+
+/** 0 if shift s is not a night shift, 1 if it is, 2 if a late one. */
+int	pool_rules_night(const struct pool_rulectx *, long s);
+
+/** Working minutes of shift s (its length less its break). */
+int	pool_rules_work(const struct pool_rulectx *, long s);
+
+/** Great-circle km between worker w and shift s; -1 if unknown. */
+double	pool_rules_distance(const struct pool_rulectx *, long w, long s);
+
+/**
+ * The shifts worker w holds now, by start: sets *v (valid until the
+ * next assign/unassign) and returns the count.
+ */
+long	pool_rules_held(const struct pool_rulectx *, long w, const long **v);
+
 #endif /* POOL_RULES_H */

@@ -1,0 +1,1076 @@
+/*
+ * Hard rules: may a worker take a shift, given what the worker holds?
+ *
+ * Each worker has a timeline: the shifts held, sorted by start, plus
+ * per ATW week the minutes worked and the night shifts started in it.
+ * A check looks at the neighbours of the candidate shift (rest, series,
+ * consecutive shifts) and at the week buckets around it (week maximum,
+ * 4- and 16-week averages, nights per 16 weeks), so it costs
+ * O(log n + shifts nearby), never O(all shifts).
+ *
+ * Conventions (see pool-match(1)):
+ *  - Working time is the shift's length on absolute time minus its
+ *    break_minutes (breaks are not working time).  A shift counts in
+ *    the ATW week (and 4/16-week windows) in which it starts.
+ *  - Night: more than night_min_work minutes of the shift (absolute
+ *    time, breaks not deducted) fall in the local night window.  A
+ *    night is "late" when it ends after night_late_end local time.
+ *  - A series of nights: night shifts next to each other in the
+ *    timeline that start on consecutive local days.  After a series of
+ *    night_series or more, the next shift that does not continue the
+ *    series waits rest_after_series.
+ *  - Consecutive shifts: shifts next to each other in the timeline that
+ *    start on the same or the next local day.
+ *  - A shortened rest (daily, or after a late night) may not be taken
+ *    twice within rest_short_window, measured between the starts of the
+ *    two rests (the ends of the shifts before them).
+ *  - Shifts with less than rest_daily between them count as one shift
+ *    for shift_max (their working times add up).
+ *  - Rolling windows of 4 and 16 weeks are anchored on ATW weeks (the
+ *    pool's week_start): every window of consecutive ATW weeks that
+ *    holds the shift is checked.
+ *  - Weekly rest: every ATW week holds an unbroken rest of weekly_rest
+ *    (rests clipped to the week), or the fixed pair of ATW weeks it
+ *    belongs to (pairs counted from the week that holds 1970-01-01)
+ *    holds rests of at least weekly_rest_block adding up to
+ *    weekly_rest_14d.
+ *  - The limits are those of the shift's organisation when it
+ *    overrides the rules, else the pool's.  When a shift is checked,
+ *    the limits of that shift apply to every rule it takes part in.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pool.h"
+#include "pool_config.h"
+#include "pool_record.h"
+#include "pool_rules.h"
+#include "pool_time.h"
+
+#define MIN(a, b)	((a) < (b) ? (a) : (b))
+#define MAX(a, b)	((a) > (b) ? (a) : (b))
+
+struct ival {
+	int64_t	start, end;
+};
+
+struct wk {
+	int32_t		min;		/* minutes worked */
+	uint16_t	nights;		/* night shifts started */
+	uint16_t	late;		/* late night shifts started */
+};
+
+struct wtl {
+	long		*held;		/* shift indices by start */
+	uint32_t	 n, cap;
+	struct ival	*avail;		/* merged windows */
+	uint32_t	 navail;
+	uint8_t		 has_avail;
+	struct ival	*abs;		/* merged absences */
+	uint32_t	 nabs;
+	int64_t		 wbase;		/* week index of weeks[0] */
+	struct wk	*weeks;
+	uint32_t	 nweeks;
+};
+
+struct sinfo {
+	int64_t			 start, end;
+	int32_t			 work;	/* minutes */
+	int32_t			 sday;	/* local day of the start */
+	int32_t			 week;	/* ATW week of the start */
+	uint8_t			 night, late;
+	const struct pool_rules	*r;
+};
+
+struct pool_rulectx {
+	const struct pool_config	*conf;
+	const struct pool_data		*data;
+	const struct pool_tz		*tz;
+	struct sinfo			*si;
+	struct wtl			*wt;
+	long				 nw, ns;
+	int64_t				 wref;	/* first day of ATW week 0 */
+};
+
+/* The timeline of worker w with candidate s put in at position ip. */
+struct view {
+	const struct pool_rulectx	*c;
+	const struct wtl		*t;
+	long				 s;
+	uint32_t			 ip, n;
+};
+
+static long
+vat(const struct view *v, uint32_t k)
+{
+	if (k < v->ip)
+		return v->t->held[k];
+	if (k == v->ip)
+		return v->s;
+	return v->t->held[k - 1];
+}
+
+#define VS(v, k)	(&(v)->c->si[vat((v), (k))])
+
+static int64_t
+floordiv(int64_t a, int64_t b)
+{
+	int64_t	q = a / b;
+
+	if ((a % b != 0) && ((a < 0) != (b < 0)))
+		q--;
+	return q;
+}
+
+/* Hours of a number of minutes, as short as exact: "11", "9.5", "9.25". */
+static const char *
+hours(char *buf, size_t len, long min)
+{
+	if (min % 60 == 0)
+		snprintf(buf, len, "%ld", min / 60);
+	else if ((min * 10) % 60 == 0)
+		snprintf(buf, len, "%.1f", min / 60.0);
+	else
+		snprintf(buf, len, "%.2f", min / 60.0);
+	return buf;
+}
+
+static const char *
+fail(char *detail, size_t len, const char *rule, const char *fmt, ...)
+    POOL_PRINTFLIKE(4, 5);
+
+static const char *
+fail(char *detail, size_t len, const char *rule, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (detail != NULL && len > 0) {
+		va_start(ap, fmt);
+		vsnprintf(detail, len, fmt, ap);
+		va_end(ap);
+	}
+	return rule;
+}
+
+static int
+ival_cmp(const void *a, const void *b)
+{
+	const struct ival *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return 0;
+}
+
+/* Sort and merge intervals that overlap or touch; returns the count. */
+static uint32_t
+merge(struct ival *v, uint32_t n)
+{
+	uint32_t	i, m;
+
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof(*v), ival_cmp);
+	for (m = 0, i = 1; i < n; i++) {
+		if (v[i].start <= v[m].end) {
+			if (v[i].end > v[m].end)
+				v[m].end = v[i].end;
+		} else
+			v[++m] = v[i];
+	}
+	return m + 1;
+}
+
+/* The merged interval holding t (start <= t < end), or -1. */
+static long
+ival_find(const struct ival *v, uint32_t n, int64_t t)
+{
+	uint32_t	lo = 0, hi = n;
+
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (v[mid].start <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0 && v[lo - 1].end > t)
+		return (long)lo - 1;
+	return -1;
+}
+
+/* 1 if some interval overlaps [a, b). */
+static int
+ival_overlaps(const struct ival *v, uint32_t n, int64_t a, int64_t b)
+{
+	uint32_t	lo = 0, hi = n;
+
+	/* first interval with end > a */
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (v[mid].end <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo].start < b;
+}
+
+static const struct pool_rules *
+shift_rules(const struct pool_config *conf, const char *org)
+{
+	const struct pool_org_conf *oc;
+
+	if (org != NULL && (oc = pool_config_org(conf, org)) != NULL &&
+	    oc->has_rules)
+		return &oc->rules;
+	return &conf->rules;
+}
+
+static int
+minute_of_day(const struct pool_tz *tz, int64_t t)
+{
+	struct pool_civil c;
+
+	pool_tz_to_civil(tz, t, &c);
+	return c.hour * 60 + c.min;
+}
+
+static struct wk *
+week_get(const struct wtl *t, int64_t week)
+{
+	static struct wk zero;
+
+	if (t->nweeks == 0 || week < t->wbase ||
+	    week >= t->wbase + (int64_t)t->nweeks) {
+		memset(&zero, 0, sizeof(zero));
+		return &zero;
+	}
+	return &t->weeks[week - t->wbase];
+}
+
+static int
+week_add(struct wtl *t, int64_t week, int32_t min, int nights, int late)
+{
+	struct wk	*w;
+
+	if (t->nweeks == 0) {
+		if ((t->weeks = calloc(4, sizeof(*t->weeks))) == NULL)
+			return -1;
+		t->wbase = week;
+		t->nweeks = 4;
+	} else if (week < t->wbase) {
+		uint32_t add = (uint32_t)(t->wbase - week) + 4;
+		if ((w = calloc(t->nweeks + add, sizeof(*w))) == NULL)
+			return -1;
+		memcpy(w + add, t->weeks, t->nweeks * sizeof(*w));
+		free(t->weeks);
+		t->weeks = w;
+		t->wbase -= add;
+		t->nweeks += add;
+	} else if (week >= t->wbase + (int64_t)t->nweeks) {
+		uint32_t nn = (uint32_t)(week - t->wbase) + 1;
+		nn = MAX(nn, t->nweeks * 2);
+		if ((w = realloc(t->weeks, nn * sizeof(*w))) == NULL)
+			return -1;
+		memset(w + t->nweeks, 0, (nn - t->nweeks) * sizeof(*w));
+		t->weeks = w;
+		t->nweeks = nn;
+	}
+	w = &t->weeks[week - t->wbase];
+	w->min += min;
+	w->nights = (uint16_t)(w->nights + nights);
+	w->late = (uint16_t)(w->late + late);
+	return 0;
+}
+
+static int
+held_before(const struct pool_rulectx *c, long a, long b)
+{
+	const struct sinfo *x = &c->si[a], *y = &c->si[b];
+
+	if (x->start != y->start)
+		return x->start < y->start;
+	if (x->end != y->end)
+		return x->end < y->end;
+	return a < b;
+}
+
+/* Position at which s goes into the worker's timeline. */
+static uint32_t
+held_pos(const struct pool_rulectx *c, const struct wtl *t, long s)
+{
+	uint32_t	lo = 0, hi = t->n;
+
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (held_before(c, t->held[mid], s))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* First position whose shift starts at or after t. */
+static uint32_t
+held_from(const struct pool_rulectx *c, const struct wtl *t, int64_t at)
+{
+	uint32_t	lo = 0, hi = t->n;
+
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (c->si[t->held[mid]].start < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+struct pool_rulectx *
+pool_rules_new(const struct pool_config *conf, const struct pool_data *data,
+    const struct pool_tz *tz, int confirmed_only, struct pool_error *err)
+{
+	struct pool_rulectx	*c;
+	uint32_t		*na = NULL, *nb = NULL;
+	long			 i;
+	size_t			 k;
+	int			 ws;
+
+	if ((c = calloc(1, sizeof(*c))) == NULL)
+		goto nomem;
+	c->conf = conf;
+	c->data = data;
+	c->tz = tz;
+	c->nw = (long)data->workers.n;
+	c->ns = (long)data->shifts.n;
+	ws = conf->rules.week_start;
+	if (ws < 1 || ws > 7)
+		ws = 7;
+	/* day 0 (1970-01-01) is a Thursday (4) */
+	c->wref = (ws - 4 + 7) % 7;
+	if ((c->si = calloc((size_t)c->ns + 1, sizeof(*c->si))) == NULL ||
+	    (c->wt = calloc((size_t)c->nw + 1, sizeof(*c->wt))) == NULL)
+		goto nomem;
+	for (i = 0; i < c->ns; i++) {
+		const struct pool_shift	*sh = &data->shifts.v[i];
+		struct sinfo		*si = &c->si[i];
+		const struct pool_rules	*r = shift_rules(conf, sh->org);
+		int64_t			 nightsec;
+
+		si->r = r;
+		si->start = sh->start;
+		si->end = sh->end;
+		si->work = (int32_t)((sh->end - sh->start) / 60) -
+		    sh->break_minutes;
+		if (si->work < 0)
+			si->work = 0;
+		si->sday = (int32_t)pool_tz_local_day(tz, sh->start);
+		si->week = (int32_t)floordiv(si->sday - c->wref, 7);
+		nightsec = pool_tz_overlap_window(tz, sh->start, sh->end,
+		    r->night_start, r->night_end);
+		si->night = nightsec > (int64_t)r->night_min_work * 60;
+		si->late = si->night &&
+		    minute_of_day(tz, sh->end) > r->night_late_end;
+	}
+
+	/* availability and absence, merged per worker */
+	if ((na = calloc((size_t)c->nw + 1, sizeof(*na))) == NULL ||
+	    (nb = calloc((size_t)c->nw + 1, sizeof(*nb))) == NULL)
+		goto nomem;
+	for (k = 0; k < data->availability.n; k++)
+		if ((i = pool_data_worker(data,
+		    data->availability.v[k].worker)) >= 0)
+			na[i]++;
+	for (k = 0; k < data->absences.n; k++)
+		if ((i = pool_data_worker(data,
+		    data->absences.v[k].worker)) >= 0)
+			nb[i]++;
+	for (i = 0; i < c->nw; i++) {
+		if (na[i] > 0 && (c->wt[i].avail =
+		    calloc(na[i], sizeof(struct ival))) == NULL)
+			goto nomem;
+		if (nb[i] > 0 && (c->wt[i].abs =
+		    calloc(nb[i], sizeof(struct ival))) == NULL)
+			goto nomem;
+		c->wt[i].has_avail = na[i] > 0;
+	}
+	for (k = 0; k < data->availability.n; k++) {
+		const struct pool_interval *iv = &data->availability.v[k];
+		if ((i = pool_data_worker(data, iv->worker)) >= 0) {
+			struct wtl *t = &c->wt[i];
+			t->avail[t->navail].start = iv->start;
+			t->avail[t->navail++].end = iv->end;
+		}
+	}
+	for (k = 0; k < data->absences.n; k++) {
+		const struct pool_interval *iv = &data->absences.v[k];
+		if ((i = pool_data_worker(data, iv->worker)) >= 0) {
+			struct wtl *t = &c->wt[i];
+			t->abs[t->nabs].start = iv->start;
+			t->abs[t->nabs++].end = iv->end;
+		}
+	}
+	for (i = 0; i < c->nw; i++) {
+		c->wt[i].navail = merge(c->wt[i].avail, c->wt[i].navail);
+		c->wt[i].nabs = merge(c->wt[i].abs, c->wt[i].nabs);
+	}
+	free(na);
+	free(nb);
+	na = nb = NULL;
+
+	for (k = 0; k < data->assignments.n; k++) {
+		const struct pool_assignment *a = &data->assignments.v[k];
+		long w, s;
+		uint32_t p;
+
+		if (confirmed_only && a->status != POOL_CONFIRMED)
+			continue;
+		if ((w = pool_data_worker(data, a->worker)) < 0 ||
+		    (s = pool_data_shift(data, a->shift)) < 0)
+			continue;
+		p = held_pos(c, &c->wt[w], s);
+		if (p < c->wt[w].n && c->wt[w].held[p] == s)
+			continue;	/* the same assignment twice */
+		if (pool_rules_assign(c, w, s) == -1)
+			goto nomem;
+	}
+	return c;
+nomem:
+	free(na);
+	free(nb);
+	pool_rules_free(c);
+	pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	return NULL;
+}
+
+void
+pool_rules_free(struct pool_rulectx *c)
+{
+	long	i;
+
+	if (c == NULL)
+		return;
+	if (c->wt != NULL)
+		for (i = 0; i < c->nw; i++) {
+			free(c->wt[i].held);
+			free(c->wt[i].avail);
+			free(c->wt[i].abs);
+			free(c->wt[i].weeks);
+		}
+	free(c->wt);
+	free(c->si);
+	free(c);
+}
+
+int
+pool_rules_assign(struct pool_rulectx *c, long w, long s)
+{
+	struct wtl		*t = &c->wt[w];
+	const struct sinfo	*si = &c->si[s];
+	uint32_t		 p;
+
+	if (t->n == t->cap) {
+		uint32_t nc = t->cap ? t->cap * 2 : 8;
+		long *v = realloc(t->held, nc * sizeof(*v));
+		if (v == NULL)
+			return -1;
+		t->held = v;
+		t->cap = nc;
+	}
+	if (week_add(t, si->week, si->work, si->night, si->late) == -1)
+		return -1;
+	p = held_pos(c, t, s);
+	memmove(t->held + p + 1, t->held + p, (t->n - p) * sizeof(*t->held));
+	t->held[p] = s;
+	t->n++;
+	return 0;
+}
+
+int
+pool_rules_unassign(struct pool_rulectx *c, long w, long s)
+{
+	struct wtl		*t = &c->wt[w];
+	const struct sinfo	*si = &c->si[s];
+	uint32_t		 p;
+
+	p = held_pos(c, t, s);
+	if (p >= t->n || t->held[p] != s)
+		return -1;
+	memmove(t->held + p, t->held + p + 1,
+	    (t->n - p - 1) * sizeof(*t->held));
+	t->n--;
+	week_add(t, si->week, -si->work, -(int)si->night, -(int)si->late);
+	return 0;
+}
+
+static double
+great_circle_km(double lat1, double lon1, double lat2, double lon2)
+{
+	double	rad = M_PI / 180.0, dlat, dlon, a;
+
+	dlat = (lat2 - lat1) * rad;
+	dlon = (lon2 - lon1) * rad;
+	a = sin(dlat / 2) * sin(dlat / 2) + cos(lat1 * rad) *
+	    cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
+	return 6371.0 * 2 * atan2(sqrt(a), sqrt(1 - a));
+}
+
+double
+pool_rules_distance(const struct pool_rulectx *c, long w, long s)
+{
+	const struct pool_worker *wk = &c->data->workers.v[w];
+	const struct pool_shift *sh = &c->data->shifts.v[s];
+
+	if (!wk->has_location || !sh->has_location)
+		return -1;
+	return great_circle_km(wk->lat, wk->lon, sh->lat, sh->lon);
+}
+
+const char *
+pool_rules_check_static(struct pool_rulectx *c, long w, long s,
+    char *detail, size_t len)
+{
+	const struct pool_worker	*wk = &c->data->workers.v[w];
+	const struct pool_shift		*sh = &c->data->shifts.v[s];
+	const struct sinfo		*si = &c->si[s];
+	const struct wtl		*t = &c->wt[w];
+	const struct pool_rules		*r = si->r;
+	char				 b1[32], b2[32];
+	uint32_t			 i;
+	long				 k;
+	double				 d;
+
+	for (i = 0; i < wk->roles.n; i++)
+		if (wk->roles.v[i] == sh->role ||
+		    pool_config_role_covers(c->conf, wk->roles.v[i], sh->role))
+			break;
+	if (i == wk->roles.n)
+		return fail(detail, len, POOL_RULE_ROLE,
+		    "role '%s' not held or covered", sh->role);
+	for (i = 0; i < sh->skills.n; i++)
+		if (!pool_strlist_has(&wk->skills, sh->skills.v[i]))
+			return fail(detail, len, POOL_RULE_SKILLS,
+			    "skill '%s' missing", sh->skills.v[i]);
+	if (si->sday < wk->valid_from || si->sday > wk->valid_until) {
+		char day[11];
+		return fail(detail, len, POOL_RULE_VALIDITY,
+		    "shift day %s outside the worker's validity",
+		    pool_time_format_date(si->sday, day));
+	}
+	if (wk->dedicated.n > 0) {
+		for (i = 0; i < sh->tags.n; i++)
+			if (pool_strlist_has(&wk->dedicated, sh->tags.v[i]))
+				break;
+		if (i == sh->tags.n)
+			return fail(detail, len, POOL_RULE_DEDICATED,
+			    "dedicated to '%s', shift not tagged so",
+			    wk->dedicated.v[0]);
+	}
+	if (wk->night_exempt && si->night)
+		return fail(detail, len, POOL_RULE_NIGHT_EXEMPT,
+		    "night shift, worker exempt from nights");
+	if (wk->nights == POOL_NIGHTS_NEVER && si->night)
+		return fail(detail, len, POOL_RULE_NIGHTS_PREF,
+		    "night shift, worker takes no nights");
+	if (wk->nights == POOL_NIGHTS_ONLY && !si->night)
+		return fail(detail, len, POOL_RULE_NIGHTS_PREF,
+		    "day shift, worker takes only nights");
+	if (wk->max_travel_km >= 0 &&
+	    (d = pool_rules_distance(c, w, s)) >= 0 && d > wk->max_travel_km)
+		return fail(detail, len, POOL_RULE_TRAVEL,
+		    "distance %.1f km > %g km", d, wk->max_travel_km);
+	if (t->has_avail) {
+		k = ival_find(t->avail, t->navail, si->start);
+		if (k < 0 || t->avail[k].end < si->end)
+			return fail(detail, len, POOL_RULE_AVAILABILITY,
+			    "not available for the whole shift");
+	}
+	if (ival_overlaps(t->abs, t->nabs, si->start, si->end))
+		return fail(detail, len, POOL_RULE_ABSENCE,
+		    "absent during the shift");
+	if (r->shift_max > 0 && si->work > r->shift_max)
+		return fail(detail, len, POOL_RULE_SHIFT_MAX,
+		    "shift %s h > %s h", hours(b1, sizeof(b1), si->work),
+		    hours(b2, sizeof(b2), r->shift_max));
+	if (si->night && r->night_shift_max > 0 &&
+	    si->work > r->night_shift_max)
+		return fail(detail, len, POOL_RULE_NIGHT_SHIFT_MAX,
+		    "night shift %s h > %s h",
+		    hours(b1, sizeof(b1), si->work),
+		    hours(b2, sizeof(b2), r->night_shift_max));
+	return NULL;
+}
+
+/* 1 if the shifts at k and k+1 are nights on consecutive days. */
+static int
+night_link(const struct view *v, uint32_t k)
+{
+	const struct sinfo *a = VS(v, k), *b = VS(v, k + 1);
+
+	return a->night && b->night && b->sday - a->sday <= 1;
+}
+
+/* Length of the night series ending at position k (0 if not a night). */
+static int
+series_back(const struct view *v, uint32_t k, int cap)
+{
+	int	n;
+
+	if (!VS(v, k)->night)
+		return 0;
+	for (n = 1; k > 0 && n < cap && night_link(v, k - 1); k--)
+		n++;
+	return n;
+}
+
+enum { REST_DAILY, REST_NIGHT, REST_SERIES };
+
+/*
+ * What the rest after position k must be: *need minutes, or *shortm
+ * when shortened (need if it cannot be).  Returns the kind.
+ */
+static int
+rest_need(const struct view *v, uint32_t k, const struct pool_rules *r,
+    int *need, int *shortm, int *series)
+{
+	const struct sinfo	*a = VS(v, k);
+
+	*series = 0;
+	if (r->rest_after_series > 0 && r->night_series > 0 && a->night &&
+	    (k + 1 >= v->n || !night_link(v, k))) {
+		*series = series_back(v, k, r->night_series);
+		if (*series >= r->night_series) {
+			*need = *shortm = MAX(r->rest_after_series,
+			    r->rest_daily);
+			return REST_SERIES;
+		}
+	}
+	if (a->late && r->rest_after_night > 0) {
+		*need = MAX(r->rest_after_night, r->rest_daily);
+		*shortm = r->rest_after_night_short > 0 ?
+		    MIN(r->rest_after_night_short, *need) : *need;
+		return REST_NIGHT;
+	}
+	*need = r->rest_daily;
+	*shortm = r->rest_daily_short > 0 ?
+	    MIN(r->rest_daily_short, *need) : *need;
+	return REST_DAILY;
+}
+
+static long
+gap_min(const struct view *v, uint32_t k)
+{
+	return (long)((VS(v, k + 1)->start - VS(v, k)->end) / 60);
+}
+
+/* 1 if the rest after k is shortened (of kind *kind). */
+static int
+rest_shortened(const struct view *v, uint32_t k, const struct pool_rules *r,
+    int *kind)
+{
+	int	need, shortm, series;
+	long	g = gap_min(v, k);
+
+	*kind = rest_need(v, k, r, &need, &shortm, &series);
+	return g < need && g >= shortm;
+}
+
+static const char *rest_rule[] = {
+	POOL_RULE_REST_DAILY, POOL_RULE_REST_AFTER_NIGHT,
+	POOL_RULE_REST_AFTER_SERIES
+};
+
+/* Check the rest after position k of the view. */
+static const char *
+check_rest(const struct view *v, uint32_t k, const struct pool_rules *r,
+    char *detail, size_t len)
+{
+	int		 need, shortm, series, kind, kind2;
+	long		 g = gap_min(v, k);
+	int64_t		 t0, win;
+	char		 b1[32], b2[32];
+	uint32_t	 j;
+
+	kind = rest_need(v, k, r, &need, &shortm, &series);
+	if (g >= need)
+		return NULL;
+	if (g < shortm) {
+		if (kind == REST_SERIES)
+			return fail(detail, len, rest_rule[kind],
+			    "rest %s h < %s h after %d nights",
+			    hours(b1, sizeof(b1), g),
+			    hours(b2, sizeof(b2), need), series);
+		return fail(detail, len, rest_rule[kind], "rest %s h < %s h",
+		    hours(b1, sizeof(b1), g), hours(b2, sizeof(b2), need));
+	}
+	/* shortened: no other shortened rest of its kind nearby */
+	t0 = VS(v, k)->end;
+	win = (int64_t)r->rest_short_window * 60;
+	for (j = k; j > 0; j--) {
+		if (VS(v, j - 1)->end <= t0 - win)
+			break;
+		if (rest_shortened(v, j - 1, r, &kind2) && kind2 == kind)
+			goto used;
+	}
+	for (j = k + 1; j + 1 < v->n; j++) {
+		if (VS(v, j)->end >= t0 + win)
+			break;
+		if (rest_shortened(v, j, r, &kind2) && kind2 == kind)
+			goto used;
+	}
+	return NULL;
+used:
+	return fail(detail, len, rest_rule[kind],
+	    "rest %s h < %s h, shortened rest already taken within %s h",
+	    hours(b1, sizeof(b1), g), hours(b2, sizeof(b2), need),
+	    hours((char[32]){ 0 }, 32, r->rest_short_window));
+}
+
+/* Instant of the local midnight that starts day number d. */
+static int64_t
+day_start(const struct pool_rulectx *c, int64_t d)
+{
+	struct pool_civil	civ;
+	int64_t			t, t2;
+
+	memset(&civ, 0, sizeof(civ));
+	pool_time_civil_from_days(d, &civ.year, &civ.month, &civ.day);
+	pool_tz_from_civil(c->tz, &civ, &t, &t2);
+	return t;
+}
+
+/*
+ * Rests within [p0, p1) in the view: the longest (*longest, minutes)
+ * and the sum of those of at least block minutes (*sum).
+ */
+static void
+rests_in(const struct view *v, int64_t p0, int64_t p1, long block,
+    long *longest, long *sum)
+{
+	uint32_t	k;
+	int64_t		cur = p0;
+	long		r;
+
+	k = held_from(v->c, v->t, p0 - 7 * 86400);
+	*longest = *sum = 0;
+	for (; k < v->n; k++) {
+		const struct sinfo *x = VS(v, k);
+		if (x->start >= p1)
+			break;
+		if (x->end <= cur)
+			continue;
+		if (x->start > cur) {
+			r = (long)((x->start - cur) / 60);
+			*longest = MAX(*longest, r);
+			if (r >= block)
+				*sum += r;
+		}
+		cur = MAX(cur, x->end);
+	}
+	if (cur < p1) {
+		r = (long)((p1 - cur) / 60);
+		*longest = MAX(*longest, r);
+		if (r >= block)
+			*sum += r;
+	}
+}
+
+static const char *
+check_weekly_rest(const struct view *v, const struct sinfo *si,
+    const struct pool_rules *r, char *detail, size_t len)
+{
+	const struct pool_rulectx *c = v->c;
+	int64_t		 wlast, w, pw, q, p0, p1, d0;
+	long		 longest, sum, l2, s2;
+	char		 b1[32], b2[32], day[11];
+	int		 pair_ok;
+
+	if (r->weekly_rest <= 0)
+		return NULL;
+	wlast = floordiv(pool_tz_local_day(c->tz, si->end - 1) - c->wref, 7);
+	for (w = si->week; w <= wlast; w++) {
+		pw = w - (w & 1);	/* the pair (pw, pw + 1) */
+		p0 = day_start(c, c->wref + 7 * pw);
+		p1 = day_start(c, c->wref + 7 * (pw + 2));
+		pair_ok = 0;
+		if (r->weekly_rest_14d > 0) {
+			rests_in(v, p0, p1, r->weekly_rest_block, &l2, &s2);
+			pair_ok = s2 >= r->weekly_rest_14d;
+		}
+		if (pair_ok)
+			continue;
+		for (q = pw; q <= pw + 1; q++) {
+			d0 = c->wref + 7 * q;
+			rests_in(v, day_start(c, d0), day_start(c, d0 + 7), 0,
+			    &longest, &sum);
+			if (longest < r->weekly_rest)
+				return fail(detail, len, POOL_RULE_WEEKLY_REST,
+				    "longest rest %s h < %s h in the week "
+				    "from %s", hours(b1, sizeof(b1), longest),
+				    hours(b2, sizeof(b2), r->weekly_rest),
+				    pool_time_format_date(d0, day));
+		}
+	}
+	return NULL;
+}
+
+static const char *
+check_weeks(const struct pool_rulectx *c, long w, const struct sinfo *si,
+    const struct pool_rules *r, char *detail, size_t len)
+{
+	const struct pool_worker	*wk = &c->data->workers.v[w];
+	const struct wtl		*t = &c->wt[w];
+	const struct wk			*b = week_get(t, si->week);
+	char				 b1[32], b2[32];
+	long				 m, lim;
+	int64_t				 s0, j;
+
+	m = b->min + si->work;
+	if (r->week_max > 0 && m > r->week_max)
+		return fail(detail, len, POOL_RULE_WEEK_MAX,
+		    "week %s h > %s h", hours(b1, sizeof(b1), m),
+		    hours(b2, sizeof(b2), r->week_max));
+	if (wk->max_hours_week >= 0 && m > wk->max_hours_week * 60)
+		return fail(detail, len, POOL_RULE_WORKER_WEEK,
+		    "week %s h > worker maximum %g h",
+		    hours(b1, sizeof(b1), m), wk->max_hours_week);
+	if (r->avg_4w_max > 0)
+		for (s0 = si->week - 3; s0 <= si->week; s0++) {
+			for (m = si->work, j = s0; j < s0 + 4; j++)
+				m += week_get(t, j)->min;
+			if (m > 4L * r->avg_4w_max)
+				return fail(detail, len, POOL_RULE_AVG_4W,
+				    "4-week average %s h > %s h",
+				    hours(b1, sizeof(b1), (m + 3) / 4),
+				    hours(b2, sizeof(b2), r->avg_4w_max));
+		}
+	if (r->avg_16w_max > 0 || (r->nights_16w_max > 0 && si->late))
+		for (s0 = si->week - 15; s0 <= si->week; s0++) {
+			long nights = si->night, late = si->late;
+			for (m = si->work, j = s0; j < s0 + 16; j++) {
+				const struct wk *x = week_get(t, j);
+				m += x->min;
+				nights += x->nights;
+				late += x->late;
+			}
+			lim = r->avg_16w_max;
+			if (r->avg_16w_night_count > 0 &&
+			    nights >= r->avg_16w_night_count &&
+			    r->avg_16w_night_max > 0)
+				lim = r->avg_16w_night_max;
+			if (lim > 0 && m > 16 * lim)
+				return fail(detail, len, POOL_RULE_AVG_16W,
+				    "16-week average %s h > %s h",
+				    hours(b1, sizeof(b1), (m + 15) / 16),
+				    hours(b2, sizeof(b2), lim));
+			if (si->late && r->nights_16w_max > 0 &&
+			    late > r->nights_16w_max)
+				return fail(detail, len, POOL_RULE_NIGHTS_16W,
+				    "%ld late nights in 16 weeks > %d",
+				    late, r->nights_16w_max);
+		}
+	return NULL;
+}
+
+const char *
+pool_rules_check(struct pool_rulectx *c, long w, long s, char *detail,
+    size_t len)
+{
+	const struct sinfo	*si = &c->si[s];
+	const struct pool_rules	*r = si->r;
+	const struct wtl	*t = &c->wt[w];
+	const char		*rule;
+	struct view		 v;
+	uint32_t		 k, lo, hi;
+	long			 sum, g;
+	int			 n, night;
+	char			 b1[32], b2[32];
+
+	if ((rule = pool_rules_check_static(c, w, s, detail, len)) != NULL)
+		return rule;
+	v.c = c;
+	v.t = t;
+	v.s = s;
+	v.ip = held_pos(c, t, s);
+	v.n = t->n + 1;
+
+	/* overlap with the neighbours (the timeline itself has none) */
+	if (v.ip > 0 && VS(&v, v.ip - 1)->end > si->start)
+		return fail(detail, len, POOL_RULE_OVERLAP,
+		    "overlaps shift '%s'",
+		    c->data->shifts.v[vat(&v, v.ip - 1)].id);
+	if (v.ip + 1 < v.n && VS(&v, v.ip + 1)->start < si->end)
+		return fail(detail, len, POOL_RULE_OVERLAP,
+		    "overlaps shift '%s'",
+		    c->data->shifts.v[vat(&v, v.ip + 1)].id);
+
+	/* rests before and after, and after the series the shift is in */
+	if (v.ip > 0 && (rule = check_rest(&v, v.ip - 1, r, detail, len)))
+		return rule;
+	if (v.ip + 1 < v.n && (rule = check_rest(&v, v.ip, r, detail, len)))
+		return rule;
+	if (si->night) {
+		for (k = v.ip; k + 1 < v.n && night_link(&v, k); k++)
+			;
+		if (k > v.ip && k + 1 < v.n &&
+		    (rule = check_rest(&v, k, r, detail, len)))
+			return rule;
+	}
+
+	/* shifts without daily rest between them are one shift */
+	if (r->shift_max > 0 && r->rest_daily > 0) {
+		sum = si->work;
+		for (lo = v.ip; lo > 0 && v.ip - lo < 32; lo--) {
+			g = gap_min(&v, lo - 1);
+			if (g >= r->rest_daily)
+				break;
+			sum += VS(&v, lo - 1)->work;
+		}
+		for (hi = v.ip; hi + 1 < v.n && hi - v.ip < 32; hi++) {
+			g = gap_min(&v, hi);
+			if (g >= r->rest_daily)
+				break;
+			sum += VS(&v, hi + 1)->work;
+		}
+		if (sum > r->shift_max)
+			return fail(detail, len, POOL_RULE_SHIFT_MAX,
+			    "shifts %s h without daily rest between > %s h",
+			    hours(b1, sizeof(b1), sum),
+			    hours(b2, sizeof(b2), r->shift_max));
+	}
+
+	if ((rule = check_weeks(c, w, si, r, detail, len)) != NULL)
+		return rule;
+
+	/* consecutive shifts in a series with a night */
+	if (r->consecutive_max > 0) {
+		n = 1;
+		night = si->night;
+		for (lo = v.ip; lo > 0 && n <= r->consecutive_max; lo--) {
+			if (VS(&v, lo)->sday - VS(&v, lo - 1)->sday > 1)
+				break;
+			n++;
+			night |= VS(&v, lo - 1)->night;
+		}
+		for (hi = v.ip; hi + 1 < v.n && n <= 2 * r->consecutive_max;
+		    hi++) {
+			if (VS(&v, hi + 1)->sday - VS(&v, hi)->sday > 1)
+				break;
+			n++;
+			night |= VS(&v, hi + 1)->night;
+		}
+		if (night && n > r->consecutive_max)
+			return fail(detail, len, POOL_RULE_CONSECUTIVE,
+			    "%d shifts in a row with a night > %d", n,
+			    r->consecutive_max);
+	}
+#ifdef POOL_RULE_CONSECUTIVE_NIGHTS
+	if (r->night_consecutive_max > 0 && si->night) {
+		n = 1;
+		for (lo = v.ip; lo > 0 && night_link(&v, lo - 1) &&
+		    n <= r->night_consecutive_max; lo--)
+			n++;
+		for (hi = v.ip; hi + 1 < v.n && night_link(&v, hi) &&
+		    n <= 2 * r->night_consecutive_max; hi++)
+			n++;
+		if (n > r->night_consecutive_max)
+			return fail(detail, len, POOL_RULE_CONSECUTIVE_NIGHTS,
+			    "%d nights in a row > %d", n,
+			    r->night_consecutive_max);
+	}
+#endif
+	return check_weekly_rest(&v, si, r, detail, len);
+}
+
+int
+pool_rules_night(const struct pool_rulectx *c, long s)
+{
+	return c->si[s].night ? (c->si[s].late ? 2 : 1) : 0;
+}
+
+int
+pool_rules_work(const struct pool_rulectx *c, long s)
+{
+	return c->si[s].work;
+}
+
+long
+pool_rules_held(const struct pool_rulectx *c, long w, const long **v)
+{
+	*v = c->wt[w].held;
+	return (long)c->wt[w].n;
+}
+
+static const struct pool_data *sort_data;
+
+static int
+worker_id_cmp(const void *a, const void *b)
+{
+	const long *x = a, *y = b;
+
+	return strcmp(sort_data->workers.v[*x].id,
+	    sort_data->workers.v[*y].id);
+}
+
+long
+pool_rules_audit(struct pool_rulectx *c,
+    void (*cb)(void *arg, const struct pool_violation *), void *arg,
+    struct pool_error *err)
+{
+	struct pool_violation	 v;
+	long			*order, *held, i, n = 0, count = 0;
+	uint32_t		 k, m;
+	const char		*rule;
+
+	if ((order = calloc((size_t)c->nw + 1, sizeof(*order))) == NULL)
+		return pool_error_set(err, POOL_ENOMEM, NULL,
+		    "out of memory");
+	for (i = 0; i < c->nw; i++)
+		if (c->wt[i].n > 0)
+			order[n++] = i;
+	sort_data = c->data;
+	qsort(order, (size_t)n, sizeof(*order), worker_id_cmp);
+	for (i = 0; i < n; i++) {
+		struct wtl *t = &c->wt[order[i]];
+
+		m = t->n;
+		if ((held = malloc(m * sizeof(*held))) == NULL) {
+			free(order);
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory");
+		}
+		memcpy(held, t->held, m * sizeof(*held));
+		for (k = m; k > 0; k--)
+			pool_rules_unassign(c, order[i], held[k - 1]);
+		/* each shift against the ones before it */
+		for (k = 0; k < m; k++) {
+			rule = pool_rules_check(c, order[i], held[k],
+			    v.detail, sizeof(v.detail));
+			if (rule != NULL) {
+				v.worker = order[i];
+				v.shift = held[k];
+				v.rule = rule;
+				count++;
+				if (cb != NULL)
+					cb(arg, &v);
+			}
+			if (pool_rules_assign(c, order[i], held[k]) == -1) {
+				free(held);
+				free(order);
+				return pool_error_set(err, POOL_ENOMEM, NULL,
+				    "out of memory");
+			}
+		}
+		free(held);
+	}
+	free(order);
+	return count;
+}
