@@ -37,7 +37,7 @@ main(void)
 		{ "[1]", "not a JSON object" },
 		{ "{\"type\":\"org\"", "invalid JSON: '}' expected near end of file (column 13)" },
 		{ "{\"type\":\"org\",\"id\":\"a\",\"id\":\"b\"}",
-		    "invalid JSON: duplicate object key near '\"b\"' (column 31)" },
+		    "invalid JSON: duplicate object key near '\"id\"' (column 27)" },
 		{ "{\"type\":\"org\",\"id\":\"\"}", "org: field \'id\': must not be empty" },
 		{ "{\"type\":\"org\",\"id\":\"a\",\"weight\":-1}",
 		    "org 'a': field \'weight\': -1 is less than 0" },
