@@ -87,10 +87,10 @@ $(B)/tools/%: tests/tools/%.c $(LIBA)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS_ALL)
 
 check: all $(UNIT_BIN)
-	POOL_BUILD=$(B) sh tests/check.sh
+	POOL_BUILD=$(B) POOL_SANITIZE=$(SANITIZE) CC=$(CC) sh tests/check.sh
 
 check-valgrind: all $(UNIT_BIN)
-	POOL_BUILD=$(B) POOL_VALGRIND=1 sh tests/check.sh
+	POOL_BUILD=$(B) POOL_SANITIZE=$(SANITIZE) CC=$(CC) POOL_VALGRIND=1 sh tests/check.sh
 
 lint-man:
 	mandoc -Tlint -Wstyle $(MAN_PAGES)

@@ -12,6 +12,7 @@ unset POOL_CONFIG NO_COLOR
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${POOL_BUILD:-build}
 case $build in /*) ;; *) build=$top/$build ;; esac
+POOL_BUILD=$build; export POOL_BUILD
 out=$build/test-out
 rm -rf "$out"; mkdir -p "$out"
 PATH=$build/bin:$PATH; export PATH
