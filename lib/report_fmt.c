@@ -1,0 +1,405 @@
+/*
+ * The formats of the report tables: aligned text for a terminal,
+ * Markdown, CSV (RFC 4180, formula injection neutralised) and NDJSON
+ * rows.  HTML is in report_html.c, calendars in report_ics.c.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "pool_report.h"
+
+#define BOLD	"\033[1m"
+#define DIM	"\033[2m"
+#define RED	"\033[31m"
+#define RESET	"\033[0m"
+
+static int
+werr(struct pool_error *err)
+{
+	int	 e = errno;
+
+	pool_error_set(err, POOL_ESYS, NULL, "write error: %s", strerror(e));
+	if (err != NULL)
+		err->sys_errno = e;
+	return -1;
+}
+
+/* Display width of a UTF-8 string: code points, not bytes. */
+static size_t
+dwidth(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static int
+isnum(const struct pool_table *t, size_t c)
+{
+	return t->cols[c].type != POOL_CELL_TEXT;
+}
+
+/* Write s with control characters replaced, so that input text cannot
+ * drive the terminal. */
+static void
+put_safe(FILE *f, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		putc(ch < 0x20 || ch == 0x7f ? '?' : ch, f);
+	}
+}
+
+static void
+pad(FILE *f, size_t n)
+{
+	while (n-- > 0)
+		putc(' ', f);
+}
+
+static int
+write_text(FILE *f, const struct pool_table *t, int flags)
+{
+	char	 buf[64];
+	size_t	*w, r, c, len;
+	int	 color = (flags & POOL_REPORT_COLOR) != 0;
+
+	if ((w = calloc(t->ncols ? t->ncols : 1, sizeof(*w))) == NULL)
+		return -1;
+	for (c = 0; c < t->ncols; c++) {
+		w[c] = dwidth(t->cols[c].label);
+		for (r = 0; r < t->nrows; r++) {
+			len = dwidth(pool_cell_format(t, r, c, buf,
+			    sizeof(buf)));
+			if (len > w[c])
+				w[c] = len;
+		}
+	}
+	fprintf(f, "%s", color ? BOLD : "");
+	put_safe(f, t->title);
+	fprintf(f, "%s\n", color ? RESET : "");
+	if (t->nrows == 0) {
+		fputs("  (none)\n", f);
+		goto note;
+	}
+	fputs(color ? "  " BOLD : "  ", f);
+	for (c = 0; c < t->ncols; c++) {
+		len = dwidth(t->cols[c].label);
+		if (isnum(t, c))
+			pad(f, w[c] - len);
+		fputs(t->cols[c].label, f);
+		if (c + 1 < t->ncols) {
+			if (!isnum(t, c))
+				pad(f, w[c] - len);
+			fputs("  ", f);
+		}
+	}
+	fputs(color ? RESET "\n" : "\n", f);
+	for (r = 0; r < t->nrows; r++) {
+		fputs("  ", f);
+		for (c = 0; c < t->ncols; c++) {
+			const char *s = pool_cell_format(t, r, c, buf,
+			    sizeof(buf));
+			int	 sup = pool_table_cell(t, r, c)->state ==
+			    POOL_CELL_SUPPRESSED;
+
+			len = dwidth(s);
+			if (isnum(t, c))
+				pad(f, w[c] - len);
+			if (color && sup)
+				fputs(DIM, f);
+			put_safe(f, s);
+			if (color && sup)
+				fputs(RESET, f);
+			if (c + 1 < t->ncols) {
+				if (!isnum(t, c))
+					pad(f, w[c] - len);
+				fputs("  ", f);
+			}
+		}
+		putc('\n', f);
+	}
+note:
+	if (t->note != NULL) {
+		fputs("  ", f);
+		put_safe(f, t->note);
+		putc('\n', f);
+	}
+	free(w);
+	return 0;
+}
+
+/* Markdown: escape what would start emphasis, links, HTML or a cell. */
+static void
+put_md(FILE *f, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch < 0x20 || ch == 0x7f)
+			putc(' ', f);
+		else {
+			if (strchr("\\`*_[]<>|#!~", ch) != NULL)
+				putc('\\', f);
+			putc(ch, f);
+		}
+	}
+}
+
+static int
+write_md(FILE *f, const struct pool_table *t)
+{
+	char	 buf[64];
+	size_t	 r, c;
+
+	fputs("## ", f);
+	put_md(f, t->title);
+	fputs("\n\n", f);
+	if (t->nrows == 0) {
+		fputs("(none)\n", f);
+		goto note;
+	}
+	fputs("|", f);
+	for (c = 0; c < t->ncols; c++) {
+		putc(' ', f);
+		put_md(f, t->cols[c].label);
+		fputs(" |", f);
+	}
+	fputs("\n|", f);
+	for (c = 0; c < t->ncols; c++)
+		fputs(isnum(t, c) ? " ---: |" : " --- |", f);
+	putc('\n', f);
+	for (r = 0; r < t->nrows; r++) {
+		fputs("|", f);
+		for (c = 0; c < t->ncols; c++) {
+			putc(' ', f);
+			put_md(f, pool_cell_format(t, r, c, buf, sizeof(buf)));
+			fputs(" |", f);
+		}
+		putc('\n', f);
+	}
+note:
+	if (t->note != NULL) {
+		putc('\n', f);
+		put_md(f, t->note);
+		putc('\n', f);
+	}
+	return 0;
+}
+
+int
+pool_csv_field(FILE *f, const char *s)
+{
+	const char *p;
+	int	 quote = 0, lead;
+
+	lead = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+	    s[0] == '\t' || s[0] == '\r';
+	for (p = s; *p != '\0'; p++)
+		if (*p == ',' || *p == '"' || *p == '\r' || *p == '\n') {
+			quote = 1;
+			break;
+		}
+	if (quote)
+		putc('"', f);
+	if (lead)
+		putc('\'', f);
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"')
+			putc('"', f);
+		putc(*p, f);
+	}
+	if (quote)
+		putc('"', f);
+	return ferror(f) ? -1 : 0;
+}
+
+/* Numbers in CSV and JSON: plain, for machines (no "%", no rounding to
+ * one decimal for hours). */
+static void
+fmt_machine(const struct pool_table *t, size_t c, double v, char *buf,
+    size_t len)
+{
+	switch (t->cols[c].type) {
+	case POOL_CELL_INT:
+		snprintf(buf, len, "%.0f", v);
+		break;
+	case POOL_CELL_PERCENT:
+		snprintf(buf, len, "%.1f", v);
+		break;
+	default:
+		snprintf(buf, len, "%.2f", v);
+		break;
+	}
+	if (strcmp(buf, "-0") == 0 || strcmp(buf, "-0.0") == 0 ||
+	    strcmp(buf, "-0.00") == 0)
+		memmove(buf, buf + 1, strlen(buf));
+}
+
+static int
+write_csv(FILE *f, const struct pool_table *t)
+{
+	char	 buf[64];
+	size_t	 r, c;
+
+	for (c = 0; c < t->ncols; c++) {
+		if (c > 0)
+			putc(',', f);
+		pool_csv_field(f, t->cols[c].key);
+	}
+	fputs("\r\n", f);
+	for (r = 0; r < t->nrows; r++) {
+		for (c = 0; c < t->ncols; c++) {
+			const struct pool_cell *cell = pool_table_cell(t, r, c);
+
+			if (c > 0)
+				putc(',', f);
+			if (cell->state == POOL_CELL_SUPPRESSED) {
+				fprintf(f, "<%d", t->min_cell);
+			} else if (cell->state == POOL_CELL_EMPTY) {
+				/* nothing */
+			} else if (!isnum(t, c)) {
+				pool_csv_field(f, cell->s);
+			} else {
+				fmt_machine(t, c, cell->v, buf, sizeof(buf));
+				fputs(buf, f);
+			}
+		}
+		fputs("\r\n", f);
+	}
+	return 0;
+}
+
+static json_t *
+num_json(const struct pool_table *t, size_t c, double v)
+{
+	double	 m;
+
+	switch (t->cols[c].type) {
+	case POOL_CELL_INT:
+		return json_integer((json_int_t)llround(v));
+	case POOL_CELL_PERCENT:
+		m = 10.0;
+		break;
+	default:
+		m = 100.0;
+		break;
+	}
+	v = round(v * m) / m;
+	if (v == 0.0)
+		v = 0.0;	/* no -0 */
+	return json_real(v);
+}
+
+static int
+write_json(FILE *f, const struct pool_table *t)
+{
+	json_t	*o;
+	size_t	 r, c;
+	int	 rc = 0, sup;
+
+	for (r = 0; r < t->nrows && rc == 0; r++) {
+		if ((o = json_object()) == NULL)
+			return -1;
+		json_object_set_new(o, "type", json_string(t->rtype));
+		sup = 0;
+		for (c = 0; c < t->ncols; c++) {
+			const struct pool_cell *cell = pool_table_cell(t, r, c);
+
+			if (cell->state == POOL_CELL_SUPPRESSED)
+				sup = 1;
+			if (cell->state != POOL_CELL_VALUE)
+				continue;
+			if (isnum(t, c))
+				json_object_set_new(o, t->cols[c].key,
+				    num_json(t, c, cell->v));
+			else
+				json_object_set_new(o, t->cols[c].key,
+				    json_string(cell->s));
+		}
+		if (sup)
+			json_object_set_new(o, "suppressed", json_true());
+		if (json_dumpf(o, f, JSON_COMPACT | JSON_PRESERVE_ORDER |
+		    JSON_REAL_PRECISION(15)) == -1)
+			rc = -1;
+		else
+			putc('\n', f);
+		json_decref(o);
+	}
+	return rc;
+}
+
+int
+pool_report_write_table(FILE *f, const struct pool_table *t,
+    enum pool_format fmt, int flags, struct pool_error *err)
+{
+	int	 rc;
+
+	switch (fmt) {
+	case POOL_FMT_TEXT:
+		rc = write_text(f, t, flags);
+		break;
+	case POOL_FMT_MD:
+		rc = write_md(f, t);
+		break;
+	case POOL_FMT_CSV:
+		rc = write_csv(f, t);
+		break;
+	case POOL_FMT_JSON:
+		rc = write_json(f, t);
+		break;
+	default:
+		return pool_error_set(err, POOL_ECONFIG, NULL,
+		    "format cannot write a single table");
+	}
+	if (rc == -1 || ferror(f))
+		return werr(err);
+	return 0;
+}
+
+int
+pool_report_write(FILE *f, const struct pool_report *rep,
+    enum pool_format fmt, int flags, struct pool_error *err)
+{
+	size_t	 i;
+	int	 color = (flags & POOL_REPORT_COLOR) != 0;
+
+	if (fmt == POOL_FMT_HTML)
+		return pool_report_write_html(f, rep, err);
+	if (fmt == POOL_FMT_TEXT || fmt == POOL_FMT_MD) {
+		fputs(fmt == POOL_FMT_MD ? "# " : (color ? BOLD : ""), f);
+		if (fmt == POOL_FMT_MD)
+			put_md(f, rep->pool != NULL ? rep->pool : "Pool");
+		else
+			put_safe(f, rep->pool != NULL ? rep->pool : "Pool");
+		fputs(": capacity report", f);
+		if (rep->period != NULL) {
+			fputs(", ", f);
+			if (fmt == POOL_FMT_MD)
+				put_md(f, rep->period);
+			else
+				put_safe(f, rep->period);
+		}
+		fputs(fmt == POOL_FMT_TEXT && color ? RESET "\n" : "\n", f);
+	}
+	for (i = 0; i < rep->ntables; i++) {
+		if ((fmt == POOL_FMT_TEXT || fmt == POOL_FMT_MD) ||
+		    (fmt == POOL_FMT_CSV && i > 0))
+			fputs(fmt == POOL_FMT_CSV ? "\r\n" : "\n", f);
+		if (pool_report_write_table(f, rep->tables[i], fmt, flags,
+		    err) == -1)
+			return -1;
+	}
+	if (fflush(f) == EOF || ferror(f))
+		return werr(err);
+	return 0;
+}

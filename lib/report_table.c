@@ -1,0 +1,368 @@
+/*
+ * The table model of the report: typed columns, rows of cells, and the
+ * report that holds the tables of its sections.
+ */
+#include <assert.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pool_report.h"
+
+static char *
+xstrdup(const char *s)
+{
+	size_t	 n;
+	char	*p;
+
+	if (s == NULL)
+		return NULL;
+	n = strlen(s) + 1;
+	if ((p = malloc(n)) != NULL)
+		memcpy(p, s, n);
+	return p;
+}
+
+struct pool_table *
+pool_table_new(const char *section, const char *name, const char *title,
+    const char *rtype, struct pool_error *err)
+{
+	struct pool_table *t;
+
+	if ((t = calloc(1, sizeof(*t))) == NULL)
+		goto nomem;
+	t->section = xstrdup(section);
+	t->name = xstrdup(name);
+	t->title = xstrdup(title);
+	t->rtype = xstrdup(rtype);
+	if (t->section == NULL || t->name == NULL || t->title == NULL ||
+	    t->rtype == NULL) {
+		pool_table_free(t);
+		goto nomem;
+	}
+	return t;
+nomem:
+	pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	return NULL;
+}
+
+void
+pool_table_free(struct pool_table *t)
+{
+	size_t	 i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->ncols; i++) {
+		free(t->cols[i].key);
+		free(t->cols[i].label);
+	}
+	free(t->cols);
+	for (i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i].s);
+	free(t->cells);
+	free(t->section);
+	free(t->name);
+	free(t->title);
+	free(t->rtype);
+	free(t->note);
+	free(t);
+}
+
+int
+pool_table_col(struct pool_table *t, const char *key, const char *label,
+    enum pool_cell_type type, struct pool_error *err)
+{
+	struct pool_column *c;
+
+	if (t->nrows > 0)
+		return pool_error_set(err, POOL_ELIMIT, NULL,
+		    "table '%s': column '%s' added after the first row",
+		    t->name, key);
+	c = realloc(t->cols, (t->ncols + 1) * sizeof(*c));
+	if (c == NULL)
+		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	t->cols = c;
+	c = &t->cols[t->ncols];
+	c->key = xstrdup(key);
+	c->label = xstrdup(label);
+	c->type = (uint8_t)type;
+	if (c->key == NULL || c->label == NULL) {
+		free(c->key);
+		free(c->label);
+		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	}
+	t->ncols++;
+	return 0;
+}
+
+int
+pool_table_row(struct pool_table *t, struct pool_error *err)
+{
+	struct pool_cell *c;
+	size_t		 ncap;
+
+	if (t->ncols == 0)
+		return pool_error_set(err, POOL_ELIMIT, NULL,
+		    "table '%s' has no columns", t->name);
+	/* Cells not given in the last row stay empty. */
+	while (t->nrows > 0 && t->fill < t->ncols)
+		t->cells[(t->nrows - 1) * t->ncols + t->fill++].state =
+		    POOL_CELL_EMPTY;
+	if (t->nrows == t->cap) {
+		ncap = t->cap ? t->cap * 2 : 16;
+		c = realloc(t->cells, ncap * t->ncols * sizeof(*c));
+		if (c == NULL)
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory");
+		t->cells = c;
+		t->cap = ncap;
+	}
+	memset(&t->cells[t->nrows * t->ncols], 0, t->ncols * sizeof(*c));
+	for (ncap = 0; ncap < t->ncols; ncap++)
+		t->cells[t->nrows * t->ncols + ncap].state = POOL_CELL_EMPTY;
+	t->nrows++;
+	t->fill = 0;
+	return 0;
+}
+
+static struct pool_cell *
+next_cell(struct pool_table *t, struct pool_error *err)
+{
+	if (t->nrows == 0 || t->fill >= t->ncols) {
+		pool_error_set(err, POOL_ELIMIT, NULL,
+		    "table '%s': more cells than columns", t->name);
+		return NULL;
+	}
+	return &t->cells[(t->nrows - 1) * t->ncols + t->fill++];
+}
+
+int
+pool_table_text(struct pool_table *t, const char *s, struct pool_error *err)
+{
+	struct pool_cell *c;
+
+	if ((c = next_cell(t, err)) == NULL)
+		return -1;
+	if (s == NULL) {
+		c->state = POOL_CELL_EMPTY;
+		return 0;
+	}
+	if ((c->s = xstrdup(s)) == NULL)
+		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	c->state = POOL_CELL_VALUE;
+	return 0;
+}
+
+int
+pool_table_num(struct pool_table *t, double v, struct pool_error *err)
+{
+	struct pool_cell *c;
+
+	if ((c = next_cell(t, err)) == NULL)
+		return -1;
+	c->v = v;
+	c->state = POOL_CELL_VALUE;
+	return 0;
+}
+
+int
+pool_table_empty(struct pool_table *t, struct pool_error *err)
+{
+	struct pool_cell *c;
+
+	if ((c = next_cell(t, err)) == NULL)
+		return -1;
+	c->state = POOL_CELL_EMPTY;
+	return 0;
+}
+
+int
+pool_table_suppressed(struct pool_table *t, struct pool_error *err)
+{
+	struct pool_cell *c;
+
+	if ((c = next_cell(t, err)) == NULL)
+		return -1;
+	c->state = POOL_CELL_SUPPRESSED;
+	return 0;
+}
+
+int
+pool_table_set_note(struct pool_table *t, const char *note,
+    struct pool_error *err)
+{
+	char	*n = NULL;
+
+	if (note != NULL && (n = xstrdup(note)) == NULL)
+		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	free(t->note);
+	t->note = n;
+	return 0;
+}
+
+const struct pool_cell *
+pool_table_cell(const struct pool_table *t, size_t r, size_t c)
+{
+	assert(r < t->nrows && c < t->ncols);
+	return &t->cells[r * t->ncols + c];
+}
+
+long
+pool_table_colidx(const struct pool_table *t, const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->ncols; i++)
+		if (strcmp(t->cols[i].key, key) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Round half away from zero at d decimals, avoiding "-0.0". */
+static void
+fmt_fixed(char *buf, size_t len, double v, int d)
+{
+	snprintf(buf, len, "%.*f", d, v);
+	if (buf[0] == '-') {
+		const char *p;
+
+		for (p = buf + 1; *p == '0' || *p == '.'; p++)
+			;
+		if (*p == '\0')
+			memmove(buf, buf + 1, strlen(buf));
+	}
+}
+
+const char *
+pool_cell_format(const struct pool_table *t, size_t r, size_t c, char *buf,
+    size_t len)
+{
+	const struct pool_cell *cell = pool_table_cell(t, r, c);
+
+	if (len == 0)
+		return "";
+	buf[0] = '\0';
+	if (cell->state == POOL_CELL_EMPTY)
+		return buf;
+	if (cell->state == POOL_CELL_SUPPRESSED) {
+		snprintf(buf, len, "<%d", t->min_cell);
+		return buf;
+	}
+	switch (t->cols[c].type) {
+	case POOL_CELL_TEXT:
+		return cell->s != NULL ? cell->s : "";
+	case POOL_CELL_INT:
+		snprintf(buf, len, "%.0f", cell->v);
+		break;
+	case POOL_CELL_HOURS:
+		fmt_fixed(buf, len, cell->v, 1);
+		break;
+	case POOL_CELL_PERCENT:
+		fmt_fixed(buf, len, cell->v, 1);
+		strncat(buf, "%", len - strlen(buf) - 1);
+		break;
+	case POOL_CELL_MONEY:
+		fmt_fixed(buf, len, cell->v, 2);
+		break;
+	}
+	return buf;
+}
+
+void
+pool_report_init(struct pool_report *rep)
+{
+	memset(rep, 0, sizeof(*rep));
+}
+
+void
+pool_report_release(struct pool_report *rep)
+{
+	size_t	 i;
+
+	for (i = 0; i < rep->ntables; i++)
+		pool_table_free(rep->tables[i]);
+	free(rep->tables);
+	free(rep->pool);
+	free(rep->period);
+	memset(rep, 0, sizeof(*rep));
+}
+
+int
+pool_report_add(struct pool_report *rep, struct pool_table *t,
+    struct pool_error *err)
+{
+	struct pool_table **v;
+	size_t		 ncap;
+
+	if (rep->ntables == rep->cap) {
+		ncap = rep->cap ? rep->cap * 2 : 8;
+		if ((v = realloc(rep->tables, ncap * sizeof(*v))) == NULL) {
+			pool_table_free(t);
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory");
+		}
+		rep->tables = v;
+		rep->cap = ncap;
+	}
+	/* Close the last row so that every cell has a state. */
+	if (t->nrows > 0)
+		while (t->fill < t->ncols)
+			t->cells[(t->nrows - 1) * t->ncols + t->fill++].state =
+			    POOL_CELL_EMPTY;
+	rep->tables[rep->ntables++] = t;
+	return 0;
+}
+
+int
+pool_report_format_parse(const char *s)
+{
+	static const char *const names[] = {
+		"text", "md", "csv", "json", "html", "ics"
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(s, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+char *
+pool_report_filename(const char *id, const char *ext, char buf[128])
+{
+	const unsigned char *p;
+	uint32_t	 h = 2166136261u;
+	size_t		 n = 0, extlen = strlen(ext), max;
+	int		 changed = 0;
+
+	/* Room for the name, "-" and 8 hex digits, and the extension. */
+	max = 128 - 1 - extlen - 9;
+	if (extlen > 64)
+		max = 0;
+	for (p = (const unsigned char *)id; *p != '\0'; p++) {
+		h = (h ^ *p) * 16777619u;
+		if (n >= max) {
+			changed = 1;
+			continue;
+		}
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
+		    (*p == '.' && n > 0))
+			buf[n++] = (char)*p;
+		else {
+			buf[n++] = '_';
+			changed = 1;
+		}
+	}
+	if (n == 0)
+		changed = 1;
+	if (changed)
+		n += (size_t)snprintf(buf + n, 10, "-%08x", (unsigned)h);
+	if (extlen <= 64)
+		memcpy(buf + n, ext, extlen + 1);
+	else
+		buf[n] = '\0';
+	return buf;
+}
