@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "pool.h"
 
@@ -52,6 +53,8 @@ struct pool_rules {
 	int	weekly_rest_block;	/* ... in blocks of at least (1920 = 32 h) */
 	int	week_start;		/* first day of the ATW week: 1 = Monday
 					   ... 7 = Sunday (7) */
+	int	night_consecutive_max;	/* "consecutive-nights": night shifts in
+					   a row (0 = off; cao-ziekenhuizen 5) */
 };
 
 /* Rule ids, as cited in unfilled reasons, --check violations and docs. */
@@ -78,6 +81,7 @@ struct pool_rules {
 #define POOL_RULE_NIGHTS_16W		"nights-16w"
 #define POOL_RULE_CONSECUTIVE		"consecutive-shifts"
 #define POOL_RULE_WEEKLY_REST		"weekly-rest"
+#define POOL_RULE_CONSECUTIVE_NIGHTS	"consecutive-nights"
 
 /* Contact rhythm of an organisation: see pool.yaml(5). */
 struct pool_contact_rule {
@@ -98,6 +102,9 @@ struct pool_org_conf {
 						   with the org's preset and
 						   overrides applied) */
 	int			 has_rules;	/* 1 if the org overrides rules */
+	char			*preset;	/* the org's own preset; NULL if
+						   not given (then the pool's
+						   rules are the base) */
 };
 
 struct pool_role_conf {
@@ -106,7 +113,9 @@ struct pool_role_conf {
 	int	  level;		/* 0 if not given */
 	char	**covers;		/* role ids this role may substitute for */
 	size_t	  ncovers;
-	double	  overqualified_penalty; /* soft cost when covering a lower role */
+	double	  overqualified_penalty; /* soft cost when covering a lower
+					   role; when not given in the file,
+					   matching.overqualified */
 };
 
 /* Weights of the soft goals of pool-match (pool.yaml "matching"). */
@@ -161,7 +170,25 @@ struct pool_config {
 	struct pool_shift_type	*shift_types;
 	size_t			 nshift_types;
 	int			 min_cell;	/* report: smallest group shown (5) */
+
+	/*
+	 * Lookup tables of pool_config_index (private: do not touch).
+	 * The lookups fall back to a linear search when orgs or roles
+	 * were changed by hand and not indexed again.
+	 */
+	size_t			*org_order;	/* org indices sorted by id */
+	size_t			 org_indexed;	/* norgs when indexed */
+	size_t			*role_order;	/* role indices sorted by id */
+	unsigned char		*role_cover;	/* bit i*nroles+j: i covers j */
+	size_t			 role_indexed;	/* nroles when indexed */
 };
+
+/* Limits of pool_config_load (see pool.yaml(5)). */
+#define POOL_CONFIG_MAX_SIZE	(1024 * 1024)	/* bytes in a file */
+#define POOL_CONFIG_MAX_ALIASES	64		/* aliases in a file */
+#define POOL_CONFIG_MAX_EXPAND	10000		/* nodes aliases add */
+#define POOL_CONFIG_MAX_DEPTH	32		/* nesting of collections */
+#define POOL_CONFIG_MAX_ROLES	1024		/* roles in a file */
 
 /** Fill rules with the named preset ("atw", "cao-vvt",
  * "cao-ziekenhuizen").  Returns 0, or -1 for an unknown name. */
@@ -183,7 +210,37 @@ struct pool_config *pool_config_load(const char *path, struct pool_error *);
 struct pool_config *pool_config_load_buffer(const char *buf, size_t len,
 	    const char *name, struct pool_error *);
 
+/** Free a config of pool_config_new_default or _load (NULL: no-op). */
 void	pool_config_free(struct pool_config *);
+
+/**
+ * Build the lookup tables of pool_config_org, _role and _role_covers,
+ * after checking that org and role ids are unique, that every covers
+ * entry names a role and that covers has no cycle.  The loaders call
+ * it; call it again after changing orgs or roles by hand.  Returns 0
+ * or -1 (POOL_ECONFIG, no line).
+ */
+int	pool_config_index(struct pool_config *, struct pool_error *);
+
+/**
+ * The rule set that holds for shifts of organisation org: the org's
+ * own (pool_org_conf.rules) if the org is configured, else the pool's.
+ * org may be NULL.  Never NULL.
+ */
+const struct pool_rules *pool_config_rules(const struct pool_config *,
+	    const char *org);
+
+/** Weekday name ("monday" ... "sunday", any case) to 1-7; -1 if not. */
+int	pool_config_weekday_parse(const char *name);
+
+/**
+ * Write conf as pool.yaml text to fp, every key with its value (the
+ * effective values: presets already applied), so that loading the
+ * output gives the same config.  Returns 0, or -1 on a write error
+ * (POOL_ESYS).
+ */
+int	pool_config_write(const struct pool_config *, FILE *fp,
+	    struct pool_error *);
 
 /** The organisation with this id, or NULL. */
 const struct pool_org_conf *pool_config_org(const struct pool_config *,
