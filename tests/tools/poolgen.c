@@ -912,17 +912,17 @@ elderly_write_absences(const char *dir, const struct eworker *w, size_t n)
 	out_open(&o, dir, "afwezigheid.yaml", 0, 0);
 	out_printf(&o, "# Afwezigheid van flexmedewerkers, bijgehouden door "
 	    "de poolcoördinator.\n"
-	    "# Alleen van en tot en met (hele dagen); nooit een reden "
-	    "vermelden.\n");
+	    "# Alleen van en tot (tot 24:00 is tot en met die dag); nooit "
+	    "een reden vermelden.\n");
 	for (i = 0; i < 28; i++) {
 		k = (int)rng_below(&r, (uint32_t)n);
 		from = (int)rng_below(&r, E_DAYS - 3);
 		len = rng_chance(&r, 0.3) ? 1 : 3 + (int)rng_below(&r, 9);
 		if (from + len > E_DAYS)
 			len = E_DAYS - from;
-		out_printf(&o, "- medewerker: %s\n  naam: %s\n  van: %s\n"
-		    "  tot: %s\n", w[k].id, w[k].name, dutch_date(from, d1),
-		    dutch_date(from + len - 1, d2));
+		out_printf(&o, "- medewerker: %s\n  naam: %s\n  van: %s 00:00\n"
+		    "  tot: %s 24:00\n", w[k].id, w[k].name,
+		    dutch_date(from, d1), dutch_date(from + len - 1, d2));
 	}
 	out_close(&o);
 }
@@ -1119,10 +1119,6 @@ static const struct cgroup cgroups[] = {
 enum { HIS_MEDICOM, HIS_CGM, HIS_MICROHIS, HIS_BRICKS, HIS_SANDAY, HIS_HIX,
 	NHIS };
 
-static const char *const his_id[NHIS] = {
-	"medicom", "cgm", "microhis", "bricks", "sanday", "hix"
-};
-
 /* As people write them in the sheets and forms. */
 static const char *const his_export[NHIS] = {
 	"Medicom", "CGM Huisarts", "MicroHIS", "Bricks Huisarts", "Sanday",
@@ -1258,7 +1254,7 @@ gp_write_workers(const char *dir, const struct gworker *w, size_t n)
 	int		 h;
 
 	out_open(&o, dir, "flexmedewerkers.csv", 1, 1);
-	out_printf(&o, "Code;Naam;Functie;Zorggroep;Kennis HIS;Overig;"
+	out_printf(&o, "Code;Naam;Functie;Zorggroep;Kennis;"
 	    "Woonplaats;Breedtegraad;Lengtegraad;Max reisafstand (km);"
 	    "Uren per week;Uurtarief\n");
 	for (i = 0; i < n; i++) {
@@ -1273,10 +1269,13 @@ gp_write_workers(const char *dir, const struct gworker *w, size_t n)
 				continue;
 			l = strlen(buf);
 			snprintf(buf + l, sizeof(buf) - l, "%s%s",
-			    l > 0 ? "," : "", his_id[h]);
+			    l > 0 ? ", " : "", his_export[h]);
+		}
+		if (w[i].zorgdomein) {
+			l = strlen(buf);
+			snprintf(buf + l, sizeof(buf) - l, ", ZorgDomein");
 		}
 		out_csvfield(&o, buf, 0);
-		out_csvfield(&o, w[i].zorgdomein ? "zorgdomein" : "", 0);
 		out_csvfield(&o, w[i].town, 0);
 		snprintf(buf, sizeof(buf), "%.4f", w[i].lat);
 		out_csvfield(&o, buf, 0);
