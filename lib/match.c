@@ -1,0 +1,1193 @@
+/*
+ * Matching: previous proposals first, then per priority a greedy fill
+ * (scarcest shifts first, cheapest feasible worker) and ejection chains
+ * to recover cover; explanations and shortlists for the open shifts.
+ * See pool_match.h and pool-match(1).
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "pool.h"
+#include "pool_config.h"
+#include "pool_match.h"
+#include "pool_record.h"
+#include "pool_rules.h"
+#include "pool_strtab.h"
+#include "pool_time.h"
+
+#define EJECT_NEAR	(8 * 86400)	/* neighbours a worker may give up */
+#define EJECT_MAX	8		/* ... at most this many per worker */
+#define NEAR_MAX	3		/* near misses per unfilled shift */
+
+struct alloc {
+	double	entitled;
+	double	used;
+};
+
+struct pool_match {
+	const struct pool_config	*conf;
+	const struct pool_data		*data;
+	const struct pool_tz		*tz;
+	struct pool_rulectx		*rc;
+	long				 nw, ns;
+
+	long		*wrank;		/* worker index -> rank by id; -1 if
+					   not canonical */
+	long		*srank;		/* shift index -> rank by id; -1 */
+	long		*sorder;	/* canonical shifts by id */
+	long		 nsorder;
+	long		*pinned;	/* shift -> confirmed worker or -1 */
+	long		*prev;		/* shift -> earlier proposed worker */
+	long		*asg;		/* shift -> proposed worker or -1 */
+	long		*oidx;		/* shift -> open index or -1 */
+	long		*open;		/* open shifts */
+	long		 nopen;
+	uint32_t	*cstart;	/* candidates of open shift i */
+	int32_t		*cand;
+	long		*sgstart;	/* signups of shift s: workers */
+	long		*sgw;
+	double		*load;		/* minutes held per worker in the
+					   horizon */
+	double		 weeks;		/* horizon in weeks */
+	int64_t		 h0, h1;	/* horizon */
+	struct alloc	*allocs;
+	long		 nalloc;
+	long		*salloc;	/* shift -> allocation or -1 */
+	long		*wroles;	/* role lists: all role-eligible
+					   workers per open shift's role */
+	long		*rlstart;
+	long		*srole;		/* open shift -> role list */
+	long		 nroles;
+	long		 ncanon;	/* canonical workers */
+
+	/* scratch for candidate ordering */
+	struct ord	*ord;
+	size_t		 nord;
+
+	struct pool_match_level	 lv[POOL_MATCH_NPRIO + 1];
+	struct pool_match_totals tot;
+	struct timespec		 t0;
+	double			 limit;
+};
+
+struct ord {
+	double	cost;
+	long	rank;
+	long	w;
+};
+
+static int
+prio(const struct pool_match *m, long s)
+{
+	int	p = m->data->shifts.v[s].priority;
+
+	if (p < 1)
+		return 1;
+	if (p > POOL_MATCH_NPRIO)
+		return POOL_MATCH_NPRIO;
+	return p;
+}
+
+static double
+elapsed(const struct pool_match *m)
+{
+	struct timespec	t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - m->t0.tv_sec) +
+	    (t.tv_nsec - m->t0.tv_nsec) / 1e9;
+}
+
+static const struct pool_data *sort_data;
+
+static int
+worker_cmp(const void *a, const void *b)
+{
+	return strcmp(sort_data->workers.v[*(const long *)a].id,
+	    sort_data->workers.v[*(const long *)b].id);
+}
+
+static int
+shift_cmp(const void *a, const void *b)
+{
+	return strcmp(sort_data->shifts.v[*(const long *)a].id,
+	    sort_data->shifts.v[*(const long *)b].id);
+}
+
+void
+pool_match_free(struct pool_match *m)
+{
+	if (m == NULL)
+		return;
+	pool_rules_free(m->rc);
+	free(m->wrank);
+	free(m->srank);
+	free(m->sorder);
+	free(m->pinned);
+	free(m->prev);
+	free(m->asg);
+	free(m->oidx);
+	free(m->open);
+	free(m->cstart);
+	free(m->cand);
+	free(m->sgstart);
+	free(m->sgw);
+	free(m->load);
+	free(m->allocs);
+	free(m->salloc);
+	free(m->wroles);
+	free(m->rlstart);
+	free(m->srole);
+	free(m->ord);
+	free(m);
+}
+
+static int
+in_horizon(const struct pool_match *m, long s)
+{
+	const struct pool_shift *sh = &m->data->shifts.v[s];
+
+	return sh->start < m->h1 && sh->end > m->h0;
+}
+
+/* The period key of a shift for the allocation records. */
+static void
+period_of(const struct pool_match *m, long s, char *buf, size_t len)
+{
+	int64_t	day = pool_tz_local_day(m->tz, m->data->shifts.v[s].start);
+	int	y, wk;
+	char	d[11];
+
+	if (m->conf->allocation.period_day) {
+		snprintf(buf, len, "%s", pool_time_format_date(day, d));
+	} else {
+		pool_time_iso_week(day, &y, &wk);
+		snprintf(buf, len, "%04d-W%02d", y, wk);
+	}
+}
+
+static int
+setup_allocations(struct pool_match *m)
+{
+	const struct pool_data	*d = m->data;
+	struct pool_strtab	*st;
+	struct pool_ptrmap	 map;
+	char			 key[512], per[32];
+	const char		*k;
+	size_t			 i;
+	long			 o, a;
+
+	memset(&map, 0, sizeof(map));
+	if ((m->salloc = malloc((m->ns + 1) * sizeof(long))) == NULL)
+		return -1;
+	for (o = 0; o < m->ns; o++)
+		m->salloc[o] = -1;
+	if (d->allocations.n == 0)
+		return 0;
+	if ((st = pool_strtab_new()) == NULL)
+		return -1;
+	if ((m->allocs = calloc(d->allocations.n, sizeof(*m->allocs))) ==
+	    NULL)
+		goto fail;
+	for (i = 0; i < d->allocations.n; i++) {
+		const struct pool_allocation *al = &d->allocations.v[i];
+		snprintf(key, sizeof(key), "%s\037%s\037%s", al->org,
+		    al->period, al->role ? al->role : "");
+		if ((k = pool_strtab_intern(st, key, strlen(key))) == NULL)
+			goto fail;
+		if ((a = pool_ptrmap_get(&map, k)) < 0) {
+			a = m->nalloc++;
+			if (pool_ptrmap_put(&map, k, a) == -1)
+				goto fail;
+		}
+		/* a later record for the same key wins */
+		m->allocs[a].entitled = al->entitled;
+	}
+	for (o = 0; o < m->nopen; o++) {
+		long s = m->open[o];
+		const struct pool_shift *sh = &d->shifts.v[s];
+		period_of(m, s, per, sizeof(per));
+		snprintf(key, sizeof(key), "%s\037%s\037%s", sh->org, per,
+		    sh->role);
+		k = pool_strtab_lookup(st, key);
+		if (k == NULL || (a = pool_ptrmap_get(&map, k)) < 0) {
+			snprintf(key, sizeof(key), "%s\037%s\037", sh->org, per);
+			k = pool_strtab_lookup(st, key);
+			a = k ? pool_ptrmap_get(&map, k) : -1;
+		}
+		m->salloc[s] = a;
+	}
+	pool_ptrmap_release(&map);
+	pool_strtab_free(st);
+	return 0;
+fail:
+	pool_ptrmap_release(&map);
+	pool_strtab_free(st);
+	return -1;
+}
+
+static double
+units(const struct pool_match *m, long s)
+{
+	if (m->conf->allocation.unit_hours)
+		return pool_rules_work(m->rc, s) / 60.0;
+	return 1;
+}
+
+/* 1 if giving shift s to anyone takes its org past its entitlement. */
+static int
+over_quota(const struct pool_match *m, long s)
+{
+	long	a = m->salloc[s];
+
+	if (a < 0)
+		return 0;
+	return m->allocs[a].used + units(m, s) > m->allocs[a].entitled + 1e-9;
+}
+
+static int
+do_assign(struct pool_match *m, long s, long w)
+{
+	if (pool_rules_assign(m->rc, w, s) == -1)
+		return -1;
+	m->asg[s] = w;
+	m->load[w] += pool_rules_work(m->rc, s);
+	if (m->salloc[s] >= 0)
+		m->allocs[m->salloc[s]].used += units(m, s);
+	return 0;
+}
+
+static void
+do_unassign(struct pool_match *m, long s)
+{
+	long	w = m->asg[s];
+
+	if (w < 0)
+		return;
+	pool_rules_unassign(m->rc, w, s);
+	m->asg[s] = -1;
+	m->load[w] -= pool_rules_work(m->rc, s);
+	if (m->salloc[s] >= 0)
+		m->allocs[m->salloc[s]].used -= units(m, s);
+}
+
+static int
+signed_up(const struct pool_match *m, long w, long s)
+{
+	long	i;
+
+	for (i = m->sgstart[s]; i < m->sgstart[s + 1]; i++)
+		if (m->sgw[i] == w)
+			return 1;
+	return 0;
+}
+
+/* 1 if worker w holds another shift at the same org and unit as s. */
+static int
+same_unit(const struct pool_match *m, long w, long s)
+{
+	const struct pool_shift	*sh = &m->data->shifts.v[s], *x;
+	const long		*v;
+	long			 n, i;
+
+	if (sh->unit == NULL)
+		return 0;
+	n = pool_rules_held(m->rc, w, &v);
+	for (i = 0; i < n; i++) {
+		x = &m->data->shifts.v[v[i]];
+		if (v[i] != s && x->unit == sh->unit && x->org == sh->org)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 if worker w takes shift s through a role that covers it. */
+static double
+overqualified(const struct pool_match *m, long w, long s)
+{
+	const struct pool_worker	*wk = &m->data->workers.v[w];
+	const struct pool_shift		*sh = &m->data->shifts.v[s];
+	const struct pool_role_conf	*rc;
+	uint32_t			 i;
+
+	for (i = 0; i < wk->roles.n; i++)
+		if (wk->roles.v[i] == sh->role)
+			return 0;
+	for (i = 0; i < wk->roles.n; i++)
+		if (pool_config_role_covers(m->conf, wk->roles.v[i],
+		    sh->role)) {
+			rc = pool_config_role(m->conf, wk->roles.v[i]);
+			if (rc != NULL && rc->overqualified_penalty > 0)
+				return rc->overqualified_penalty;
+			return m->conf->matching.overqualified;
+		}
+	return 0;
+}
+
+/*
+ * The soft cost of giving s to w now (lower is better).  Travel per km,
+ * night preference, signup, continuity (another shift at the same
+ * unit), contract hours (per hour moved away from or towards the
+ * contract over the horizon), fairness (per average weekly hour the
+ * worker already has), over-qualification and change of an earlier
+ * proposal.
+ */
+static double
+cost(const struct pool_match *m, long w, long s)
+{
+	const struct pool_matching	*mt = &m->conf->matching;
+	const struct pool_worker	*wk = &m->data->workers.v[w];
+	double				 c = 0, km, target, before, after;
+	int				 night;
+
+	if (mt->travel != 0 && (km = pool_rules_distance(m->rc, w, s)) >= 0)
+		c += mt->travel * km;
+	night = pool_rules_night(m->rc, s);
+	if (night && wk->nights == POOL_NIGHTS_PREFER)
+		c -= mt->preference;
+	else if (night && wk->nights == POOL_NIGHTS_AVOID)
+		c += mt->preference;
+	if (mt->signup != 0 && signed_up(m, w, s))
+		c -= mt->signup;
+	if (mt->continuity != 0 && same_unit(m, w, s))
+		c -= mt->continuity;
+	if (mt->contract != 0 && wk->contract_hours >= 0) {
+		target = wk->contract_hours * 60 * m->weeks;
+		before = m->load[w];
+		after = before + pool_rules_work(m->rc, s);
+		c += mt->contract * (fabs(after - target) -
+		    fabs(before - target)) / 60;
+	}
+	if (mt->fairness != 0)
+		c += mt->fairness * m->load[w] / 60 / m->weeks;
+	if (mt->overqualified != 0 || m->conf->nroles > 0)
+		c += overqualified(m, w, s);
+	if (m->prev[s] >= 0 && m->prev[s] != w)
+		c += mt->change;
+	return c;
+}
+
+static int
+ord_cmp(const void *a, const void *b)
+{
+	const struct ord *x = a, *y = b;
+
+	if (x->cost != y->cost)
+		return x->cost < y->cost ? -1 : 1;
+	return (x->rank > y->rank) - (x->rank < y->rank);
+}
+
+/* The candidates of open shift s by cost, into m->ord; returns count. */
+static long
+order_cands(struct pool_match *m, long s, long skip)
+{
+	long		 o = m->oidx[s], n = 0;
+	uint32_t	 i;
+
+	for (i = m->cstart[o]; i < m->cstart[o + 1]; i++) {
+		long w = m->cand[i];
+		if (w == skip)
+			continue;
+		m->ord[n].w = w;
+		m->ord[n].rank = m->wrank[w];
+		m->ord[n].cost = cost(m, w, s);
+		n++;
+	}
+	qsort(m->ord, (size_t)n, sizeof(*m->ord), ord_cmp);
+	return n;
+}
+
+/* Give s to its cheapest feasible worker (not skip).  1 if done. */
+static int
+try_fill(struct pool_match *m, long s, long skip, int *err)
+{
+	long	n, i, w;
+
+	n = order_cands(m, s, skip);
+	for (i = 0; i < n; i++) {
+		w = m->ord[i].w;
+		m->tot.checks++;
+		if (pool_rules_check(m->rc, w, s, NULL, 0) == NULL) {
+			if (do_assign(m, s, w) == -1)
+				*err = 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+struct nb {
+	long	s;
+	int64_t	d;
+};
+
+static int
+nb_cmp(const void *a, const void *b)
+{
+	const struct nb *x = a, *y = b;
+
+	if (x->d != y->d)
+		return x->d < y->d ? -1 : 1;
+	return (x->s > y->s) - (x->s < y->s);
+}
+
+/*
+ * Ejection: a worker who could take s gives up one of the proposed
+ * shifts near s; that shift goes to another worker, or, if it is less
+ * urgent than s, waits for its own priority.  1 if s got filled.
+ */
+static int
+try_eject(struct pool_match *m, long s, int p, int *err)
+{
+	struct ord	*cands;
+	struct nb	 nb[64];
+	const long	*v;
+	long		 n, i, j, k, w, nn, t;
+	int64_t		 st = m->data->shifts.v[s].start, d;
+
+	n = order_cands(m, s, -1);
+	if (n == 0)
+		return 0;
+	if ((cands = malloc((size_t)n * sizeof(*cands))) == NULL) {
+		*err = 1;
+		return 0;
+	}
+	memcpy(cands, m->ord, (size_t)n * sizeof(*cands));
+	for (i = 0; i < n; i++) {
+		w = cands[i].w;
+		nn = 0;
+		k = pool_rules_held(m->rc, w, &v);
+		for (j = 0; j < k && nn < 64; j++) {
+			t = v[j];
+			d = m->data->shifts.v[t].start - st;
+			if (d < 0)
+				d = -d;
+			if (d > EJECT_NEAR || m->asg[t] != w)
+				continue;	/* far, or pinned */
+			nb[nn].s = t;
+			nb[nn++].d = d;
+		}
+		qsort(nb, (size_t)nn, sizeof(*nb), nb_cmp);
+		if (nn > EJECT_MAX)
+			nn = EJECT_MAX;
+		for (j = 0; j < nn; j++) {
+			t = nb[j].s;
+			do_unassign(m, t);
+			m->tot.checks++;
+			if (pool_rules_check(m->rc, w, s, NULL, 0) == NULL) {
+				if (do_assign(m, s, w) == -1)
+					goto fail;
+				if (try_fill(m, t, w, err) || prio(m, t) > p) {
+					free(cands);
+					return 1;
+				}
+				do_unassign(m, s);
+			}
+			if (do_assign(m, t, w) == -1)
+				goto fail;
+		}
+		if (m->limit > 0 && elapsed(m) > m->limit) {
+			m->tot.stopped = 1;
+			break;
+		}
+	}
+	free(cands);
+	return 0;
+fail:
+	*err = 1;
+	free(cands);
+	return 0;
+}
+
+struct lorder {
+	long	s;
+	long	ncand;
+	long	rank;
+	int64_t	start;
+	int	p;
+};
+
+static int
+lorder_cmp(const void *a, const void *b)
+{
+	const struct lorder *x = a, *y = b;
+
+	if (x->p != y->p)
+		return x->p - y->p;
+	if (x->ncand != y->ncand)
+		return x->ncand < y->ncand ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return (x->rank > y->rank) - (x->rank < y->rank);
+}
+
+struct pool_match *
+pool_match_new(const struct pool_config *conf, const struct pool_data *data,
+    const struct pool_tz *tz, struct pool_error *err)
+{
+	struct pool_match	*m;
+
+	if ((m = calloc(1, sizeof(*m))) == NULL) {
+		pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+		return NULL;
+	}
+	m->conf = conf;
+	m->data = data;
+	m->tz = tz;
+	m->nw = (long)data->workers.n;
+	m->ns = (long)data->shifts.n;
+	if ((m->rc = pool_rules_new(conf, data, tz, 1, err)) == NULL) {
+		free(m);
+		return NULL;
+	}
+	return m;
+}
+
+static int
+setup(struct pool_match *m)
+{
+	const struct pool_data	*d = m->data;
+	long			*tmp, i, n, s, w;
+	size_t			 k;
+	int64_t			 h0 = INT64_MAX, h1 = INT64_MIN;
+
+	if ((m->wrank = malloc((m->nw + 1) * sizeof(long))) == NULL ||
+	    (m->srank = malloc((m->ns + 1) * sizeof(long))) == NULL ||
+	    (m->sorder = malloc((m->ns + 1) * sizeof(long))) == NULL ||
+	    (m->pinned = malloc((m->ns + 1) * sizeof(long))) == NULL ||
+	    (m->prev = malloc((m->ns + 1) * sizeof(long))) == NULL ||
+	    (m->asg = malloc((m->ns + 1) * sizeof(long))) == NULL ||
+	    (m->oidx = malloc((m->ns + 1) * sizeof(long))) == NULL ||
+	    (m->open = malloc((m->ns + 1) * sizeof(long))) == NULL ||
+	    (m->load = calloc(m->nw + 1, sizeof(double))) == NULL ||
+	    (m->sgstart = calloc(m->ns + 2, sizeof(long))) == NULL ||
+	    (m->sgw = malloc((d->signups.n + 1) * sizeof(long))) == NULL ||
+	    (tmp = malloc((m->nw + 1) * sizeof(long))) == NULL)
+		return -1;
+
+	/* canonical workers and shifts, ranked by id */
+	sort_data = d;
+	for (n = 0, i = 0; i < m->nw; i++) {
+		m->wrank[i] = -1;
+		if (pool_data_worker(d, d->workers.v[i].id) == i)
+			tmp[n++] = i;
+	}
+	qsort(tmp, (size_t)n, sizeof(long), worker_cmp);
+	for (i = 0; i < n; i++)
+		m->wrank[tmp[i]] = i;
+	m->ncanon = n;
+	free(tmp);
+	for (n = 0, i = 0; i < m->ns; i++) {
+		m->srank[i] = -1;
+		m->pinned[i] = m->prev[i] = m->asg[i] = m->oidx[i] = -1;
+		if (pool_data_shift(d, d->shifts.v[i].id) == i)
+			m->sorder[n++] = i;
+	}
+	qsort(m->sorder, (size_t)n, sizeof(long), shift_cmp);
+	m->nsorder = n;
+	for (i = 0; i < n; i++)
+		m->srank[m->sorder[i]] = i;
+
+	for (k = 0; k < d->assignments.n; k++) {
+		const struct pool_assignment *a = &d->assignments.v[k];
+		if ((s = pool_data_shift(d, a->shift)) < 0 ||
+		    (w = pool_data_worker(d, a->worker)) < 0)
+			continue;
+		if (a->status == POOL_CONFIRMED) {
+			if (m->pinned[s] < 0 ||
+			    m->wrank[w] < m->wrank[m->pinned[s]])
+				m->pinned[s] = w;
+		} else
+			m->prev[s] = w;
+	}
+	for (i = 0; i < m->nsorder; i++) {
+		s = m->sorder[i];
+		m->lv[prio(m, s)].shifts++;
+		if (m->pinned[s] >= 0) {
+			m->lv[prio(m, s)].pinned++;
+			continue;
+		}
+		m->oidx[s] = m->nopen;
+		m->open[m->nopen++] = s;
+		h0 = d->shifts.v[s].start < h0 ? d->shifts.v[s].start : h0;
+		h1 = d->shifts.v[s].end > h1 ? d->shifts.v[s].end : h1;
+	}
+	m->h0 = h0;
+	m->h1 = h1;
+	m->weeks = h1 > h0 ? (double)(h1 - h0) / (7 * 86400.0) : 1;
+	if (m->weeks < 1)
+		m->weeks = 1;
+	/* load: pinned work in the horizon */
+	for (i = 0; i < m->nsorder; i++) {
+		s = m->sorder[i];
+		if (m->pinned[s] >= 0 && in_horizon(m, s))
+			m->load[m->pinned[s]] += pool_rules_work(m->rc, s);
+	}
+	/* signups as lists per shift */
+	for (k = 0; k < d->signups.n; k++)
+		if ((s = pool_data_shift(d, d->signups.v[k].shift)) >= 0 &&
+		    pool_data_worker(d, d->signups.v[k].worker) >= 0)
+			m->sgstart[s + 1]++;
+	for (s = 0; s < m->ns; s++)
+		m->sgstart[s + 1] += m->sgstart[s];
+	{
+		long *fill = calloc(m->ns + 1, sizeof(long));
+		if (fill == NULL)
+			return -1;
+		for (k = 0; k < d->signups.n; k++)
+			if ((s = pool_data_shift(d,
+			    d->signups.v[k].shift)) >= 0 &&
+			    (w = pool_data_worker(d,
+			    d->signups.v[k].worker)) >= 0)
+				m->sgw[m->sgstart[s] + fill[s]++] = w;
+		free(fill);
+	}
+	return setup_allocations(m);
+}
+
+/* Role lists and the candidates (static rules) of every open shift. */
+static int
+setup_candidates(struct pool_match *m)
+{
+	const struct pool_data	*d = m->data;
+	struct pool_ptrmap	 map;
+	const char		**roles = NULL;
+	long			*byrank = NULL, nr = 0, capr = 0, i, o, w, r;
+	size_t			 cap, nc = 0, nl = 0, capl;
+	uint32_t		 q;
+
+	memset(&map, 0, sizeof(map));
+	if ((m->srole = malloc((m->nopen + 1) * sizeof(long))) == NULL ||
+	    (byrank = malloc((m->nw + 1) * sizeof(long))) == NULL)
+		goto fail;
+	for (i = 0; i < m->nw; i++)
+		if (m->wrank[i] >= 0)
+			byrank[m->wrank[i]] = i;
+	for (o = 0; o < m->nopen; o++) {
+		const char *role = d->shifts.v[m->open[o]].role;
+		if ((r = pool_ptrmap_get(&map, role)) < 0) {
+			if (nr == capr) {
+				const char **nv;
+				capr = capr ? capr * 2 : 16;
+				nv = realloc(roles, capr * sizeof(*nv));
+				if (nv == NULL)
+					goto fail;
+				roles = nv;
+			}
+			roles[nr] = role;
+			r = nr++;
+			if (pool_ptrmap_put(&map, role, r) == -1)
+				goto fail;
+		}
+		m->srole[o] = r;
+	}
+	m->nroles = nr;
+	if ((m->rlstart = calloc(nr + 1, sizeof(long))) == NULL)
+		goto fail;
+	capl = 1024;
+	if ((m->wroles = malloc(capl * sizeof(long))) == NULL)
+		goto fail;
+	for (r = 0; r < nr; r++) {
+		m->rlstart[r] = (long)nl;
+		for (i = 0; i < m->ncanon; i++) {
+			const struct pool_worker *wk;
+			w = byrank[i];
+			wk = &d->workers.v[w];
+			for (q = 0; q < wk->roles.n; q++)
+				if (wk->roles.v[q] == roles[r] ||
+				    pool_config_role_covers(m->conf,
+				    wk->roles.v[q], roles[r]))
+					break;
+			if (q == wk->roles.n)
+				continue;
+			if (nl == capl) {
+				long *nv;
+				capl *= 2;
+				if ((nv = realloc(m->wroles,
+				    capl * sizeof(long))) == NULL)
+					goto fail;
+				m->wroles = nv;
+			}
+			m->wroles[nl++] = w;
+		}
+	}
+	m->rlstart[nr] = (long)nl;
+
+	cap = 1024;
+	if ((m->cstart = malloc((m->nopen + 1) * sizeof(uint32_t))) == NULL ||
+	    (m->cand = malloc(cap * sizeof(int32_t))) == NULL)
+		goto fail;
+	for (o = 0; o < m->nopen; o++) {
+		long s = m->open[o];
+		r = m->srole[o];
+		m->cstart[o] = (uint32_t)nc;
+		for (i = m->rlstart[r]; i < m->rlstart[r + 1]; i++) {
+			w = m->wroles[i];
+			if (pool_rules_check_static(m->rc, w, s, NULL, 0) !=
+			    NULL)
+				continue;
+			if (nc == cap) {
+				int32_t *nv;
+				cap *= 2;
+				if ((nv = realloc(m->cand,
+				    cap * sizeof(int32_t))) == NULL)
+					goto fail;
+				m->cand = nv;
+			}
+			m->cand[nc++] = (int32_t)w;
+		}
+		if (nc > UINT32_MAX - 1024)
+			goto fail;
+	}
+	m->cstart[m->nopen] = (uint32_t)nc;
+	m->nord = (size_t)(m->nw + 1);
+	if ((m->ord = malloc(m->nord * sizeof(*m->ord))) == NULL)
+		goto fail;
+	free(roles);
+	free(byrank);
+	pool_ptrmap_release(&map);
+	return 0;
+fail:
+	free(roles);
+	free(byrank);
+	pool_ptrmap_release(&map);
+	return -1;
+}
+
+int
+pool_match_run(struct pool_match *m, const struct pool_match_opts *opts,
+    struct pool_error *err)
+{
+	struct lorder	*lo = NULL;
+	long		 i, s, o;
+	int		 p, e = 0, pass;
+
+	clock_gettime(CLOCK_MONOTONIC, &m->t0);
+	m->limit = opts ? opts->time_limit : 0;
+	if (setup(m) == -1 || setup_candidates(m) == -1)
+		goto nomem;
+	if ((lo = malloc((m->nopen + 1) * sizeof(*lo))) == NULL)
+		goto nomem;
+	for (o = 0; o < m->nopen; o++) {
+		s = m->open[o];
+		lo[o].s = s;
+		lo[o].p = prio(m, s);
+		lo[o].ncand = (long)(m->cstart[o + 1] - m->cstart[o]);
+		lo[o].start = m->data->shifts.v[s].start;
+		lo[o].rank = m->srank[s];
+		if (lo[o].ncand > 0)
+			m->lv[lo[o].p].bound++;
+	}
+	for (p = 1; p <= POOL_MATCH_NPRIO; p++)
+		m->lv[p].bound += m->lv[p].pinned;
+	qsort(lo, (size_t)m->nopen, sizeof(*lo), lorder_cmp);
+
+	/* earlier proposals that still hold, most urgent first */
+	for (o = 0; o < m->nopen; o++) {
+		long w;
+		s = lo[o].s;
+		if ((w = m->prev[s]) < 0 || m->wrank[w] < 0)
+			continue;
+		if (m->conf->allocation.strict && over_quota(m, s))
+			continue;
+		m->tot.checks++;
+		if (pool_rules_check(m->rc, w, s, NULL, 0) == NULL &&
+		    do_assign(m, s, w) == -1)
+			goto nomem;
+	}
+
+	for (i = 0, p = 1; p <= POOL_MATCH_NPRIO; p++) {
+		long a = i, b;
+		while (i < m->nopen && lo[i].p == p)
+			i++;
+		b = i;
+		/* each org up to its entitlement first, then the rest */
+		for (pass = 0; pass < 2; pass++) {
+			if (pass == 1 && (m->nalloc == 0 ||
+			    m->conf->allocation.strict))
+				break;
+			for (o = a; o < b; o++) {
+				s = lo[o].s;
+				if (m->asg[s] >= 0 || lo[o].ncand == 0)
+					continue;
+				if (pass == 0 && over_quota(m, s))
+					continue;
+				try_fill(m, s, -1, &e);
+				if (e)
+					goto nomem;
+			}
+		}
+		for (o = a; o < b; o++) {
+			s = lo[o].s;
+			if (m->asg[s] >= 0 || lo[o].ncand == 0)
+				continue;
+			if (m->conf->allocation.strict && over_quota(m, s))
+				continue;
+			if (m->limit > 0 && elapsed(m) > m->limit) {
+				m->tot.stopped = 1;
+				break;
+			}
+			try_eject(m, s, p, &e);
+			if (e)
+				goto nomem;
+		}
+	}
+	/* a last fill: moves may have made room */
+	for (o = 0; o < m->nopen; o++) {
+		s = lo[o].s;
+		if (m->asg[s] >= 0 || lo[o].ncand == 0)
+			continue;
+		if (m->conf->allocation.strict && over_quota(m, s))
+			continue;
+		try_fill(m, s, -1, &e);
+		if (e)
+			goto nomem;
+	}
+
+	/* figures */
+	for (o = 0; o < m->nopen; o++) {
+		s = m->open[o];
+		p = prio(m, s);
+		if (m->asg[s] >= 0) {
+			long w = m->asg[s];
+			double km;
+			int night = pool_rules_night(m->rc, s);
+			const struct pool_worker *wk = &m->data->workers.v[w];
+			m->lv[p].filled++;
+			m->lv[p].hours += pool_rules_work(m->rc, s) / 60.0;
+			if ((km = pool_rules_distance(m->rc, w, s)) >= 0)
+				m->tot.travel_km += km;
+			if (signed_up(m, w, s))
+				m->tot.signups++;
+			if (overqualified(m, w, s) > 0)
+				m->tot.overqualified++;
+			if (night && wk->nights == POOL_NIGHTS_PREFER)
+				m->tot.night_pref++;
+			if (night && wk->nights == POOL_NIGHTS_AVOID)
+				m->tot.night_avoid++;
+		} else
+			m->lv[p].open++;
+		if (m->prev[s] >= 0) {
+			if (m->asg[s] == m->prev[s])
+				m->tot.kept++;
+			else
+				m->tot.changed++;
+		}
+	}
+	free(lo);
+	return 0;
+nomem:
+	free(lo);
+	return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+}
+
+/* Order of rules among near misses: the closest calls first. */
+static const char *const near_order[] = {
+	POOL_RULE_REST_DAILY, POOL_RULE_REST_AFTER_NIGHT,
+	POOL_RULE_REST_AFTER_SERIES, POOL_RULE_WEEK_MAX,
+	POOL_RULE_WORKER_WEEK, POOL_RULE_AVG_4W, POOL_RULE_AVG_16W,
+	POOL_RULE_NIGHTS_16W, POOL_RULE_CONSECUTIVE,
+#ifdef POOL_RULE_CONSECUTIVE_NIGHTS
+	POOL_RULE_CONSECUTIVE_NIGHTS,
+#endif
+	POOL_RULE_WEEKLY_REST, POOL_RULE_SHIFT_MAX, POOL_RULE_OVERLAP,
+	POOL_RULE_QUOTA, POOL_RULE_TRAVEL, POOL_RULE_AVAILABILITY,
+	POOL_RULE_NIGHTS_PREF, POOL_RULE_SKILLS, POOL_RULE_DEDICATED,
+	POOL_RULE_VALIDITY, POOL_RULE_NIGHT_SHIFT_MAX, POOL_RULE_NIGHT_EXEMPT,
+	POOL_RULE_ABSENCE, POOL_RULE_ROLE
+};
+#define NRULES	(sizeof(near_order) / sizeof(near_order[0]))
+
+static int
+rule_index(const char *rule)
+{
+	size_t	i;
+
+	for (i = 0; i < NRULES; i++)
+		if (strcmp(near_order[i], rule) == 0)
+			return (int)i;
+	return (int)NRULES - 1;
+}
+
+struct nearm {
+	int	ri;
+	long	rank;
+	long	w;
+	char	detail[128];
+};
+
+static int
+near_better(const struct nearm *a, const struct nearm *b)
+{
+	if (a->ri != b->ri)
+		return a->ri < b->ri;
+	return a->rank < b->rank;
+}
+
+static int
+write_obj(FILE *f, json_t *o)
+{
+	int	rc;
+
+	if (o == NULL)
+		return -1;
+	rc = pool_json_write(f, o);
+	json_decref(o);
+	return rc;
+}
+
+static double
+score_of(const struct pool_match *m, long w, long s)
+{
+	return round(-cost(m, w, s) * 100) / 100;
+}
+
+static int
+write_unfilled(struct pool_match *m, FILE *f, long s)
+{
+	const struct pool_data	*d = m->data;
+	long			 counts[NRULES], o = m->oidx[s], i, r, w;
+	long			 nrole;
+	struct nearm		 near[NEAR_MAX], cur;
+	int			 nn = 0, k, used[NRULES];
+	const char		*rule;
+	json_t			*obj, *reasons, *arr;
+	size_t			 q;
+
+	memset(counts, 0, sizeof(counts));
+	r = m->srole[o];
+	nrole = m->rlstart[r + 1] - m->rlstart[r];
+	counts[rule_index(POOL_RULE_ROLE)] = m->ncanon - nrole;
+	for (i = m->rlstart[r]; i < m->rlstart[r + 1]; i++) {
+		w = m->wroles[i];
+		rule = pool_rules_check(m->rc, w, s, cur.detail,
+		    sizeof(cur.detail));
+		if (rule == NULL) {
+			rule = POOL_RULE_QUOTA;
+			snprintf(cur.detail, sizeof(cur.detail),
+			    "organisation at its entitlement");
+		}
+		cur.ri = rule_index(rule);
+		counts[cur.ri]++;
+		cur.rank = m->wrank[w];
+		cur.w = w;
+		/* keep the NEAR_MAX closest, sorted */
+		for (k = nn; k > 0 && near_better(&cur, &near[k - 1]); k--)
+			if (k < NEAR_MAX)
+				near[k] = near[k - 1];
+		if (k < NEAR_MAX) {
+			near[k] = cur;
+			if (nn < NEAR_MAX)
+				nn++;
+		}
+	}
+	obj = json_object();
+	reasons = json_object();
+	arr = json_array();
+	if (obj == NULL || reasons == NULL || arr == NULL)
+		goto fail;
+	/* reasons by count, most first, then rule id */
+	memset(used, 0, sizeof(used));
+	for (;;) {
+		long best = -1;
+		int bi = -1;
+		for (q = 0; q < NRULES; q++)
+			if (!used[q] && counts[q] > 0 && (counts[q] > best ||
+			    (counts[q] == best &&
+			    strcmp(near_order[q], near_order[bi]) < 0))) {
+				best = counts[q];
+				bi = (int)q;
+			}
+		if (bi < 0)
+			break;
+		used[bi] = 1;
+		json_object_set_new(reasons, near_order[bi],
+		    json_integer(best));
+	}
+	for (k = 0; k < nn; k++)
+		json_array_append_new(arr, json_pack("{s:s,s:s,s:s}",
+		    "worker", d->workers.v[near[k].w].id,
+		    "rule", near_order[near[k].ri], "detail", near[k].detail));
+	json_object_set_new(obj, "type", json_string("unfilled"));
+	json_object_set_new(obj, "shift", json_string(d->shifts.v[s].id));
+	json_object_set_new(obj, "priority", json_integer(prio(m, s)));
+	json_object_set_new(obj, "reasons", reasons);
+	json_object_set_new(obj, "near", arr);
+	return write_obj(f, obj);
+fail:
+	json_decref(obj);
+	json_decref(reasons);
+	json_decref(arr);
+	return -1;
+}
+
+/* Why a candidate is good, in a few words. */
+static void
+why(const struct pool_match *m, long w, long s, char *buf, size_t len)
+{
+	const struct pool_worker *wk = &m->data->workers.v[w];
+	double	km;
+	size_t	n = 0;
+	int	night = pool_rules_night(m->rc, s);
+
+#define ADD(...) do {							\
+	if (n < len)							\
+		n += (size_t)snprintf(buf + n, len - n, "%s", n ? "; " : ""); \
+	if (n < len)							\
+		n += (size_t)snprintf(buf + n, len - n, __VA_ARGS__);	\
+} while (0)
+	buf[0] = '\0';
+	if (signed_up(m, w, s))
+		ADD("signed up");
+	if (same_unit(m, w, s))
+		ADD("knows the unit");
+	if (night && wk->nights == POOL_NIGHTS_PREFER)
+		ADD("prefers nights");
+	if (night && wk->nights == POOL_NIGHTS_AVOID)
+		ADD("avoids nights");
+	if ((km = pool_rules_distance(m->rc, w, s)) >= 0)
+		ADD("%.1f km", km);
+	if (m->prev[s] == w)
+		ADD("proposed before");
+	if (overqualified(m, w, s) > 0)
+		ADD("covers a lower role");
+	ADD("%.1f h in the horizon", m->load[w] / 60);
+	if (wk->contract_hours >= 0)
+		ADD("contract %g h/week", wk->contract_hours);
+#undef ADD
+}
+
+static int
+write_shortlist(struct pool_match *m, FILE *f, long s, int k)
+{
+	long	n, i, rank = 0, held = m->asg[s];
+	char	buf[256];
+	int	rc = 0;
+
+	if (held >= 0)
+		do_unassign(m, s);
+	n = order_cands(m, s, -1);
+	for (i = 0; i < n && rank < k; i++) {
+		long w = m->ord[i].w;
+		if (pool_rules_check(m->rc, w, s, NULL, 0) != NULL)
+			continue;
+		why(m, w, s, buf, sizeof(buf));
+		rank++;
+		if (write_obj(f, json_pack("{s:s,s:s,s:s,s:I,s:f,s:s}",
+		    "type", "candidate", "shift", m->data->shifts.v[s].id,
+		    "worker", m->data->workers.v[w].id, "rank",
+		    (json_int_t)rank, "score", round(-m->ord[i].cost * 100) /
+		    100, "why", buf)) == -1) {
+			rc = -1;
+			break;
+		}
+	}
+	if (held >= 0 && do_assign(m, s, held) == -1)
+		rc = -1;
+	return rc;
+}
+
+int
+pool_match_write(struct pool_match *m, FILE *f,
+    const struct pool_match_opts *opts)
+{
+	const struct pool_data	*d = m->data;
+	long			 i, s, one = -1;
+
+	for (i = 0; i < m->nsorder; i++) {
+		s = m->sorder[i];
+		if (m->oidx[s] < 0 || m->asg[s] < 0)
+			continue;
+		if (write_obj(f, json_pack("{s:s,s:s,s:s,s:s,s:f}",
+		    "type", "assignment", "shift", d->shifts.v[s].id,
+		    "worker", d->workers.v[m->asg[s]].id,
+		    "status", "proposed",
+		    "score", score_of(m, m->asg[s], s))) == -1)
+			return -1;
+	}
+	for (i = 0; i < m->nsorder; i++) {
+		s = m->sorder[i];
+		if (m->oidx[s] < 0 || m->asg[s] >= 0)
+			continue;
+		if (write_unfilled(m, f, s) == -1)
+			return -1;
+	}
+	if (opts == NULL || opts->shortlist <= 0)
+		return 0;
+	if (opts->shift != NULL) {
+		one = pool_data_shift(d, opts->shift);
+		if (one < 0 || m->oidx[one] < 0)
+			return 0;
+		return write_shortlist(m, f, one, opts->shortlist);
+	}
+	for (i = 0; i < m->nsorder; i++) {
+		s = m->sorder[i];
+		if (m->oidx[s] < 0 || m->asg[s] >= 0)
+			continue;
+		if (write_shortlist(m, f, s, opts->shortlist) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
+pool_match_replaces(const struct pool_record *r)
+{
+	switch (r->type) {
+	case POOL_R_ASSIGNMENT:
+		return r->u.assignment.status == POOL_PROPOSED;
+	case POOL_R_UNFILLED:
+	case POOL_R_CANDIDATE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+const struct pool_match_level *
+pool_match_levels(const struct pool_match *m)
+{
+	return m->lv;
+}
+
+const struct pool_match_totals *
+pool_match_totals(const struct pool_match *m)
+{
+	return &m->tot;
+}
+
+int
+pool_match_summary(const struct pool_match *m, FILE *f)
+{
+	const struct pool_match_level	*l;
+	const struct pool_match_totals	*t = &m->tot;
+	int				 p;
+	long				 cover = 0, bound = 0;
+
+	fprintf(f, "priority  shifts  pinned  filled    open   bound  gap  "
+	    "hours\n");
+	for (p = 1; p <= POOL_MATCH_NPRIO; p++) {
+		l = &m->lv[p];
+		if (l->shifts == 0)
+			continue;
+		cover += l->pinned + l->filled;
+		bound += l->bound;
+		fprintf(f, "%8d %7ld %7ld %7ld %7ld %7ld %4ld %6.1f\n", p,
+		    l->shifts, l->pinned, l->filled, l->open, l->bound,
+		    l->bound - l->pinned - l->filled, l->hours);
+	}
+	fprintf(f, "cover %ld of bound %ld; soft: travel %.1f km, "
+	    "signups %ld, over-qualified %ld, nights preferred %ld, "
+	    "avoided %ld; earlier proposals kept %ld, changed %ld\n",
+	    cover, bound, t->travel_km, t->signups, t->overqualified,
+	    t->night_pref, t->night_avoid, t->kept, t->changed);
+	fprintf(f, "%ld rule checks in %.2f s%s\n", t->checks, elapsed(m),
+	    t->stopped ? " (stopped by the time limit)" : "");
+	return ferror(f) ? -1 : 0;
+}
