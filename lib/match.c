@@ -942,10 +942,16 @@ write_obj(FILE *f, json_t *o)
 	return rc;
 }
 
+/* The score of a proposal: minus its soft cost, as if it were new. */
 static double
-score_of(const struct pool_match *m, long w, long s)
+score_of(struct pool_match *m, long w, long s)
 {
-	return round(-cost(m, w, s) * 100) / 100;
+	double	c;
+
+	m->load[w] -= pool_rules_work(m->rc, s);
+	c = cost(m, w, s);
+	m->load[w] += pool_rules_work(m->rc, s);
+	return round(-c * 100) / 100 + 0.0;
 }
 
 static int
