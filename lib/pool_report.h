@@ -171,10 +171,10 @@ int	pool_report_write_html(FILE *f, const struct pool_report *,
  * Write s as a CSV field: quoted when it holds a comma, quote, CR or LF,
  * prefixed by "'" when it starts with = + - @ TAB or CR.
  */
-int	pool_csv_field(FILE *f, const char *s);
+int	pool_report_csv_field(FILE *f, const char *s);
 
 /** Write s with & < > " ' escaped for HTML text and attributes. */
-int	pool_html_escape(FILE *f, const char *s);
+int	pool_report_html_escape(FILE *f, const char *s);
 
 /**
  * A file name for an id or section name: the bytes [A-Za-z0-9._-] are

@@ -197,7 +197,7 @@ note:
 }
 
 int
-pool_csv_field(FILE *f, const char *s)
+pool_report_csv_field(FILE *f, const char *s)
 {
 	const char *p;
 	int	 quote = 0, lead;
@@ -254,7 +254,7 @@ write_csv(FILE *f, const struct pool_table *t)
 	for (c = 0; c < t->ncols; c++) {
 		if (c > 0)
 			putc(',', f);
-		pool_csv_field(f, t->cols[c].key);
+		pool_report_csv_field(f, t->cols[c].key);
 	}
 	fputs("\r\n", f);
 	for (r = 0; r < t->nrows; r++) {
@@ -268,7 +268,7 @@ write_csv(FILE *f, const struct pool_table *t)
 			} else if (cell->state == POOL_CELL_EMPTY) {
 				/* nothing */
 			} else if (!isnum(t, c)) {
-				pool_csv_field(f, cell->s);
+				pool_report_csv_field(f, cell->s);
 			} else {
 				fmt_machine(t, c, cell->v, buf, sizeof(buf));
 				fputs(buf, f);

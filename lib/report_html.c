@@ -27,7 +27,7 @@ static const char css[] =
 "-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
 int
-pool_html_escape(FILE *f, const char *s)
+pool_report_html_escape(FILE *f, const char *s)
 {
 	for (; *s != '\0'; s++) {
 		switch (*s) {
@@ -109,7 +109,7 @@ chart_fill(FILE *f, const struct pool_table *t)
 		size_t y = 20 * r + 5;
 
 		fprintf(f, "<text x=\"0\" y=\"%zu\">", y + 12);
-		pool_html_escape(f, cell_text(t, r, co));
+		pool_report_html_escape(f, cell_text(t, r, co));
 		fputs("</text>", f);
 		fprintf(f, "<rect x=\"120\" y=\"%zu\" width=\"250\" "
 		    "height=\"14\" fill=\"#eee\"/>", y + 1);
@@ -212,14 +212,14 @@ chart_hours(FILE *f, const struct pool_table *t)
 
 		fprintf(f, "<rect x=\"%zu\" y=\"%.1f\" width=\"30\" "
 		    "height=\"%.1f\" fill=\"#cde\"><title>", x, 160 - ha, ha);
-		pool_html_escape(f, days[i]);
+		pool_report_html_escape(f, days[i]);
 		fprintf(f, ": %.1f h asked, %.1f h filled</title></rect>",
 		    asked[i], filled[i]);
 		fprintf(f, "<rect x=\"%zu\" y=\"%.1f\" width=\"30\" "
 		    "height=\"%.1f\" fill=\"#37a\"/>", x, 160 - hf, hf);
 		/* "2026-11-23" is shown as "11-23". */
 		fprintf(f, "<text x=\"%zu\" y=\"175\">", x);
-		pool_html_escape(f, strlen(days[i]) == 10 ? days[i] + 5 :
+		pool_report_html_escape(f, strlen(days[i]) == 10 ? days[i] + 5 :
 		    days[i]);
 		fputs("</text>\n", f);
 	}
@@ -264,14 +264,14 @@ chart_heat(FILE *f, const struct pool_table *t)
 	    "<title>Open shifts by day and role</title>\n", w, h, w, h);
 	for (i = 0; i < nd; i++) {
 		fprintf(f, "<text x=\"%zu\" y=\"12\">", 130 + 40 * i);
-		pool_html_escape(f, strlen(days[i]) == 10 ? days[i] + 5 :
+		pool_report_html_escape(f, strlen(days[i]) == 10 ? days[i] + 5 :
 		    days[i]);
 		fputs("</text>", f);
 	}
 	putc('\n', f);
 	for (j = 0; j < nr; j++) {
 		fprintf(f, "<text x=\"0\" y=\"%zu\">", 34 + 22 * j);
-		pool_html_escape(f, roles[j]);
+		pool_report_html_escape(f, roles[j]);
 		fputs("</text>", f);
 		for (i = 0; i < nd; i++) {
 			double a = max > 0 ? m[i * nr + j] / max : 0;
@@ -300,9 +300,9 @@ html_table(FILE *f, const struct pool_table *t)
 	size_t	 r, c;
 
 	fputs("<section id=\"", f);
-	pool_html_escape(f, t->name);
+	pool_report_html_escape(f, t->name);
 	fputs("\">\n<h2>", f);
-	pool_html_escape(f, t->title);
+	pool_report_html_escape(f, t->title);
 	fputs("</h2>\n", f);
 	if (t->nrows == 0)
 		fputs("<p>(none)</p>\n", f);
@@ -310,7 +310,7 @@ html_table(FILE *f, const struct pool_table *t)
 		fputs("<table>\n<thead><tr>", f);
 		for (c = 0; c < t->ncols; c++) {
 			fputs("<th>", f);
-			pool_html_escape(f, t->cols[c].label);
+			pool_report_html_escape(f, t->cols[c].label);
 			fputs("</th>", f);
 		}
 		fputs("</tr></thead>\n<tbody>\n", f);
@@ -326,7 +326,7 @@ html_table(FILE *f, const struct pool_table *t)
 					fputs("<td class=\"n\">", f);
 				else
 					fputs("<td>", f);
-				pool_html_escape(f, pool_cell_format(t, r, c,
+				pool_report_html_escape(f, pool_cell_format(t, r, c,
 				    buf, sizeof(buf)));
 				fputs("</td>", f);
 			}
@@ -336,7 +336,7 @@ html_table(FILE *f, const struct pool_table *t)
 	}
 	if (t->note != NULL) {
 		fputs("<p class=\"note\">", f);
-		pool_html_escape(f, t->note);
+		pool_report_html_escape(f, t->note);
 		fputs("</p>\n", f);
 	}
 	fputs("</section>\n", f);
@@ -354,19 +354,19 @@ pool_report_write_html(FILE *f, const struct pool_report *rep,
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width\">\n"
 	    "<title>", f);
-	pool_html_escape(f, pool);
+	pool_report_html_escape(f, pool);
 	fputs(": capacity report", f);
 	if (rep->period != NULL) {
 		fputs(", ", f);
-		pool_html_escape(f, rep->period);
+		pool_report_html_escape(f, rep->period);
 	}
 	fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
 	    css);
-	pool_html_escape(f, pool);
+	pool_report_html_escape(f, pool);
 	fputs(": capacity report</h1>\n", f);
 	if (rep->period != NULL) {
 		fputs("<p>Period: ", f);
-		pool_html_escape(f, rep->period);
+		pool_report_html_escape(f, rep->period);
 		fputs("</p>\n", f);
 	}
 	orgs = find_table(rep, "orgs");

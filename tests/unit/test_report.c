@@ -58,7 +58,7 @@ test_csv_field(void)
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		cap_open(&c);
-		pool_csv_field(c.f, cases[i].in);
+		pool_report_csv_field(c.f, cases[i].in);
 		CHECK_STR(cap_close(&c), cases[i].out, "csv field %zu", i);
 		free(c.buf);
 	}
