@@ -1954,7 +1954,8 @@ pool_config_load(const char *path, struct pool_error *err)
 
 	pool_error_clear(err);
 	if ((fp = fopen(path, "rb")) == NULL) {
-		pool_error_set(err, POOL_ESYS, NULL, "cannot open '%s'", path);
+		pool_error_set(err, POOL_ESYS, NULL, "cannot open");
+		pool_error_locate(err, path, 0);
 		return NULL;
 	}
 	/* One byte more than allowed tells a too large file. */
@@ -1965,7 +1966,8 @@ pool_config_load(const char *path, struct pool_error *err)
 	}
 	len = fread(buf, 1, POOL_CONFIG_MAX_SIZE + 1, fp);
 	if (ferror(fp)) {
-		pool_error_set(err, POOL_ESYS, NULL, "cannot read '%s'", path);
+		pool_error_set(err, POOL_ESYS, NULL, "cannot read");
+		pool_error_locate(err, path, 0);
 		fclose(fp);
 		free(buf);
 		return NULL;
