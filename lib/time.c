@@ -17,7 +17,7 @@
 #include "pool_time.h"
 
 #define SECS_PER_DAY	86400
-#define QUOTE_MAX	64		/* bytes of bad input quoted in errors */
+#define QUOTE_MAX	64		/* bytes of input quoted in errors */
 
 static const char *const month_names[12] = {
 	"January", "February", "March", "April", "May", "June", "July",
@@ -42,6 +42,22 @@ static int64_t
 floor_mod(int64_t a, int64_t b)
 {
 	return a - floor_div(a, b) * b;
+}
+
+/*
+ * Instants are clamped to about a billion years either side of 1970, so
+ * that no arithmetic on them can overflow; real times are far inside.
+ */
+#define INSTANT_MAX	(INT64_C(1) << 55)
+
+static int64_t
+clamp_instant(int64_t t)
+{
+	if (t > INSTANT_MAX)
+		return INSTANT_MAX;
+	if (t < -INSTANT_MAX)
+		return -INSTANT_MAX;
+	return t;
 }
 
 static int
@@ -369,7 +385,8 @@ static int64_t
 civil_seconds(const struct pool_civil *c)
 {
 	return pool_time_days_from_civil(c->year, c->month, c->day) *
-	    SECS_PER_DAY + c->hour * 3600 + c->min * 60 + c->sec;
+	    SECS_PER_DAY + (int64_t)c->hour * 3600 + (int64_t)c->min * 60 +
+	    c->sec;
 }
 
 int
@@ -867,6 +884,7 @@ pool_tz_offset(const struct pool_tz *tz, int64_t t)
 
 	if (tz == NULL)
 		return 0;
+	t = clamp_instant(t);
 	if (tz_in_footer(tz, t))
 		return tz_rule_offset(tz, t);
 	i = tz_find(tz, t);
@@ -897,6 +915,7 @@ tz_next(const struct pool_tz *tz, int64_t t, int64_t *next)
 static int64_t
 tz_local(const struct pool_tz *tz, int64_t t)
 {
+	t = clamp_instant(t);
 	return t + pool_tz_offset(tz, t);
 }
 
@@ -933,7 +952,7 @@ pool_tz_from_civil(const struct pool_tz *tz, const struct pool_civil *c,
 	int64_t	local, ta, tb;
 	int	oa, ob, va, vb;
 
-	local = civil_seconds(c);
+	local = clamp_instant(civil_seconds(c));
 	oa = pool_tz_offset(tz, local - SECS_PER_DAY);
 	ob = pool_tz_offset(tz, local + SECS_PER_DAY);
 	ta = local - oa;
@@ -983,6 +1002,7 @@ pool_time_format(const struct pool_tz *tz, int64_t t, char buf[26])
 	 * offsets (Amsterdam +00:19:32) and show the local time that goes
 	 * with the rounded offset, so the string still names instant t.
 	 */
+	t = clamp_instant(t);
 	off = pool_tz_offset(tz, t);
 	m = (int)floor_div(off + 30, 60);
 	local = t + (int64_t)m * 60;
@@ -1058,6 +1078,8 @@ pool_tz_overlap_window(const struct pool_tz *tz, int64_t a, int64_t b,
 	int64_t	s, e, n, fs, ts, total = 0;
 	int	o;
 
+	a = clamp_instant(a);
+	b = clamp_instant(b);
 	if (b <= a || from_min == to_min || from_min < 0 || to_min < 0 ||
 	    from_min > 1440 || to_min > 1440)
 		return 0;

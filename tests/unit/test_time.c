@@ -163,8 +163,8 @@ test_iso_week_parse(void)
 		    "before the week, found 'w'" },
 		{ "2026-W48x", NULL, "invalid ISO week '2026-W48x': unexpected "
 		    "'x' after the week" },
-		{ "0000-W01", NULL, "invalid ISO week '0000-W01': year 0 out of "
-		    "range" },
+		{ "0000-W01", NULL, "invalid ISO week '0000-W01': year 0 out "
+		    "of range" },
 		{ "", NULL, "invalid ISO week '': expected a 4-digit year" },
 	};
 	struct pool_error	err;
@@ -299,9 +299,11 @@ test_parse(void)
 		off = -1;
 		rc = pool_time_parse(t[i].in, &v, &off, &err);
 		if (t[i].err == NULL) {
-			CHECK(rc == 0, "parse '%s' ok (%s)", vis(t[i].in), err.text);
+			CHECK(rc == 0, "parse '%s' ok (%s)", vis(t[i].in),
+			    err.text);
 			CHECK_INT(v, t[i].t, "instant of '%s'", vis(t[i].in));
-			CHECK_INT(off, t[i].off, "offset of '%s'", vis(t[i].in));
+			CHECK_INT(off, t[i].off, "offset of '%s'",
+			    vis(t[i].in));
 		} else {
 			CHECK(rc == -1 && err.code == POOL_EPARSE,
 			    "parse '%s' fails", vis(t[i].in));
@@ -595,7 +597,7 @@ test_tz_eu(const struct pool_tz *tz, const char *label)
 		    8 * 3600, 3600 },
 		{ "2026-11-23T22:30", "2026-11-24T06:30", 1320, 1440,
 		    8 * 3600, 90 * 60 },
-		/* A week with the autumn change: 7 nights, one an hour longer. */
+		/* A week with the autumn change: one night an hour longer. */
 		{ "2026-10-19T00:00", "2026-10-26T00:00", 0, 360,
 		    7 * 86400 + 3600, 43 * 3600 },
 		/* The same far in the future (footer rule). */
@@ -1144,6 +1146,54 @@ test_tz_names(void)
 	pool_tz_free(NULL);
 }
 
+/* Extreme instants and civil fields neither overflow nor crash. */
+static void
+test_tz_extremes(void)
+{
+	static const int64_t	 ts[] = {
+		INT64_MIN, INT64_MIN + 1, -(INT64_C(1) << 56), -1, 0,
+		INT64_C(1) << 56, INT64_MAX - 1, INT64_MAX
+	};
+	struct pool_error	 err;
+	struct pool_tz		*tz;
+	struct pool_civil	 c;
+	size_t			 i;
+	int64_t			 x, y;
+	char			 buf[26];
+	int			 sane = 1;
+
+	tz = pool_tz_load("Fixture/EU", "tz/slim", &err);
+	CHECK(tz != NULL, "load slim Fixture/EU");
+	if (tz == NULL)
+		return;
+	for (i = 0; i < sizeof(ts) / sizeof(ts[0]); i++) {
+		int	o = pool_tz_offset(tz, ts[i]);
+
+		if (o != 3600 && o != 7200)
+			sane = 0;
+		pool_tz_to_civil(tz, ts[i], &c);
+		(void)pool_tz_local_day(tz, ts[i]);
+		if (strlen(pool_time_format(tz, ts[i], buf)) != 25)
+			sane = 0;
+	}
+	CHECK(sane, "extreme instants give CET/CEST and 25-byte strings");
+	CHECK_INT(pool_tz_overlap_window(tz, INT64_MIN, INT64_MIN + 7200, 0,
+	    360), 0, "window at the far past (clamped)");
+	CHECK(pool_tz_overlap_window(tz, INT64_MIN, INT64_MAX, 0, 1440) > 0,
+	    "whole-day window over all time (clamped)");
+	c = (struct pool_civil){ 2026, 10, 25, 1000000, 0, 0 };
+	(void)pool_tz_from_civil(tz, &c, &x, &y);
+	sane = x <= y;
+	c = (struct pool_civil){ 2147483647, 12, 31, 23, 59, 59 };
+	(void)pool_tz_from_civil(tz, &c, &x, &y);
+	sane = sane && x <= y && x > 0;
+	c = (struct pool_civil){ -2147483647 - 1, 1, 1, 0, 0, 0 };
+	(void)pool_tz_from_civil(tz, &c, &x, &y);
+	sane = sane && x <= y && x < 0;
+	CHECK(sane, "out-of-range civil fields give ordered instants");
+	pool_tz_free(tz);
+}
+
 /*
  * Compare with the C library for zones of the system tz database:
  * offsets and civil times every 25 h 17 s from 1900 to 2100, the exact
@@ -1200,8 +1250,9 @@ test_tz_system(void)
 			    c.hour != tm.tm_hour || c.min != tm.tm_min ||
 			    c.sec != tm.tm_sec) {
 				if (bad++ == 0)
-					printf("# %s: at %lld libc %d, ours %d\n",
-					    zones[i], (long long)t, o,
+					printf("# %s: at %lld libc %d, "
+					    "ours %d\n", zones[i],
+					    (long long)t, o,
 					    pool_tz_offset(tz, t));
 			}
 			/* Every local time read back gives the instant. */
@@ -1212,7 +1263,7 @@ test_tz_system(void)
 					    zones[i], (long long)t);
 			}
 			if (t != at("1900-01-01T00:00:00Z") && o != po) {
-				/* Find the change exactly with the C library. */
+				/* Find the change with the C library. */
 				lo = prev;
 				hi = t;
 				while (hi - lo > 1) {
@@ -1305,6 +1356,7 @@ test_tz(void)
 	test_tz_v1();
 	test_tz_corrupt();
 	test_tz_names();
+	test_tz_extremes();
 	test_tz_system();
 }
 
