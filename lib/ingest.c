@@ -1,0 +1,1775 @@
+/*
+ * Ingest: read exports in several formats, turn each row into a JSON
+ * record through a mapping, validate it (pool_record_from_json plus the
+ * config's organisations and roles), merge or reject duplicates, check
+ * references, and write records and rejects.  See pool_ingest.h for the
+ * order of the output and the memory it takes.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+
+#include "pool_csv.h"
+#include "pool_ingest.h"
+#include "pool_ndjson.h"
+#include "pool_time.h"
+
+#define MAXFILE		(256u * 1024 * 1024)	/* JSON and YAML inputs */
+#define MAXYNODES	(16u * 1024 * 1024)
+#define RAWMAX		4096		/* raw text kept in a reject */
+#define DATA_RESET	65536		/* records between string table resets */
+
+/* One id seen: 24 bytes, whatever the size of the record. */
+struct ident {
+	uint64_t	key;		/* hash of type and id; 0: empty */
+	uint64_t	rech;		/* hash of the record */
+	uint32_t	line;
+	uint32_t	aux;		/* source, or the held index (update) */
+};
+
+/* A record held until the end (update). */
+struct held {
+	char		*text;
+	size_t		 len;
+	enum pool_rtype	 type;
+};
+
+/* A record whose worker or shift was not read yet. */
+struct defer {
+	char		*text;
+	size_t		 len;
+	char		*raw;
+	char		*worker;
+	char		*shift;		/* NULL if the type has none */
+	char		*context;
+	uint32_t	 src;
+	unsigned long	 line;
+	enum pool_rtype	 type;
+};
+
+struct pool_ingest {
+	struct pool_ingest_opts	 o;
+	struct pool_tz		*tz;		/* the pool's: output */
+	struct pool_tz		*srctz;		/* the mapping's: input */
+	struct pool_data	 data;
+	unsigned long		 ndata;
+	struct pool_ingest_stats st;
+
+	struct ident		*ids;
+	size_t			 idcap, nids;
+	struct held		*held;
+	size_t			 nheld, heldcap;
+	struct defer		*defer;
+	size_t			 ndefer, defercap;
+	char			**sources;
+	size_t			 nsources;
+
+	uint32_t		 src;		/* current input */
+	unsigned long		 line;		/* current row */
+	char			*tmp;		/* one trimmed value */
+	char			*buf, *cbuf;	/* dumps */
+	size_t			 bufcap, cbufcap;
+};
+
+/** Hashes and the id table */
+
+static uint64_t
+hash(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+
+	while (n--) {
+		h ^= *s++;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+#define HASH_INIT	0xcbf29ce484222325ULL
+
+static uint64_t
+id_key(enum pool_rtype t, const char *id)
+{
+	const char	*name = pool_rtype_name(t);
+	uint64_t	 h;
+
+	h = hash(HASH_INIT, name, strlen(name) + 1);
+	h = hash(h, id, strlen(id));
+	/* Mix the last bytes well: ids often differ only at the end. */
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 32;
+	return h ? h : 1;
+}
+
+static struct ident *
+id_find(struct pool_ingest *g, uint64_t key)
+{
+	size_t	i;
+
+	if (g->idcap == 0)
+		return NULL;
+	for (i = key & (g->idcap - 1); g->ids[i].key != 0;
+	    i = (i + 1) & (g->idcap - 1))
+		if (g->ids[i].key == key)
+			return &g->ids[i];
+	return &g->ids[i];
+}
+
+static struct ident *
+id_insert(struct pool_ingest *g, uint64_t key)
+{
+	struct ident	*old = g->ids, *e;
+	size_t		 oldcap = g->idcap, i;
+
+	if ((g->nids + 1) * 4 > g->idcap * 3) {
+		g->idcap = oldcap ? oldcap * 2 : 1024;
+		if ((g->ids = calloc(g->idcap, sizeof(*g->ids))) == NULL) {
+			g->ids = old;
+			g->idcap = oldcap;
+			return NULL;
+		}
+		g->nids = 0;
+		for (i = 0; i < oldcap; i++)
+			if (old[i].key != 0) {
+				*id_find(g, old[i].key) = old[i];
+				g->nids++;
+			}
+		free(old);
+	}
+	e = id_find(g, key);
+	e->key = key;
+	g->nids++;
+	return e;
+}
+
+static int
+id_has(struct pool_ingest *g, enum pool_rtype t, const char *id)
+{
+	struct ident	*e = id_find(g, id_key(t, id));
+
+	return e != NULL && e->key != 0;
+}
+
+/** Output */
+
+static int
+werr(struct pool_error *err)
+{
+	return pool_error_set(err, POOL_ESYS, NULL, "write error");
+}
+
+static int
+write_text(struct pool_ingest *g, const char *s, size_t len,
+    enum pool_rtype t, struct pool_error *err)
+{
+	if (fwrite(s, 1, len, g->o.out) != len || putc('\n', g->o.out) == EOF)
+		return werr(err);
+	g->st.records++;
+	g->st.per_type[t]++;
+	return 0;
+}
+
+/* Dump v compactly into *buf (grown as needed); returns the length. */
+static size_t
+dump(const json_t *v, size_t flags, char **buf, size_t *cap)
+{
+	size_t	n;
+	char	*nb;
+
+	for (;;) {
+		n = json_dumpb(v, *buf, *cap, flags);
+		if (n == 0)
+			return 0;
+		if (n < *cap) {
+			(*buf)[n] = '\0';
+			return n;
+		}
+		if ((nb = realloc(*buf, n + 1024)) == NULL)
+			return 0;
+		*buf = nb;
+		*cap = n + 1024;
+	}
+}
+
+/* Copy s[0..len) as valid UTF-8 (bad bytes as U+FFFD), at most RAWMAX. */
+static json_t *
+raw_string(const char *s, size_t len)
+{
+	char	*b, *p;
+	size_t	 i, k;
+	json_t	*v;
+
+	if (len > RAWMAX)
+		len = RAWMAX;
+	if (pool_utf8_valid(s, len))
+		return json_stringn(s, len);
+	if ((b = p = malloc(len * 3 + 1)) == NULL)
+		return NULL;
+	for (i = 0; i < len; ) {
+		for (k = 1; k <= 4 && i + k <= len; k++)
+			if (pool_utf8_valid(s + i, k))
+				break;
+		if (k <= 4 && i + k <= len) {
+			memcpy(p, s + i, k);
+			p += k;
+			i += k;
+		} else {
+			memcpy(p, "\xef\xbf\xbd", 3);
+			p += 3;
+			i++;
+		}
+	}
+	v = json_stringn(b, (size_t)(p - b));
+	free(b);
+	return v;
+}
+
+/*
+ * Reject a row: count it, tell the caller, write a reject record.
+ * Returns 0, or -1 on a write error.
+ */
+static int
+reject(struct pool_ingest *g, const struct pool_error *e, uint32_t src,
+    unsigned long line, const char *raw, size_t rawlen,
+    struct pool_error *err)
+{
+	struct pool_error	 c = *e;
+	char			 text[512];
+	json_t			*o;
+	int			 rc = 0;
+
+	g->st.rejects++;
+	pool_error_locate(&c, g->sources[src], line);
+	if (g->o.diag != NULL)
+		g->o.diag(g->o.arg, 0, &c);
+	if (g->o.rejects == NULL)
+		return 0;
+	if (c.context[0] != '\0')
+		snprintf(text, sizeof(text), "%s: %s", c.context, c.text);
+	else
+		snprintf(text, sizeof(text), "%s", c.text);
+	o = json_object();
+	json_object_set_new(o, "type", json_string("reject"));
+	json_object_set_new(o, "source", json_string(g->sources[src]));
+	json_object_set_new(o, "line", json_integer((json_int_t)line));
+	if (c.field[0] != '\0')
+		json_object_set_new(o, "field", json_string(c.field));
+	json_object_set_new(o, "error", json_string(text));
+	if (raw != NULL)
+		json_object_set_new(o, "raw", raw_string(raw, rawlen));
+	if (pool_json_write(g->o.rejects, o) == -1)
+		rc = werr(err);
+	json_decref(o);
+	return rc;
+}
+
+static void
+warning(struct pool_ingest *g, const char *field, const char *fmt, ...)
+    POOL_PRINTFLIKE(3, 4);
+
+static void
+warning(struct pool_ingest *g, const char *field, const char *fmt, ...)
+{
+	struct pool_error	e;
+	va_list			ap;
+
+	pool_error_clear(&e);
+	e.code = POOL_EFIELD;
+	if (field != NULL)
+		snprintf(e.field, sizeof(e.field), "%s", field);
+	va_start(ap, fmt);
+	vsnprintf(e.text, sizeof(e.text), fmt, ap);
+	va_end(ap);
+	pool_error_locate(&e, g->sources[g->src], g->line);
+	g->st.warnings++;
+	if (g->o.diag != NULL)
+		g->o.diag(g->o.arg, 1, &e);
+}
+
+/** Field order of pool-records(5): type, required, optional. */
+
+static const char *const ord_org[] = {
+	"type", "id", "name", "weight", "rate", "region", "contacts", NULL
+};
+static const char *const ord_worker[] = {
+	"type", "id", "roles", "name", "org", "skills", "location",
+	"max_travel_km", "contract_hours", "max_hours_week", "nights",
+	"dedicated", "night_exempt", "valid_from", "valid_until", "rate", NULL
+};
+static const char *const ord_shift[] = {
+	"type", "id", "org", "role", "start", "end", "unit", "skills", "tags",
+	"priority", "location", "break_minutes", "note", NULL
+};
+static const char *const ord_interval[] = {
+	"type", "worker", "start", "end", NULL
+};
+static const char *const ord_signup[] = { "type", "worker", "shift", NULL };
+static const char *const ord_assignment[] = {
+	"type", "shift", "worker", "status", "score", NULL
+};
+static const char *const ord_allocation[] = {
+	"type", "org", "period", "units", "entitled", "role", "weight",
+	"demand", "method", "carry", NULL
+};
+static const char *const ord_contact[] = {
+	"type", "org", "date", "level", "with", "note", NULL
+};
+static const char *const ord_other[] = { "type", NULL };
+
+static const char *const *
+order_of(enum pool_rtype t)
+{
+	switch (t) {
+	case POOL_R_ORG:
+		return ord_org;
+	case POOL_R_WORKER:
+		return ord_worker;
+	case POOL_R_SHIFT:
+		return ord_shift;
+	case POOL_R_AVAILABILITY:
+	case POOL_R_ABSENCE:
+		return ord_interval;
+	case POOL_R_SIGNUP:
+		return ord_signup;
+	case POOL_R_ASSIGNMENT:
+		return ord_assignment;
+	case POOL_R_ALLOCATION:
+		return ord_allocation;
+	case POOL_R_CONTACT:
+		return ord_contact;
+	default:
+		return ord_other;
+	}
+}
+
+/* A new object with the keys of o in the order of its type. */
+static json_t *
+ordered(json_t *o, enum pool_rtype t)
+{
+	const char *const	*ord = order_of(t);
+	const char		*key;
+	json_t			*n, *v;
+	size_t			 i;
+
+	if ((n = json_object()) == NULL)
+		return NULL;
+	for (i = 0; ord[i] != NULL; i++)
+		if ((v = json_object_get(o, ord[i])) != NULL)
+			json_object_set(n, ord[i], v);
+	json_object_foreach(o, key, v) {
+		for (i = 0; ord[i] != NULL; i++)
+			if (strcmp(ord[i], key) == 0)
+				break;
+		if (ord[i] == NULL)
+			json_object_set(n, key, v);
+	}
+	return n;
+}
+
+/** Text to values */
+
+/* Trim s[0..len) into g->tmp; returns it (NUL-terminated). */
+static char *
+trim(struct pool_ingest *g, const char *s, size_t len)
+{
+	while (len > 0 && isspace((unsigned char)*s)) {
+		s++;
+		len--;
+	}
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		len--;
+	if (len > POOL_CSV_MAXROW)
+		len = POOL_CSV_MAXROW;
+	memcpy(g->tmp, s, len);
+	g->tmp[len] = '\0';
+	return g->tmp;
+}
+
+static json_t *
+conv_number(const char *s, struct pool_error *err)
+{
+	char		 b[64], *end;
+	const char	*p;
+	int		 integral = 1, commas = 0, dots = 0;
+	double		 x;
+	long long	 i;
+
+	if (strlen(s) >= sizeof(b))
+		goto bad;
+	for (p = s; *p != '\0'; p++) {
+		if (*p == ',')
+			commas++;
+		else if (*p == '.')
+			dots++;
+		else if (*p == 'e' || *p == 'E')
+			integral = 0;
+		else if (!isdigit((unsigned char)*p) &&
+		    !((*p == '-' || *p == '+') && (p == s ||
+		    p[-1] == 'e' || p[-1] == 'E')))
+			goto bad;
+	}
+	if (commas + dots > 1)
+		goto bad;
+	snprintf(b, sizeof(b), "%s", s);
+	if (commas) {
+		*strchr(b, ',') = '.';
+		integral = 0;
+	}
+	if (dots)
+		integral = 0;
+	errno = 0;
+	if (integral) {
+		i = strtoll(b, &end, 10);
+		if (*end == '\0' && end != b && errno == 0)
+			return json_integer(i);
+		errno = 0;
+	}
+	x = strtod(b, &end);
+	if (*end != '\0' || end == b || !isfinite(x))
+		goto bad;
+	return json_real(x);
+bad:
+	pool_error_set(err, POOL_EFIELD, NULL, "'%s' is not a number", s);
+	return NULL;
+}
+
+static json_t *
+conv_bool(const char *s, struct pool_error *err)
+{
+	static const char *const yes[] = { "true", "ja", "yes", "j", "y", "1",
+	    "waar", NULL };
+	static const char *const no[] = { "false", "nee", "no", "n", "0",
+	    "onwaar", NULL };
+	size_t	i;
+
+	for (i = 0; yes[i] != NULL; i++)
+		if (strcasecmp(s, yes[i]) == 0)
+			return json_true();
+	for (i = 0; no[i] != NULL; i++)
+		if (strcasecmp(s, no[i]) == 0)
+			return json_false();
+	pool_error_set(err, POOL_EFIELD, NULL,
+	    "'%s' is not true or false (ja/nee, yes/no, 1/0)", s);
+	return NULL;
+}
+
+static json_t *
+str_or_err(const char *s, struct pool_error *err)
+{
+	json_t	*v;
+
+	if ((v = json_string(s)) == NULL)
+		pool_error_set(err, POOL_EFIELD, NULL, "invalid UTF-8");
+	return v;
+}
+
+static json_t *
+conv_list(const struct pool_map_field *f, char *s, struct pool_error *err)
+{
+	const char	*sep = f != NULL && f->split != NULL ? f->split : ",";
+	size_t		 seplen = strlen(sep);
+	char		*p, *e, *q;
+	json_t		*a, *v;
+
+	if ((a = json_array()) == NULL)
+		return NULL;
+	for (p = s; p != NULL; p = e) {
+		if ((e = strstr(p, sep)) != NULL) {
+			*e = '\0';
+			e += seplen;
+		}
+		while (isspace((unsigned char)*p))
+			p++;
+		q = p + strlen(p);
+		while (q > p && isspace((unsigned char)q[-1]))
+			*--q = '\0';
+		if (*p == '\0')
+			continue;
+		if ((v = str_or_err(f ? pool_mapping_value(f, p) : p,
+		    err)) == NULL) {
+			json_decref(a);
+			return NULL;
+		}
+		json_array_append_new(a, v);
+	}
+	return a;
+}
+
+static json_t *
+conv_date(const struct pool_mapping *m, const struct pool_map_field *f,
+    const char *s, struct pool_error *err)
+{
+	struct pool_civil	c;
+	struct pool_error	e;
+	char			b[11];
+	const char		*pat = f != NULL ? f->format : NULL;
+
+	memset(&c, 0, sizeof(c));
+	if (pat != NULL) {
+		if (pool_mapping_parse_civil(pat, s, &c, err) == -1)
+			return NULL;
+	} else if (pool_mapping_parse_civil("yyyy-mm-dd", s, &c, &e) == -1 &&
+	    (m == NULL || pool_mapping_parse_civil(m->date_format, s, &c,
+	    err) == -1)) {
+		if (m == NULL)
+			*err = e;
+		return NULL;
+	}
+	snprintf(b, sizeof(b), "%04d-%02d-%02d", c.year, c.month, c.day);
+	return json_string(b);
+}
+
+/*
+ * Parse a date-time: with the field's pattern, else RFC 3339 with an
+ * offset (*abs = 1, *t set), else a local ISO date-time, else the
+ * mapping's date_format and time_format with a space between.
+ */
+static int
+parse_when(const struct pool_mapping *m, const char *pat, const char *s,
+    int64_t *t, int *abs, struct pool_civil *c, struct pool_error *err)
+{
+	struct pool_error	e;
+	char			p[128];
+
+	memset(c, 0, sizeof(*c));
+	*abs = 0;
+	if (pat != NULL)
+		return pool_mapping_parse_civil(pat, s, c, err);
+	if (pool_time_parse(s, t, NULL, &e) == 0) {
+		*abs = 1;
+		return 0;
+	}
+	if (pool_time_parse_local(s, c, &e) == 0)
+		return 0;
+	snprintf(p, sizeof(p), "%s %s", m ? m->date_format : "dd-mm-yyyy",
+	    m ? m->time_format : "HH:MM");
+	if (pool_mapping_parse_civil(p, s, c, &e) == 0)
+		return 0;
+	return pool_error_set(err, POOL_EFIELD, NULL, "'%s' is not a date "
+	    "and time (RFC 3339, 'yyyy-mm-dd HH:MM' or '%s')", s, p);
+}
+
+/* A local civil time to an instant in the source zone; DST rules. */
+static int
+to_instant(struct pool_ingest *g, const struct pool_mapping *m,
+    const char *field, struct pool_civil *c, int64_t *t,
+    struct pool_error *err)
+{
+	enum pool_local_kind	 k;
+	enum pool_ambiguous	 amb = m != NULL ? m->ambiguous :
+				    POOL_AMBIG_FIRST;
+	int64_t			 t2, days;
+	char			 when[32], b[26];
+
+	if (c->hour == 24) {
+		days = pool_time_days_from_civil(c->year, c->month, c->day);
+		pool_time_civil_from_days(days + 1, &c->year, &c->month,
+		    &c->day);
+		c->hour = 0;
+	}
+	snprintf(when, sizeof(when), "%04d-%02d-%02d %02d:%02d", c->year,
+	    c->month, c->day, c->hour, c->min);
+	k = pool_tz_from_civil(g->srctz, c, t, &t2);
+	if (k == POOL_LOCAL_GAP)
+		return pool_error_set(err, POOL_EFIELD, field, "local time %s "
+		    "does not exist in %s (the clocks go forward)", when,
+		    pool_tz_name(g->srctz));
+	if (k == POOL_LOCAL_AMBIGUOUS) {
+		if (amb == POOL_AMBIG_REJECT)
+			return pool_error_set(err, POOL_EFIELD, field, "local "
+			    "time %s occurs twice in %s (the clocks go back)",
+			    when, pool_tz_name(g->srctz));
+		if (amb == POOL_AMBIG_SECOND)
+			*t = t2;
+		warning(g, field, "local time %s occurs twice in %s: the %s, %s, "
+		    "is taken", when, pool_tz_name(g->srctz),
+		    amb == POOL_AMBIG_SECOND ? "second" : "first",
+		    pool_time_format(g->tz, *t, b));
+	}
+	return 0;
+}
+
+/* Set key (which may be "a.b": a nested object) of o to v (stolen). */
+static void
+set_path(json_t *o, const char *key, json_t *v)
+{
+	const char	*dot = strchr(key, '.');
+	char		 head[64];
+	json_t		*sub;
+
+	if (dot == NULL || (size_t)(dot - key) >= sizeof(head)) {
+		json_object_set_new(o, key, v);
+		return;
+	}
+	memcpy(head, key, (size_t)(dot - key));
+	head[dot - key] = '\0';
+	if ((sub = json_object_get(o, head)) == NULL || !json_is_object(sub)) {
+		sub = json_object();
+		json_object_set_new(o, head, sub);
+	}
+	set_path(sub, dot + 1, v);
+}
+
+/*
+ * Convert the trimmed text s (in g->tmp, may be changed) of a field
+ * whose type is t.  Returns a new value, or NULL with err.
+ */
+static json_t *
+conv(struct pool_ingest *g, const struct pool_mapping *m,
+    const struct pool_map_field *f, const char *name, char *s,
+    struct pool_error *err)
+{
+	enum pool_ftype		 t = f != NULL ? f->type :
+				    pool_mapping_ftype(name);
+	struct pool_civil	 c;
+	int64_t			 when;
+	int			 abs;
+	char			 b[26];
+	json_t			*v;
+
+	switch (t) {
+	case POOL_F_NUMBER:
+	case POOL_F_INTEGER:
+		v = conv_number(s, err);
+		break;
+	case POOL_F_BOOL:
+		v = conv_bool(s, err);
+		break;
+	case POOL_F_LIST:
+		v = conv_list(f, s, err);
+		break;
+	case POOL_F_DATE:
+		v = conv_date(m, f, s, err);
+		break;
+	case POOL_F_TIME:
+		if (parse_when(m, f ? f->format : NULL, s, &when, &abs, &c,
+		    err) == -1 ||
+		    (!abs && to_instant(g, m, name, &c, &when, err) == -1))
+			return NULL;
+		v = json_string(pool_time_format(g->tz, when, b));
+		break;
+	default:
+		v = str_or_err(f ? pool_mapping_value(f, s) : s, err);
+		break;
+	}
+	if (v == NULL && err->field[0] == '\0')
+		snprintf(err->field, sizeof(err->field), "%s", name);
+	return v;
+}
+
+/** Rows to records */
+
+static const char *
+cell(const struct pool_csv *r, long i, size_t *len)
+{
+	const char	*s;
+
+	if (i < 0 || (s = pool_csv_field(r, (size_t)i, len)) == NULL) {
+		*len = 0;
+		return "";
+	}
+	return s;
+}
+
+/* A time field from a date column and a time column. */
+static int
+conv_datetime(struct pool_ingest *g, const struct pool_mapping *m,
+    const struct pool_map_field *f, const struct pool_csv *r,
+    struct pool_civil *c, int *present, struct pool_error *err)
+{
+	struct pool_civil	 tc;
+	const char		*s;
+	char			*d;
+	size_t			 len;
+
+	*present = 0;
+	memset(c, 0, sizeof(*c));
+	s = cell(r, f->date_index, &len);
+	d = trim(g, s, len);
+	if (*d == '\0') {
+		s = cell(r, f->time_index, &len);
+		if (*trim(g, s, len) == '\0')
+			return 0;
+		return pool_error_set(err, POOL_EFIELD, f->field,
+		    "no date in column '%s'", f->date_column);
+	}
+	if (pool_mapping_parse_civil(m->date_format, d, c, err) == -1) {
+		snprintf(err->field, sizeof(err->field), "%s", f->field);
+		return -1;
+	}
+	s = cell(r, f->time_index, &len);
+	d = trim(g, s, len);
+	if (*d == '\0')
+		return pool_error_set(err, POOL_EFIELD, f->field,
+		    "no time in column '%s'", f->time_column);
+	tc = *c;
+	if (pool_mapping_parse_civil(m->time_format, d, &tc, err) == -1) {
+		snprintf(err->field, sizeof(err->field), "%s", f->field);
+		return -1;
+	}
+	*c = tc;
+	*present = 1;
+	return 0;
+}
+
+static json_t *
+row_to_json(struct pool_ingest *g, const struct pool_mapping *m,
+    const struct pool_csv *r, struct pool_error *err)
+{
+	const struct pool_map_field	*f, *sf = NULL;
+	struct pool_civil		 c, sc;
+	const char			*s;
+	char				*v;
+	size_t				 i, len, pass;
+	json_t				*o, *x;
+	int64_t				 t;
+	int				 present, have_sc = 0;
+	char				 b[26];
+
+	memset(&sc, 0, sizeof(sc));
+	if ((o = json_object()) == NULL) {
+		pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+		return NULL;
+	}
+	/* Pass 0: all but times; 1: start; 2: the other times. */
+	for (pass = 0; pass < 3; pass++)
+		for (i = 0; i < m->nfields; i++) {
+			f = &m->fields[i];
+			if ((pass == 0) != (f->type != POOL_F_TIME) ||
+			    (pass == 1 && strcmp(f->field, "start") != 0) ||
+			    (pass == 2 && strcmp(f->field, "start") == 0))
+				continue;
+			if (f->date_index >= 0) {
+				if (conv_datetime(g, m, f, r, &c, &present,
+				    err) == -1)
+					goto bad;
+				if (!present)
+					continue;
+				if (pass == 1) {
+					sf = f;
+					sc = c;
+					have_sc = 1;
+				} else if (have_sc &&
+				    sf->date_index == f->date_index &&
+				    c.hour * 60 + c.min <=
+				    sc.hour * 60 + sc.min) {
+					if (m->overnight ==
+					    POOL_OVERNIGHT_REJECT) {
+						pool_error_set(err,
+						    POOL_EFIELD, f->field,
+						    "ends at or before "
+						    "'%s' (overnight is "
+						    "refused by the mapping)",
+						    sf->field);
+						goto bad;
+					}
+					/* Overnight: the end is the next day. */
+					pool_time_civil_from_days(
+					    pool_time_days_from_civil(c.year,
+					    c.month, c.day) + 1, &c.year,
+					    &c.month, &c.day);
+				}
+				if (to_instant(g, m, f->field, &c, &t,
+				    err) == -1)
+					goto bad;
+				set_path(o, f->field, json_string(
+				    pool_time_format(g->tz, t, b)));
+				continue;
+			}
+			if (f->constant != NULL)
+				v = trim(g, f->constant, strlen(f->constant));
+			else {
+				s = cell(r, f->index, &len);
+				v = trim(g, s, len);
+			}
+			if (*v == '\0')
+				continue;
+			if ((x = conv(g, m, f, f->field, v, err)) == NULL)
+				goto bad;
+			set_path(o, f->field, x);
+		}
+	return o;
+bad:
+	json_decref(o);
+	return NULL;
+}
+
+/* JSON and YAML objects: convert string values by field type. */
+static int
+normalize(struct pool_ingest *g, json_t *o, struct pool_error *err)
+{
+	const struct pool_mapping	*m = g->o.mapping;
+	const struct pool_map_field	*f;
+	const char			*key;
+	json_t				*v, *x;
+	void				*it;
+	size_t				 i;
+	char				*s;
+	int64_t				 t;
+
+	for (it = json_object_iter(o); it != NULL;
+	    it = json_object_iter_next(o, it)) {
+		key = json_object_iter_key(it);
+		v = json_object_iter_value(it);
+		if (!json_is_string(v) || strcmp(key, "type") == 0)
+			continue;
+		f = NULL;
+		for (i = 0; m != NULL && i < m->nfields; i++)
+			if (strcmp(m->fields[i].field, key) == 0)
+				f = &m->fields[i];
+		if ((f == NULL || f->nmap == 0) &&
+		    pool_mapping_ftype(key) == POOL_F_STRING)
+			continue;
+		if (pool_mapping_ftype(key) == POOL_F_TIME &&
+		    (f == NULL || f->format == NULL) &&
+		    pool_time_parse(json_string_value(v), &t, NULL, NULL) == 0)
+			continue;	/* already RFC 3339 with an offset */
+		s = trim(g, json_string_value(v), json_string_length(v));
+		if (*s == '\0')
+			continue;
+		if ((x = conv(g, m, f, key, s, err)) == NULL)
+			return -1;
+		json_object_iter_set_new(o, it, x);
+	}
+	return 0;
+}
+
+/** Records */
+
+static int
+pseudonymize(struct pool_ingest *g, json_t *o, enum pool_rtype t,
+    int *changed, struct pool_error *err)
+{
+	const char	*key = t == POOL_R_WORKER ? "id" : "worker";
+	char		 b[POOL_PSEUDO_LEN + 1];
+	json_t		*v;
+
+	switch (t) {
+	case POOL_R_WORKER:
+		if (json_object_get(o, "name") != NULL) {
+			json_object_del(o, "name");
+			*changed = 1;
+		}
+		break;
+	case POOL_R_SIGNUP:
+	case POOL_R_ASSIGNMENT:
+	case POOL_R_AVAILABILITY:
+	case POOL_R_ABSENCE:
+	case POOL_R_CANDIDATE:
+		break;
+	default:
+		return 0;
+	}
+	v = json_object_get(o, key);
+	if (!json_is_string(v))
+		return 0;
+	if (pool_pseudo_id(g->o.pseudo, json_string_value(v),
+	    json_string_length(v), b) == -1)
+		return pool_error_set(err, POOL_ESYS, key,
+		    "cannot compute the pseudonym");
+	json_object_set_new(o, key, json_string(b));
+	*changed = 1;
+	return 0;
+}
+
+static int
+check_config(struct pool_ingest *g, const struct pool_record *r,
+    struct pool_error *err)
+{
+	const struct pool_config	*c = g->o.config;
+	const char			*org = NULL, *role = NULL;
+	const struct pool_strlist	*roles = NULL;
+	uint32_t			 i;
+
+	if (c == NULL)
+		return 0;
+	switch (r->type) {
+	case POOL_R_SHIFT:
+		org = r->u.shift.org;
+		role = r->u.shift.role;
+		break;
+	case POOL_R_WORKER:
+		org = r->u.worker.org;
+		roles = &r->u.worker.roles;
+		break;
+	case POOL_R_CONTACT:
+		org = r->u.contact.org;
+		break;
+	case POOL_R_ALLOCATION:
+		org = r->u.allocation.org;
+		role = r->u.allocation.role;
+		break;
+	default:
+		return 0;
+	}
+	if (org != NULL && c->norgs > 0 && pool_config_org(c, org) == NULL)
+		return pool_error_set(err, POOL_EFIELD, "org",
+		    "unknown organisation '%s' (not in %s)", org, c->source);
+	if (c->nroles == 0)
+		return 0;
+	if (role != NULL && pool_config_role(c, role) == NULL)
+		return pool_error_set(err, POOL_EFIELD, "role",
+		    "unknown role '%s' (not in %s)", role, c->source);
+	for (i = 0; roles != NULL && i < roles->n; i++)
+		if (pool_config_role(c, roles->v[i]) == NULL)
+			return pool_error_set(err, POOL_EFIELD, "roles",
+			    "unknown role '%s' (not in %s)", roles->v[i],
+			    c->source);
+	return 0;
+}
+
+static void
+set_context(struct pool_error *e, json_t *o, enum pool_rtype t)
+{
+	json_t	*id = json_object_get(o, "id");
+
+	if (e->context[0] != '\0' || t == POOL_R_UNKNOWN)
+		return;
+	if (json_is_string(id))
+		snprintf(e->context, sizeof(e->context), "%s '%.60s'",
+		    pool_rtype_name(t), json_string_value(id));
+	else
+		snprintf(e->context, sizeof(e->context), "%s",
+		    pool_rtype_name(t));
+}
+
+static int
+hold(struct pool_ingest *g, const char *s, size_t len, enum pool_rtype t,
+    uint32_t *index)
+{
+	struct held	*n;
+
+	if (g->nheld == g->heldcap) {
+		g->heldcap = g->heldcap ? g->heldcap * 2 : 256;
+		if ((n = realloc(g->held, g->heldcap * sizeof(*n))) == NULL)
+			return -1;
+		g->held = n;
+	}
+	if ((g->held[g->nheld].text = malloc(len + 1)) == NULL)
+		return -1;
+	memcpy(g->held[g->nheld].text, s, len);
+	g->held[g->nheld].len = len;
+	g->held[g->nheld].type = t;
+	*index = (uint32_t)g->nheld++;
+	return 0;
+}
+
+static char *
+dupn(const char *s, size_t n)
+{
+	char	*d;
+
+	if ((d = malloc(n + 1)) != NULL) {
+		memcpy(d, s, n);
+		d[n] = '\0';
+	}
+	return d;
+}
+
+static int
+defer_ref(struct pool_ingest *g, const char *s, size_t len, const char *raw,
+    size_t rawlen, const char *worker, const char *shift,
+    const struct pool_record *r, json_t *o)
+{
+	struct defer		*d;
+	struct pool_error	 e;
+
+	if (g->ndefer == g->defercap) {
+		size_t cap = g->defercap ? g->defercap * 2 : 256;
+
+		if ((d = realloc(g->defer, cap * sizeof(*d))) == NULL)
+			return -1;
+		g->defer = d;
+		g->defercap = cap;
+	}
+	d = &g->defer[g->ndefer];
+	memset(d, 0, sizeof(*d));
+	pool_error_clear(&e);
+	set_context(&e, o, r->type);
+	if (rawlen > RAWMAX)
+		rawlen = RAWMAX;
+	if ((d->text = dupn(s, len)) == NULL ||
+	    (d->raw = dupn(raw, rawlen)) == NULL ||
+	    (d->worker = strdup(worker)) == NULL ||
+	    (shift != NULL && (d->shift = strdup(shift)) == NULL) ||
+	    (d->context = strdup(e.context)) == NULL) {
+		free(d->text);
+		free(d->raw);
+		free(d->worker);
+		free(d->shift);
+		return -1;
+	}
+	d->len = len;
+	d->src = g->src;
+	d->line = g->line;
+	d->type = r->type;
+	g->ndefer++;
+	return 0;
+}
+
+/*
+ * One record read: validate, deduplicate, check references, write or
+ * hold it, or reject it.  o is borrowed; raw is the text as read;
+ * verbatim says raw may be written as it is.  Returns 0, or -1 on a
+ * write error or when out of memory.
+ */
+static int
+process(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
+    int verbatim, struct pool_error *err)
+{
+	struct pool_record	 rec;
+	struct pool_error	 e;
+	struct ident		*id;
+	enum pool_rtype		 t;
+	const char		*text, *idstr = NULL, *worker = NULL;
+	const char		*shift = NULL;
+	json_t			*ord = NULL, *tv;
+	size_t			 len;
+	uint64_t		 key, rech;
+	int			 changed = 0, rc = 0;
+
+	pool_error_clear(&e);
+	tv = json_object_get(o, "type");
+	t = json_is_string(tv) ? pool_rtype_parse(json_string_value(tv)) :
+	    POOL_R_UNKNOWN;
+	if (g->o.pseudo != NULL && pseudonymize(g, o, t, &changed, &e) == -1)
+		goto rejected;
+	if (changed)
+		verbatim = 0;
+	if (pool_record_from_json(&g->data, o, &rec, &e) == -1)
+		goto rejected;
+	if (check_config(g, &rec, &e) == -1) {
+		pool_record_release(&rec);
+		set_context(&e, o, t);
+		goto rejected;
+	}
+	if (verbatim) {
+		text = raw;
+		len = rawlen;
+	} else {
+		if ((ord = ordered(o, t)) == NULL ||
+		    (len = dump(ord, JSON_COMPACT | JSON_REAL_PRECISION(15),
+		    &g->buf, &g->bufcap)) == 0) {
+			pool_record_release(&rec);
+			json_decref(ord);
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory");
+		}
+		text = g->buf;
+	}
+	switch (t) {
+	case POOL_R_ORG:
+		idstr = rec.u.org.id;
+		break;
+	case POOL_R_WORKER:
+		idstr = rec.u.worker.id;
+		break;
+	case POOL_R_SHIFT:
+		idstr = rec.u.shift.id;
+		break;
+	case POOL_R_AVAILABILITY:
+	case POOL_R_ABSENCE:
+		worker = rec.u.interval.worker;
+		break;
+	case POOL_R_SIGNUP:
+		worker = rec.u.signup.worker;
+		shift = rec.u.signup.shift;
+		break;
+	case POOL_R_ASSIGNMENT:
+		worker = rec.u.assignment.worker;
+		shift = rec.u.assignment.shift;
+		break;
+	default:
+		break;
+	}
+	if (idstr != NULL) {
+		key = id_key(t, idstr);
+		if ((rech = dump(o, JSON_COMPACT | JSON_SORT_KEYS |
+		    JSON_REAL_PRECISION(15), &g->cbuf, &g->cbufcap)) == 0)
+			goto nomem;
+		rech = hash(HASH_INIT, g->cbuf, (size_t)rech);
+		id = id_find(g, key);
+		if (id == NULL || id->key == 0) {
+			if ((id = id_insert(g, key)) == NULL)
+				goto nomem;
+			id->rech = rech;
+			id->line = (uint32_t)g->line;
+			id->aux = g->src;
+			if (g->o.update) {
+				if (hold(g, text, len, t, &id->aux) == -1)
+					goto nomem;
+			} else
+				rc = write_text(g, text, len, t, err);
+		} else if (id->rech == rech) {
+			g->st.merged++;
+		} else if (g->o.update) {
+			struct held *h = &g->held[id->aux];
+			char *n = dupn(text, len);
+
+			if (n == NULL)
+				goto nomem;
+			free(h->text);
+			h->text = n;
+			h->len = len;
+			id->rech = rech;
+			g->st.replaced++;
+		} else {
+			pool_error_set(&e, POOL_EFIELD, "id", "conflicts with "
+			    "%s:%lu (the same id with other fields; "
+			    "--update takes the last)", g->sources[id->aux],
+			    (unsigned long)id->line);
+			set_context(&e, o, t);
+			pool_record_release(&rec);
+			json_decref(ord);
+			goto rejected;
+		}
+	} else if (worker != NULL && g->o.references &&
+	    (!id_has(g, POOL_R_WORKER, worker) ||
+	    (shift != NULL && !id_has(g, POOL_R_SHIFT, shift)))) {
+		if (defer_ref(g, text, len, raw, rawlen, worker, shift, &rec,
+		    o) == -1)
+			goto nomem;
+	} else
+		rc = write_text(g, text, len, t, err);
+	pool_record_release(&rec);
+	json_decref(ord);
+	if (++g->ndata >= DATA_RESET) {
+		/* Interned strings are not needed past one record. */
+		pool_data_release(&g->data);
+		if (pool_data_init(&g->data, err) == -1)
+			return -1;
+		g->ndata = 0;
+	}
+	return rc;
+nomem:
+	pool_record_release(&rec);
+	json_decref(ord);
+	return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+rejected:
+	return reject(g, &e, g->src, g->line, raw, rawlen, err);
+}
+
+/* Give a typeless object the type of the mapping or the options. */
+static void
+default_type(struct pool_ingest *g, json_t *o, int *verbatim)
+{
+	const char	*t = NULL;
+
+	if (json_object_get(o, "type") != NULL)
+		return;
+	if (g->o.mapping != NULL && g->o.mapping->type != NULL)
+		t = g->o.mapping->type;
+	else if (g->o.type != NULL)
+		t = g->o.type;
+	if (t != NULL) {
+		json_object_set_new(o, "type", json_string(t));
+		*verbatim = 0;
+	}
+}
+
+/* A row that never became an object. */
+static int
+reject_text(struct pool_ingest *g, const char *field, const char *raw,
+    size_t rawlen, struct pool_error *err, const char *fmt, ...)
+    POOL_PRINTFLIKE(6, 7);
+
+static int
+reject_text(struct pool_ingest *g, const char *field, const char *raw,
+    size_t rawlen, struct pool_error *err, const char *fmt, ...)
+{
+	struct pool_error	e;
+	va_list			ap;
+
+	pool_error_clear(&e);
+	e.code = POOL_EPARSE;
+	if (field != NULL)
+		snprintf(e.field, sizeof(e.field), "%s", field);
+	va_start(ap, fmt);
+	vsnprintf(e.text, sizeof(e.text), fmt, ap);
+	va_end(ap);
+	return reject(g, &e, g->src, g->line, raw, rawlen, err);
+}
+
+/** Readers */
+
+static int
+read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
+    struct pool_error *err)
+{
+	struct pool_mapping	*m = g->o.mapping, *own = NULL;
+	struct pool_csv_opts	 co;
+	struct pool_csv		*r;
+	struct pool_error	 e;
+	const char		*raw;
+	char			**names = NULL;
+	size_t			 nnames = 0, i, rawlen;
+	json_t			*o;
+	int			 rc, ret = -1, bound = 0, verbatim = 0;
+
+	memset(&co, 0, sizeof(co));
+	co.delim = g->o.delim ? g->o.delim : m != NULL && m->delim ?
+	    m->delim : tsv ? '\t' : 0;
+	co.enc = g->o.encoding ? g->o.encoding : m != NULL ? m->encoding :
+	    POOL_CSV_AUTO;
+	if ((r = pool_csv_new(f, source, &co, err)) == NULL)
+		return -1;
+	if (m == NULL && (m = own = pool_mapping_new_identity(err)) == NULL)
+		goto out;
+	for (;;) {
+		rc = pool_csv_next(r, &e);
+		g->line = pool_csv_line(r);
+		raw = pool_csv_raw(r, &rawlen);
+		if (rc == 0)
+			break;
+		if (rc == -1 && e.code == POOL_ESYS) {
+			*err = e;
+			goto out;
+		}
+		if (!bound && m->header) {
+			/* The header row. */
+			if (rc == -1) {
+				*err = e;
+				goto out;
+			}
+			nnames = pool_csv_nfields(r);
+			if ((names = calloc(nnames + 1, sizeof(*names))) ==
+			    NULL)
+				goto nomem;
+			for (i = 0; i < nnames; i++) {
+				size_t len;
+				const char *s = pool_csv_field(r, i, &len);
+
+				if ((names[i] = strdup(trim(g, s, len))) ==
+				    NULL)
+					goto nomem;
+			}
+			if (pool_mapping_bind(m, (const char *const *)names,
+			    nnames, err) == -1) {
+				pool_error_locate(err, source, g->line);
+				goto out;
+			}
+			bound = 1;
+			continue;
+		}
+		g->st.rows++;
+		if (rc == -1) {
+			if (reject(g, &e, g->src, g->line, raw, rawlen,
+			    err) == -1)
+				goto out;
+			continue;
+		}
+		if (!bound) {
+			/* No header: bind column numbers to the first row. */
+			if (pool_mapping_bind(m, NULL, pool_csv_nfields(r),
+			    err) == -1) {
+				pool_error_locate(err, source, g->line);
+				g->st.rows--;
+				goto out;
+			}
+			bound = 1;
+		}
+		if (m->header && pool_csv_nfields(r) != nnames) {
+			if (reject_text(g, NULL, raw, rawlen, err, "row has %zu "
+			    "fields, the header has %zu",
+			    pool_csv_nfields(r), nnames) == -1)
+				goto out;
+			continue;
+		}
+		pool_error_clear(&e);
+		if ((o = row_to_json(g, m, r, &e)) == NULL) {
+			if (reject(g, &e, g->src, g->line, raw, rawlen,
+			    err) == -1)
+				goto out;
+			continue;
+		}
+		default_type(g, o, &verbatim);
+		if (json_object_get(o, "type") == NULL)
+			rc = reject_text(g, "type", raw, rawlen, err, "missing "
+			    "(give the type in the mapping, a 'type' column "
+			    "or --type)");
+		else
+			rc = process(g, o, raw, rawlen, 0, err);
+		json_decref(o);
+		if (rc == -1)
+			goto out;
+	}
+	ret = 0;
+	goto out;
+nomem:
+	pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+out:
+	for (i = 0; names != NULL && i < nnames; i++)
+		free(names[i]);
+	free(names);
+	pool_mapping_free(own);
+	pool_csv_free(r);
+	return ret;
+}
+
+/* One JSON object of NDJSON, a JSON array or YAML. */
+static int
+one_object(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
+    int verbatim, struct pool_error *err)
+{
+	struct pool_error	e;
+	int			rc;
+
+	g->st.rows++;
+	if (!json_is_object(o))
+		return reject_text(g, NULL, raw, rawlen, err,
+		    "not a JSON object");
+	default_type(g, o, &verbatim);
+	if (!verbatim) {
+		pool_error_clear(&e);
+		if (normalize(g, o, &e) == -1) {
+			set_context(&e, o, json_is_string(json_object_get(o,
+			    "type")) ? pool_rtype_parse(json_string_value(
+			    json_object_get(o, "type"))) : POOL_R_UNKNOWN);
+			return reject(g, &e, g->src, g->line, raw, rawlen,
+			    err);
+		}
+	}
+	rc = process(g, o, raw, rawlen, verbatim, err);
+	return rc;
+}
+
+static int
+read_ndjson(struct pool_ingest *g, FILE *f, const char *source,
+    struct pool_error *err)
+{
+	struct pool_ndjson	*nd;
+	struct pool_error	 e;
+	json_error_t		 je;
+	const char		*line;
+	size_t			 len;
+	json_t			*o;
+	int			 rc, ret = -1;
+
+	if ((nd = pool_ndjson_new(f, source, 0, err)) == NULL)
+		return -1;
+	for (;;) {
+		pool_error_clear(&e);
+		rc = pool_ndjson_next(nd, &line, &len, &e);
+		g->line = pool_ndjson_lineno(nd);
+		if (rc == 0)
+			break;
+		if (rc == -1) {
+			if (e.code == POOL_ESYS) {
+				*err = e;
+				goto out;
+			}
+			g->st.rows++;
+			if (reject(g, &e, g->src, g->line, NULL, 0, err) == -1)
+				goto out;
+			continue;
+		}
+		if ((o = json_loadb(line, len, JSON_REJECT_DUPLICATES,
+		    &je)) == NULL) {
+			g->st.rows++;
+			if (reject_text(g, NULL, line, len, err, "invalid JSON: "
+			    "%s (column %d)", je.text, je.column) == -1)
+				goto out;
+			continue;
+		}
+		/* Hand-made NDJSON is validated, and written as it came. */
+		rc = one_object(g, o, line, len, 1, err);
+		json_decref(o);
+		if (rc == -1)
+			goto out;
+	}
+	ret = 0;
+out:
+	pool_ndjson_free(nd);
+	return ret;
+}
+
+/* Read all of f (at most MAXFILE bytes) into *buf. */
+static int
+slurp(FILE *f, const char *source, char **buf, size_t *len,
+    struct pool_error *err)
+{
+	size_t	 cap = 65536, n = 0, k;
+	char	*b = NULL, *nb;
+
+	for (;;) {
+		if ((nb = realloc(b, cap + 1)) == NULL) {
+			free(b);
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory");
+		}
+		b = nb;
+		k = fread(b + n, 1, cap - n, f);
+		n += k;
+		if (n < cap)
+			break;
+		if (cap >= MAXFILE) {
+			free(b);
+			pool_error_set(err, POOL_ELIMIT, NULL, "larger than "
+			    "%u bytes (use NDJSON for big inputs)", MAXFILE);
+			pool_error_locate(err, source, 0);
+			return -1;
+		}
+		cap *= 2;
+	}
+	if (ferror(f)) {
+		free(b);
+		pool_error_set(err, POOL_ESYS, NULL, "read error");
+		pool_error_locate(err, source, 0);
+		return -1;
+	}
+	b[n] = '\0';
+	*buf = b;
+	*len = n;
+	return 0;
+}
+
+static size_t
+skip_ws(const char *b, size_t i, size_t n, unsigned long *line)
+{
+	while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' ||
+	    b[i] == '\n')) {
+		if (b[i] == '\n')
+			(*line)++;
+		i++;
+	}
+	return i;
+}
+
+static int
+read_json(struct pool_ingest *g, FILE *f, const char *source,
+    struct pool_error *err)
+{
+	json_error_t	 je;
+	char		*b;
+	size_t		 n, i, start, k;
+	unsigned long	 line = 1;
+	json_t		*o;
+	int		 rc = 0;
+	FILE		*mf;
+
+	if (slurp(f, source, &b, &n, err) == -1)
+		return -1;
+	i = 0;
+	if (n >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	i = skip_ws(b, i, n, &line);
+	if (i == n || b[i] != '[') {
+		/* Not an array: NDJSON in a .json file. */
+		if (i == n || (mf = fmemopen(b, n, "r")) == NULL) {
+			free(b);
+			return 0;
+		}
+		rc = read_ndjson(g, mf, source, err);
+		fclose(mf);
+		free(b);
+		return rc;
+	}
+	i = skip_ws(b, i + 1, n, &line);
+	if (i < n && b[i] == ']')
+		goto end;
+	while (rc == 0) {
+		start = i;
+		g->line = line;
+		if ((o = json_loadb(b + i, n - i, JSON_DISABLE_EOF_CHECK |
+		    JSON_REJECT_DUPLICATES, &je)) == NULL) {
+			g->st.rows++;
+			g->line = line + (unsigned long)je.line - 1;
+			rc = reject_text(g, NULL, b + i, n - i, err,
+			    "invalid JSON: %s; the rest of the file is not "
+			    "read", je.text);
+			break;
+		}
+		k = (size_t)je.position;
+		for (i = start; i < start + k; i++)
+			if (b[i] == '\n')
+				line++;
+		rc = one_object(g, o, b + start, k, 0, err);
+		json_decref(o);
+		i = skip_ws(b, start + k, n, &line);
+		if (i < n && b[i] == ',') {
+			i = skip_ws(b, i + 1, n, &line);
+			continue;
+		}
+		if (i < n && b[i] == ']')
+			break;
+		if (rc == 0) {
+			g->st.rows++;
+			g->line = line;
+			rc = reject_text(g, NULL, b + i, n - i, err, "invalid "
+			    "JSON: ',' or ']' expected; the rest of the file "
+			    "is not read");
+		}
+		break;
+	}
+end:
+	free(b);
+	return rc;
+}
+
+/* A YAML node as JSON: scalars as strings, nulls as null. */
+static json_t *
+ynode_json(const struct pool_ynode *y)
+{
+	json_t	*v, *k;
+	size_t	 i;
+
+	switch (y->kind) {
+	case POOL_Y_SCALAR:
+		if (y->plain && (y->len == 0 || strcmp(y->value, "~") == 0 ||
+		    strcmp(y->value, "null") == 0))
+			return json_null();
+		return json_stringn(y->value, y->len);
+	case POOL_Y_SEQ:
+		v = json_array();
+		for (i = 0; v != NULL && i < y->n; i++)
+			if ((k = ynode_json(y->kids[i])) == NULL ||
+			    json_array_append_new(v, k) == -1) {
+				json_decref(v);
+				return NULL;
+			}
+		return v;
+	default:
+		v = json_object();
+		for (i = 0; v != NULL && i + 1 < y->n; i += 2) {
+			if (y->kids[i]->kind != POOL_Y_SCALAR ||
+			    (k = ynode_json(y->kids[i + 1])) == NULL ||
+			    json_object_set_new(v, y->kids[i]->value,
+			    k) == -1) {
+				json_decref(v);
+				return NULL;
+			}
+		}
+		return v;
+	}
+}
+
+static int
+read_yaml(struct pool_ingest *g, FILE *f, const char *source,
+    struct pool_error *err)
+{
+	struct pool_ynode	*root, *y;
+	char			*b;
+	size_t			 n, i;
+	json_t			*o;
+	int			 rc = 0;
+
+	if (slurp(f, source, &b, &n, err) == -1)
+		return -1;
+	if (pool_yaml_parse(b, n, source, MAXYNODES, &root, err) == -1) {
+		free(b);
+		return -1;
+	}
+	if (root != NULL && root->kind != POOL_Y_SEQ) {
+		pool_error_set(err, POOL_EPARSE, NULL, "a YAML input must be "
+		    "a sequence of mappings (- type: shift ...)");
+		pool_error_locate(err, source, root->line);
+		pool_ynode_free(root);
+		free(b);
+		return -1;
+	}
+	for (i = 0; root != NULL && i < root->n && rc == 0; i++) {
+		y = root->kids[i];
+		g->line = y->line;
+		if (y->kind != POOL_Y_MAP) {
+			g->st.rows++;
+			rc = reject_text(g, NULL, b + y->start,
+			    y->end - y->start, err, "not a mapping");
+			continue;
+		}
+		if ((o = ynode_json(y)) == NULL) {
+			g->st.rows++;
+			rc = reject_text(g, NULL, b + y->start,
+			    y->end - y->start, err, "invalid UTF-8 or a "
+			    "non-scalar key");
+			continue;
+		}
+		rc = one_object(g, o, b + y->start, y->end - y->start, 0,
+		    err);
+		json_decref(o);
+	}
+	pool_ynode_free(root);
+	free(b);
+	return rc;
+}
+
+/** The run */
+
+int
+pool_ingest_format_parse(const char *s)
+{
+	static const char *const names[] = {
+		"auto", "csv", "tsv", "json", "ndjson", "yaml", NULL
+	};
+	int	i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (strcasecmp(s, names[i]) == 0)
+			return i;
+	if (strcasecmp(s, "jsonl") == 0)
+		return POOL_FMT_NDJSON;
+	if (strcasecmp(s, "yml") == 0)
+		return POOL_FMT_YAML;
+	return -1;
+}
+
+enum pool_ingest_format
+pool_ingest_format_guess(const char *path)
+{
+	const char	*dot = strrchr(path, '.');
+	int		 f;
+
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return POOL_FMT_AUTO;
+	if (strcasecmp(dot, ".txt") == 0)
+		return POOL_FMT_CSV;
+	if (strcasecmp(dot, ".tab") == 0)
+		return POOL_FMT_TSV;
+	f = pool_ingest_format_parse(dot + 1);
+	return f == -1 ? POOL_FMT_AUTO : (enum pool_ingest_format)f;
+}
+
+struct pool_ingest *
+pool_ingest_new(const struct pool_ingest_opts *opts, struct pool_error *err)
+{
+	struct pool_ingest	*g;
+	const char		*zone;
+
+	if ((g = calloc(1, sizeof(*g))) == NULL) {
+		pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+		return NULL;
+	}
+	g->o = *opts;
+	if (pool_data_init(&g->data, err) == -1) {
+		free(g);
+		return NULL;
+	}
+	if ((g->tmp = malloc(POOL_CSV_MAXROW + 1)) == NULL) {
+		pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+		goto fail;
+	}
+	zone = opts->config != NULL && opts->config->timezone != NULL ?
+	    opts->config->timezone : "Europe/Amsterdam";
+	if ((g->tz = pool_tz_load(zone, opts->tzdir, err)) == NULL)
+		goto fail;
+	zone = opts->mapping != NULL && opts->mapping->timezone != NULL ?
+	    opts->mapping->timezone : zone;
+	if ((g->srctz = pool_tz_load(zone, opts->tzdir, err)) == NULL) {
+		if (opts->mapping != NULL)
+			pool_error_locate(err, opts->mapping->source, 0);
+		goto fail;
+	}
+	return g;
+fail:
+	pool_ingest_free(g);
+	return NULL;
+}
+
+void
+pool_ingest_free(struct pool_ingest *g)
+{
+	size_t	i;
+
+	if (g == NULL)
+		return;
+	for (i = 0; i < g->nheld; i++)
+		free(g->held[i].text);
+	for (i = 0; i < g->ndefer; i++) {
+		free(g->defer[i].text);
+		free(g->defer[i].raw);
+		free(g->defer[i].worker);
+		free(g->defer[i].shift);
+		free(g->defer[i].context);
+	}
+	for (i = 0; i < g->nsources; i++)
+		free(g->sources[i]);
+	free(g->sources);
+	free(g->held);
+	free(g->defer);
+	free(g->ids);
+	free(g->tmp);
+	free(g->buf);
+	free(g->cbuf);
+	pool_tz_free(g->tz);
+	pool_tz_free(g->srctz);
+	pool_data_release(&g->data);
+	free(g);
+}
+
+int
+pool_ingest_file(struct pool_ingest *g, FILE *f, const char *source,
+    struct pool_error *err)
+{
+	enum pool_ingest_format	 fmt = g->o.format;
+	char			**ns;
+
+	if ((ns = realloc(g->sources, (g->nsources + 1) *
+	    sizeof(*ns))) == NULL ||
+	    (g->sources = ns, ns[g->nsources] = strdup(source)) == NULL)
+		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	g->src = (uint32_t)g->nsources++;
+	if (fmt == POOL_FMT_AUTO)
+		fmt = pool_ingest_format_guess(source);
+	switch (fmt) {
+	case POOL_FMT_CSV:
+	case POOL_FMT_TSV:
+		return read_csv(g, f, source, fmt == POOL_FMT_TSV, err);
+	case POOL_FMT_JSON:
+		return read_json(g, f, source, err);
+	case POOL_FMT_YAML:
+		return read_yaml(g, f, source, err);
+	default:
+		return read_ndjson(g, f, source, err);
+	}
+}
+
+int
+pool_ingest_finish(struct pool_ingest *g, struct pool_error *err)
+{
+	struct pool_error	 e;
+	struct defer		*d;
+	size_t			 i;
+
+	for (i = 0; i < g->nheld; i++)
+		if (write_text(g, g->held[i].text, g->held[i].len,
+		    g->held[i].type, err) == -1)
+			return -1;
+	for (i = 0; i < g->ndefer; i++) {
+		d = &g->defer[i];
+		pool_error_clear(&e);
+		if (!id_has(g, POOL_R_WORKER, d->worker))
+			pool_error_set(&e, POOL_EFIELD, "worker", "worker '%s' "
+			    "is not in the input", d->worker);
+		else if (d->shift != NULL &&
+		    !id_has(g, POOL_R_SHIFT, d->shift))
+			pool_error_set(&e, POOL_EFIELD, "shift", "shift '%s' "
+			    "is not in the input", d->shift);
+		else {
+			if (write_text(g, d->text, d->len, d->type, err) == -1)
+				return -1;
+			continue;
+		}
+		snprintf(e.context, sizeof(e.context), "%s", d->context);
+		if (reject(g, &e, d->src, d->line, d->raw, strlen(d->raw),
+		    err) == -1)
+			return -1;
+	}
+	if (fflush(g->o.out) == EOF ||
+	    (g->o.rejects != NULL && fflush(g->o.rejects) == EOF))
+		return werr(err);
+	return 0;
+}
+
+const struct pool_ingest_stats *
+pool_ingest_stats(const struct pool_ingest *g)
+{
+	return &g->st;
+}

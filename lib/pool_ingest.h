@@ -1,0 +1,111 @@
+/*
+ * Ingest: exports in (CSV/TSV, JSON arrays, NDJSON, YAML sequences of
+ * mappings), validated records out, nothing lost.  Every row becomes a
+ * record on the output, a merged duplicate, a record replaced by a
+ * later one (--update), or a reject record; the counts add up to the
+ * rows read.
+ *
+ * Order of the output: records are written as they are read, except
+ *  - with update set, records with an id (org, worker, shift) are held
+ *    and written at pool_ingest_finish, in the order their id first
+ *    appeared, each in its last version;
+ *  - a signup, assignment, availability or absence whose worker or
+ *    shift has not been read yet is held and written (or rejected) at
+ *    pool_ingest_finish, after the held records with ids.
+ * Memory: per record with an id, 24 bytes (hashes of the id and of the
+ * record, and where it was read) -- never the record itself, except
+ * with update; plus the held references.
+ */
+#ifndef POOL_INGEST_H
+#define POOL_INGEST_H
+
+#include <stdio.h>
+
+#include "pool.h"
+#include "pool_config.h"
+#include "pool_mapping.h"
+#include "pool_pseudo.h"
+#include "pool_record.h"
+
+enum pool_ingest_format {
+	POOL_FMT_AUTO = 0,	/* from the file name; NDJSON for stdin */
+	POOL_FMT_CSV,
+	POOL_FMT_TSV,
+	POOL_FMT_JSON,		/* a JSON array of objects (or NDJSON) */
+	POOL_FMT_NDJSON,
+	POOL_FMT_YAML
+};
+
+struct pool_ingest_opts {
+	const struct pool_config *config;	/* may be NULL: no org/role
+						   checks, zone UTC unless
+						   the mapping names one */
+	struct pool_mapping	*mapping;	/* may be NULL: the header
+						   names the fields */
+	const char		*type;		/* record type for rows
+						   without one; may be NULL */
+	enum pool_ingest_format	 format;
+	int			 delim;		/* CSV separator; 0: mapping
+						   or detect */
+	int			 encoding;	/* enum pool_csv_enc; AUTO:
+						   mapping or detect */
+	int			 update;	/* the last record with an id
+						   wins */
+	int			 references;	/* check references (1) */
+	const struct pool_pseudo *pseudo;	/* may be NULL */
+	const char		*tzdir;		/* NULL: the system's */
+	FILE			*out;		/* records */
+	FILE			*rejects;	/* reject records; may be NULL */
+	/* Called for each reject (warning 0) and warning (1) to print it;
+	 * may be NULL. */
+	void			(*diag)(void *arg, int warning,
+				    const struct pool_error *err);
+	void			*arg;
+};
+
+struct pool_ingest_stats {
+	unsigned long	rows;		/* rows read */
+	unsigned long	records;	/* records written */
+	unsigned long	rejects;
+	unsigned long	merged;		/* identical duplicates */
+	unsigned long	replaced;	/* older versions dropped (update) */
+	unsigned long	warnings;
+	unsigned long	per_type[POOL_R_NTYPES];	/* [0]: unknown types */
+};
+
+struct pool_ingest;
+
+/**
+ * A new ingest run (opts is copied; what it points to is borrowed and
+ * must outlive the run).  Loads the time zone.  Pair: pool_ingest_free.
+ */
+struct pool_ingest *pool_ingest_new(const struct pool_ingest_opts *opts,
+	    struct pool_error *err);
+
+void	pool_ingest_free(struct pool_ingest *);
+
+/**
+ * Read one input (f borrowed; source names it in rejects and errors).
+ * Bad rows are rejected and reading goes on.  Returns 0, or -1 if the
+ * input cannot be read on (a read error, a header the mapping does not
+ * fit, an unreadable JSON array) or on a write error (err->code
+ * POOL_ESYS with err->source empty).
+ */
+int	pool_ingest_file(struct pool_ingest *, FILE *f, const char *source,
+	    struct pool_error *err);
+
+/**
+ * End the run: check the held references and write the held records.
+ * Returns 0 or -1 (write error).
+ */
+int	pool_ingest_finish(struct pool_ingest *, struct pool_error *err);
+
+const struct pool_ingest_stats *pool_ingest_stats(const struct pool_ingest *);
+
+/** Format name ("csv", "tsv", "json", "ndjson", "yaml") to enum; -1. */
+int	pool_ingest_format_parse(const char *name);
+
+/** Format of a file name by its extension; POOL_FMT_AUTO if unknown. */
+enum pool_ingest_format pool_ingest_format_guess(const char *path);
+
+#endif /* POOL_INGEST_H */
