@@ -1485,7 +1485,10 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 		TRY(pool_table_num(t, (double)p[i].workers, err));
 		TRY(pool_table_num(t, (double)p[i].shifts, err));
 		TRY(pool_table_num(t, p[i].hours, err));
-		TRY(pool_table_num(t, p[i].cost, err));
+		if (p[i].unpriced < p[i].hours)
+			TRY(pool_table_num(t, p[i].cost, err));
+		else
+			TRY(pool_table_empty(t, err));
 	}
 	if (unpriced > 0) {
 		snprintf(buf, sizeof(buf), "%.1f hours without a rate "

@@ -70,7 +70,7 @@ static int
 write_text(FILE *f, const struct pool_table *t, int flags)
 {
 	char	 buf[64];
-	size_t	*w, r, c, len;
+	size_t	*w, r, c, len, held;
 	int	 color = (flags & POOL_REPORT_COLOR) != 0;
 
 	if ((w = calloc(t->ncols ? t->ncols : 1, sizeof(*w))) == NULL)
@@ -92,20 +92,20 @@ write_text(FILE *f, const struct pool_table *t, int flags)
 		goto note;
 	}
 	fputs(color ? "  " BOLD : "  ", f);
+	held = 0;
 	for (c = 0; c < t->ncols; c++) {
 		len = dwidth(t->cols[c].label);
-		if (isnum(t, c))
-			pad(f, w[c] - len);
+		held += isnum(t, c) ? w[c] - len : 0;
+		pad(f, held);
 		fputs(t->cols[c].label, f);
-		if (c + 1 < t->ncols) {
-			if (!isnum(t, c))
-				pad(f, w[c] - len);
-			fputs("  ", f);
-		}
+		held = (isnum(t, c) ? 0 : w[c] - len) + 2;
 	}
 	fputs(color ? RESET "\n" : "\n", f);
 	for (r = 0; r < t->nrows; r++) {
+		/* Padding is held back until something follows it, so that
+		 * lines do not end in blanks. */
 		fputs("  ", f);
+		held = 0;
 		for (c = 0; c < t->ncols; c++) {
 			const char *s = pool_cell_format(t, r, c, buf,
 			    sizeof(buf));
@@ -113,18 +113,18 @@ write_text(FILE *f, const struct pool_table *t, int flags)
 			    POOL_CELL_SUPPRESSED;
 
 			len = dwidth(s);
-			if (isnum(t, c))
-				pad(f, w[c] - len);
-			if (color && sup)
-				fputs(DIM, f);
-			put_safe(f, s);
-			if (color && sup)
-				fputs(RESET, f);
-			if (c + 1 < t->ncols) {
-				if (!isnum(t, c))
-					pad(f, w[c] - len);
-				fputs("  ", f);
-			}
+			held += isnum(t, c) ? w[c] - len : 0;
+			if (*s != '\0') {
+				pad(f, held);
+				held = 0;
+				if (color && sup)
+					fputs(DIM, f);
+				put_safe(f, s);
+				if (color && sup)
+					fputs(RESET, f);
+			} else if (isnum(t, c))
+				held += len;
+			held += (isnum(t, c) ? 0 : w[c] - len) + 2;
 		}
 		putc('\n', f);
 	}

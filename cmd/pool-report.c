@@ -1,0 +1,423 @@
+/*
+ * pool-report: the end of the pipe.  Reads the NDJSON records of a pool
+ * and writes the weekly capacity report (text, md, csv, json, html), the
+ * workers' calendars (ics), or with --check an audit of every assignment
+ * against the hard rules.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "pool.h"
+#include "pool_config.h"
+#include "pool_ndjson.h"
+#include "pool_record.h"
+#include "pool_report.h"
+#include "pool_rules.h"
+#include "pool_time.h"
+
+struct opts {
+	const char	*config, *output, *split, *week, *from, *to;
+	const char	*sections;
+	int		 format, check, detail, min_cell, weeks, verbose;
+};
+
+static _Noreturn void	usage(FILE *, int);
+
+static void
+feed_file(struct pool_reportctx *ctx, FILE *f, const char *name, int *status)
+{
+	struct pool_ndjson	*nd;
+	struct pool_error	 err;
+	const char		*line;
+	size_t			 len;
+	int			 r;
+
+	pool_error_clear(&err);
+	if ((nd = pool_ndjson_new(f, name, 0, &err)) == NULL) {
+		cli_error(&err);
+		*status = CLI_DATA;
+		return;
+	}
+	while ((r = pool_ndjson_next(nd, &line, &len, &err)) != 0) {
+		if (r == 1) {
+			pool_error_clear(&err);
+			if (pool_report_feed(ctx, line, len, &err) == 0)
+				continue;
+			if (err.code == POOL_ENOMEM)
+				cli_errx(CLI_DATA, "out of memory");
+			pool_error_locate(&err, name, pool_ndjson_lineno(nd));
+		}
+		cli_error(&err);
+		*status = CLI_DATA;
+		if (r == -1 && err.code == POOL_ESYS)
+			break;
+	}
+	pool_ndjson_free(nd);
+}
+
+/* The period: --week, or --from/--to (local dates, inclusive). */
+static void
+set_period(const struct opts *o, struct pool_report_opts *ro)
+{
+	struct pool_error	 err;
+	int64_t			 d;
+
+	pool_error_clear(&err);
+	if (o->week != NULL) {
+		if (o->from != NULL || o->to != NULL)
+			cli_errx(CLI_USAGE, "--week and --from/--to exclude "
+			    "each other");
+		if (pool_time_parse_iso_week(o->week, &d, &err) == -1)
+			cli_errx(CLI_USAGE, "--week: %s", err.text);
+		ro->from = d;
+		ro->to = d + 6;
+		ro->period = o->week;
+	}
+	if (o->from != NULL) {
+		if (pool_time_parse_date(o->from, &d, &err) == -1)
+			cli_errx(CLI_USAGE, "--from: %s", err.text);
+		ro->from = d;
+	}
+	if (o->to != NULL) {
+		if (pool_time_parse_date(o->to, &d, &err) == -1)
+			cli_errx(CLI_USAGE, "--to: %s", err.text);
+		ro->to = d;
+	}
+	if (ro->from != INT64_MIN && ro->to != INT64_MAX && ro->to < ro->from)
+		cli_errx(CLI_USAGE, "--to is before --from");
+}
+
+struct audit {
+	const struct pool_data	*data;
+	const struct pool_tz	*tz;
+	const struct pool_report_opts *ro;
+	struct pool_table	*t;
+	long			 n;
+};
+
+static void
+on_violation(void *arg, const struct pool_violation *v)
+{
+	struct audit		*a = arg;
+	const struct pool_shift	*s = &a->data->shifts.v[v->shift];
+	int64_t			 day = pool_tz_local_day(a->tz, s->start);
+	char			 when[26];
+
+	if (day < a->ro->from || day > a->ro->to)
+		return;
+	a->n++;
+	if (pool_table_row(a->t, NULL) == -1 ||
+	    pool_table_text(a->t, a->data->workers.v[v->worker].id, NULL) ||
+	    pool_table_text(a->t, s->id, NULL) ||
+	    pool_table_text(a->t, pool_time_format(a->tz, s->start, when),
+	    NULL) || pool_table_text(a->t, v->rule, NULL) ||
+	    pool_table_text(a->t, v->detail, NULL))
+		cli_errx(CLI_DATA, "out of memory");
+}
+
+/* --check: every assignment of the period against the hard rules. */
+static long
+check(struct pool_reportctx *ctx, const struct pool_config *conf,
+    const struct pool_tz *tz, const struct pool_report_opts *ro,
+    struct pool_report *rep)
+{
+	struct pool_error	 err;
+	struct pool_rulectx	*rc;
+	struct audit		 a = { pool_report_data(ctx), tz, ro, NULL, 0 };
+
+	pool_error_clear(&err);
+	a.t = pool_table_new("check", "check", "Hard-rule violations",
+	    "report.violation", &err);
+	if (a.t == NULL ||
+	    pool_table_col(a.t, "worker", "worker", POOL_CELL_TEXT, &err) ||
+	    pool_table_col(a.t, "shift", "shift", POOL_CELL_TEXT, &err) ||
+	    pool_table_col(a.t, "start", "start", POOL_CELL_TEXT, &err) ||
+	    pool_table_col(a.t, "rule", "rule", POOL_CELL_TEXT, &err) ||
+	    pool_table_col(a.t, "detail", "detail", POOL_CELL_TEXT, &err))
+		cli_errx(CLI_DATA, "out of memory");
+	if ((rc = pool_rules_new(conf, a.data, tz, 0, &err)) == NULL ||
+	    pool_rules_audit(rc, on_violation, &a, &err) == -1) {
+		cli_error(&err);
+		exit(CLI_DATA);
+	}
+	pool_rules_free(rc);
+	if (pool_report_add(rep, a.t, &err) == -1)
+		cli_errx(CLI_DATA, "out of memory");
+	return a.n;
+}
+
+static int
+write_file(const char *dir, const char *name, const char *ext,
+    const struct pool_table *t, const struct pool_ics *ics,
+    const struct pool_event *ev, size_t n)
+{
+	struct pool_error	 err;
+	struct pool_ics		 one;
+	char			 fname[128], *path;
+	FILE			*f;
+	int			 ok;
+
+	pool_report_filename(name, ext, fname);
+	if ((path = malloc(strlen(dir) + strlen(fname) + 2)) == NULL)
+		cli_errx(CLI_DATA, "out of memory");
+	sprintf(path, "%s/%s", dir, fname);
+	f = cli_output_open(path);
+	pool_error_clear(&err);
+	if (t != NULL)
+		ok = pool_report_write_table(f, t, POOL_FMT_CSV, 0, &err) == 0;
+	else {
+		one = *ics;
+		one.f = f;
+		ok = pool_ics_calendar(&one, name, ev, n, &err) == 0;
+	}
+	free(path);
+	return cli_output_close(f, ok) == 0 && ok ? 0 : -1;
+}
+
+static int
+write_split(const struct opts *o, const struct pool_report *rep,
+    const struct pool_ics *ics, const struct pool_event *ev, size_t n)
+{
+	size_t	 i, j;
+	int	 rc = 0;
+
+	if (mkdir(o->split, 0777) == -1 && errno != EEXIST)
+		cli_errx(CLI_USAGE, "cannot create '%s': %s", o->split,
+		    strerror(errno));
+	if (o->format == POOL_FMT_CSV) {
+		for (i = 0; i < rep->ntables; i++)
+			if (write_file(o->split, rep->tables[i]->name, ".csv",
+			    rep->tables[i], NULL, NULL, 0) == -1)
+				rc = -1;
+		return rc;
+	}
+	/* One calendar per worker (events are sorted by worker). */
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && strcmp(ev[j].worker, ev[i].worker) == 0;
+		    j++)
+			;
+		if (write_file(o->split, ev[i].worker, ".ics", NULL, ics,
+		    ev + i, j - i) == -1)
+			rc = -1;
+	}
+	return rc;
+}
+
+/* DTSTAMP: $SOURCE_DATE_EPOCH if set, else the latest shift end read. */
+static int64_t
+stamp(const struct pool_reportctx *ctx)
+{
+	const char	*s = getenv("SOURCE_DATE_EPOCH");
+	char		*end;
+	long long	 v;
+
+	if (s != NULL && *s != '\0') {
+		errno = 0;
+		v = strtoll(s, &end, 10);
+		if (errno == 0 && *end == '\0' && v >= 0)
+			return v;
+	}
+	return pool_report_stamp(ctx);
+}
+
+static int
+write_out(const struct opts *o, struct pool_reportctx *ctx,
+    const struct pool_report *rep, const struct pool_tz *tz)
+{
+	struct pool_error	 err;
+	struct pool_ics		 ics;
+	const struct pool_event	*ev;
+	const char		*nc = getenv("NO_COLOR");
+	size_t			 n;
+	FILE			*f;
+	int			 ok, flags = 0;
+
+	ev = pool_report_events(ctx, &n);
+	ics.f = NULL;
+	ics.tz = tz;
+	ics.dtstamp = stamp(ctx);
+	ics.with_worker = o->split == NULL;
+	if (o->split != NULL)
+		return write_split(o, rep, &ics, ev, n);
+	if (o->format == POOL_FMT_TEXT && o->output == NULL &&
+	    isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0'))
+		flags |= POOL_REPORT_COLOR;
+	f = cli_output_open(o->output);
+	pool_error_clear(&err);
+	if (o->format == POOL_FMT_ICS) {
+		ics.f = f;
+		ok = pool_ics_calendar(&ics, rep->pool, ev, n, &err) == 0;
+	} else
+		ok = pool_report_write(f, rep, o->format, flags, &err) == 0;
+	return cli_output_close(f, ok) == 0 && ok ? 0 : -1;
+}
+
+static int
+run(struct opts *o, int argc, char *argv[])
+{
+	struct pool_config	*conf = cli_config(o->config);
+	struct pool_report_opts	 ro;
+	struct pool_reportctx	*ctx;
+	struct pool_report	 rep;
+	struct pool_error	 err;
+	struct pool_tz		*tz;
+	const char		*name;
+	FILE			*f;
+	int			 i, status = CLI_OK;
+	unsigned		 mask = POOL_REPORT_ALL;
+
+	pool_error_clear(&err);
+	if (o->sections != NULL && pool_report_sections(o->sections, &mask,
+	    &err) == -1)
+		cli_errx(CLI_USAGE, "--section: %s", err.text);
+	if (o->check && o->sections == NULL)
+		mask = 0;
+	if ((tz = pool_tz_load(conf->timezone ? conf->timezone :
+	    "Europe/Amsterdam", NULL, &err)) == NULL) {
+		cli_error(&err);
+		exit(CLI_USAGE);
+	}
+	pool_report_opts_init(&ro);
+	ro.conf = conf;
+	ro.tz = tz;
+	ro.sections = mask;
+	ro.detail = o->detail;
+	ro.min_cell = o->min_cell >= 0 ? o->min_cell : conf->min_cell;
+	ro.weeks = o->weeks;
+	ro.keep_all = o->check;
+	set_period(o, &ro);
+	if ((ctx = pool_report_new(&ro, &err)) == NULL)
+		cli_errx(CLI_DATA, "out of memory");
+	for (i = 0; i < argc || (i == 0 && argc == 0); i++) {
+		if ((f = cli_input_open(argc ? argv[i] : "-", &name)) == NULL) {
+			status = CLI_DATA;
+			continue;
+		}
+		feed_file(ctx, f, name, &status);
+		cli_input_close(f);
+	}
+	pool_report_init(&rep);
+	if (pool_report_finish(ctx, &rep, &err) == -1) {
+		cli_error(&err);
+		exit(CLI_DATA);
+	}
+	if (o->check && check(ctx, conf, tz, &ro, &rep) > 0)
+		status = CLI_DATA;
+	if (write_out(o, ctx, &rep, tz) == -1)
+		status = CLI_DATA;
+	if (o->verbose)
+		cli_warnx("%zu tables written", rep.ntables);
+	pool_report_release(&rep);
+	pool_report_free(ctx);
+	pool_tz_free(tz);
+	pool_config_free(conf);
+	return status;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "check",	no_argument,		NULL,	'C' },
+		{ "config",	required_argument,	NULL,	'c' },
+		{ "detail",	no_argument,		NULL,	'd' },
+		{ "from",	required_argument,	NULL,	'F' },
+		{ "format",	required_argument,	NULL,	'f' },
+		{ "help",	no_argument,		NULL,	'h' },
+		{ "min-cell",	required_argument,	NULL,	'k' },
+		{ "weeks",	required_argument,	NULL,	'n' },
+		{ "output",	required_argument,	NULL,	'o' },
+		{ "split",	required_argument,	NULL,	'S' },
+		{ "section",	required_argument,	NULL,	's' },
+		{ "to",		required_argument,	NULL,	'T' },
+		{ "version",	no_argument,		NULL,	'V' },
+		{ "verbose",	no_argument,		NULL,	'v' },
+		{ "week",	required_argument,	NULL,	'w' },
+		{ NULL,		0,			NULL,	0 }
+	};
+	struct opts	 o = { NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+	    POOL_FMT_TEXT, 0, 0, -1, 4, 0 };
+	int		 ch;
+
+	cli_init(argv[0]);
+	while ((ch = getopt_long(argc, argv, "Cc:dF:f:hk:n:o:S:s:T:Vvw:",
+	    longopts, NULL)) != -1)
+		switch (ch) {
+		case 'C':
+			o.check = 1;
+			break;
+		case 'c':
+			o.config = optarg;
+			break;
+		case 'd':
+			o.detail = 1;
+			break;
+		case 'F':
+			o.from = optarg;
+			break;
+		case 'f':
+			if ((o.format = pool_report_format_parse(optarg)) < 0)
+				cli_errx(CLI_USAGE, "--format: unknown format "
+				    "'%s'", optarg);
+			break;
+		case 'h':
+			usage(stdout, CLI_OK);
+			/* NOTREACHED */
+		case 'k':
+			o.min_cell = (int)cli_number("min-cell", optarg, 0,
+			    1000000);
+			break;
+		case 'n':
+			o.weeks = (int)cli_number("weeks", optarg, 0, 520);
+			break;
+		case 'o':
+			o.output = optarg;
+			break;
+		case 'S':
+			o.split = optarg;
+			break;
+		case 's':
+			o.sections = optarg;
+			break;
+		case 'T':
+			o.to = optarg;
+			break;
+		case 'V':
+			cli_version();
+			/* NOTREACHED */
+		case 'v':
+			o.verbose = 1;
+			break;
+		case 'w':
+			o.week = optarg;
+			break;
+		default:
+			cli_usage_hint();
+		}
+	argc -= optind;
+	argv += optind;
+	if (o.split != NULL && o.format != POOL_FMT_CSV &&
+	    o.format != POOL_FMT_ICS)
+		cli_errx(CLI_USAGE, "--split needs --format csv or ics");
+	if (o.split != NULL && o.output != NULL)
+		cli_errx(CLI_USAGE, "--split and --output exclude each other");
+	return run(&o, argc, argv);
+}
+
+static void
+usage(FILE *f, int status)
+{
+	fprintf(f, "usage: pool-report [-CdhVv] [-c config] [-F date] "
+	    "[-f format] [-k min-cell]\n"
+	    "                   [-n weeks] [-o file] [-S dir] [-s section,...] "
+	    "[-T date]\n"
+	    "                   [-w week] [file ...]\n");
+	exit(status);
+}
