@@ -1,0 +1,1355 @@
+/*
+ * pool-distribute's engine: keeps the input lines, reads the records it
+ * needs, computes allocations (units mode or pool mode) and writes the
+ * records and the explanation.  See pool_distribute.h and
+ * pool-distribute(1).
+ *
+ * Supply (pool mode) is an upper bound of the number of a period's open
+ * shifts of one role (or of their paid minutes) that the workers can
+ * take: a maximum flow from the shifts to the workers, where a worker
+ * is linked to a shift only if the worker holds the role or a role that
+ * covers it, has every required skill, is valid on the day, is
+ * available for the whole shift (when the worker has availability
+ * records), is not absent during it, has no confirmed assignment that
+ * overlaps it, fits the shift's tags when dedicated, and is allowed
+ * nights (night_exempt, nights never/only).  A worker can take at most
+ * as many of the group's shifts (or minutes) as the largest set of
+ * pairwise non-overlapping shifts open to that worker.  Working-time
+ * limits (rest, hours per week), travel and overlaps between shifts of
+ * different roles are not modelled, so the bound can only be too high,
+ * never too low.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "pool.h"
+#include "pool_apportion.h"
+#include "pool_config.h"
+#include "pool_distribute.h"
+#include "pool_record.h"
+#include "pool_time.h"
+
+/* One kept input line. */
+struct line {
+	size_t		 off, len;
+	const char	*alloc_period;	/* interned; NULL if not allocation */
+};
+
+/* An org record's weight and where it was read. */
+struct orgrec {
+	const char	*id;		/* interned */
+	double		 weight;	/* POOL_NONE if absent */
+	const char	*source;	/* interned */
+	unsigned long	 line;
+};
+
+/* One organisation in one apportionment. */
+struct row {
+	const char	*org;
+	uint64_t	 weight;
+	int		 has_weight;
+	uint64_t	 demand;	/* shifts or minutes */
+	uint64_t	 carry;		/* repaid first */
+	uint64_t	 entitled;
+	int		 tie;
+	char		 quota[100];	/* exact, in the output unit */
+	double		 quota_approx;
+};
+
+/* One apportionment: a (period, role) group, or the --units division. */
+struct group {
+	const char	*period;	/* interned */
+	const char	*role;		/* interned; NULL in units mode */
+	int		 scarce;
+	uint64_t	 supply, demand;
+	struct row	*rows;
+	size_t		 nrows;
+};
+
+struct pool_dist {
+	const struct pool_config	*conf;
+	struct pool_distribute_opts	 opts;
+	enum pool_alloc_method		 method;
+	int				 hours;		/* unit hour */
+	struct pool_tz			*tz;
+	struct pool_data		 data;
+	char				*buf;
+	size_t				 buflen, bufcap;
+	struct line			*lines;
+	size_t				 nlines, linecap;
+	struct orgrec			*orgrecs;
+	size_t				 norgrecs, orgreccap;
+	struct group			*groups;
+	size_t				 ngroups;
+	int				 ran;		/* run succeeded */
+};
+
+#define GROW(v, n, cap) do {						\
+	if ((n) == (cap)) {						\
+		size_t nc_ = (cap) ? (cap) * 2 : 64;			\
+		void *p_ = realloc((v), nc_ * sizeof(*(v)));		\
+		if (p_ == NULL)						\
+			goto nomem;					\
+		(v) = p_;						\
+		(cap) = nc_;						\
+	}								\
+} while (0)
+
+void
+pool_distribute_opts_init(struct pool_distribute_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->method = -1;
+	o->weights = POOL_WEIGHTS_BOTH;
+}
+
+struct pool_dist *
+pool_dist_new(const struct pool_config *conf,
+    const struct pool_distribute_opts *opts, struct pool_error *err)
+{
+	struct pool_dist	*d;
+
+	if ((d = calloc(1, sizeof(*d))) == NULL) {
+		pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+		return NULL;
+	}
+	d->conf = conf;
+	d->opts = *opts;
+	d->method = opts->method >= 0 ? (enum pool_alloc_method)opts->method :
+	    conf->allocation.method;
+	d->hours = conf->allocation.unit_hours;
+	if (pool_data_init(&d->data, err) != 0) {
+		free(d);
+		return NULL;
+	}
+	if (!opts->units_mode) {
+		d->tz = pool_tz_load(conf->timezone ? conf->timezone :
+		    "Europe/Amsterdam", NULL, err);
+		if (d->tz == NULL) {
+			pool_dist_free(d);
+			return NULL;
+		}
+	}
+	return d;
+}
+
+static void
+groups_free(struct pool_dist *d)
+{
+	size_t	i;
+
+	for (i = 0; i < d->ngroups; i++)
+		free(d->groups[i].rows);
+	free(d->groups);
+	d->groups = NULL;
+	d->ngroups = 0;
+}
+
+void
+pool_dist_free(struct pool_dist *d)
+{
+	if (d == NULL)
+		return;
+	groups_free(d);
+	pool_data_release(&d->data);
+	if (d->tz != NULL)
+		pool_tz_free(d->tz);
+	free(d->buf);
+	free(d->lines);
+	free(d->orgrecs);
+	free(d);
+}
+
+int
+pool_dist_add(struct pool_dist *d, const char *text, size_t len,
+    const char *source, unsigned long lineno, struct pool_error *err)
+{
+	struct pool_record	 r;
+	struct line		*l;
+	const char		*src;
+
+	GROW(d->lines, d->nlines, d->linecap);
+	while (d->buflen + len + 1 > d->bufcap) {
+		size_t nc = d->bufcap ? d->bufcap * 2 : 65536;
+		char *p = realloc(d->buf, nc);
+
+		if (p == NULL)
+			goto nomem;
+		d->buf = p;
+		d->bufcap = nc;
+	}
+	l = &d->lines[d->nlines++];
+	l->off = d->buflen;
+	l->len = len;
+	l->alloc_period = NULL;
+	memcpy(d->buf + d->buflen, text, len);
+	d->buflen += len;
+	d->buf[d->buflen++] = '\n';
+
+	if (pool_record_parse(&d->data, text, len, &r, err) != 0) {
+		pool_error_locate(err, source, lineno);
+		return -1;
+	}
+	if (r.type == POOL_R_ALLOCATION)
+		l->alloc_period = r.u.allocation.period;
+	if (r.type == POOL_R_ORG) {
+		if ((src = pool_data_intern(&d->data, source,
+		    strlen(source))) == NULL) {
+			pool_record_release(&r);
+			goto nomem;
+		}
+		GROW(d->orgrecs, d->norgrecs, d->orgreccap);
+		d->orgrecs[d->norgrecs].id = r.u.org.id;
+		d->orgrecs[d->norgrecs].weight = r.u.org.weight;
+		d->orgrecs[d->norgrecs].source = src;
+		d->orgrecs[d->norgrecs].line = lineno;
+		d->norgrecs++;
+	}
+	if (pool_data_add(&d->data, &r, err) != 0)
+		return -1;
+	return 0;
+nomem:
+	return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+}
+
+/*
+ * The weight of an org: 0 found, 1 missing (err filled), -1 bad (err
+ * filled).  The last org record with a weight wins over pool.yaml.
+ */
+static int
+weight_of(struct pool_dist *d, const char *org, uint64_t *w,
+    struct pool_error *err)
+{
+	const struct pool_org_conf	*oc = NULL;
+	const struct orgrec		*rec = NULL, *any = NULL;
+	struct pool_error		 tmp;
+	size_t				 i;
+
+	if (err == NULL)
+		err = &tmp;
+
+	if (d->opts.weights != POOL_WEIGHTS_CONFIG)
+		for (i = d->norgrecs; i-- > 0; )
+			if (strcmp(d->orgrecs[i].id, org) == 0) {
+				if (any == NULL)
+					any = &d->orgrecs[i];
+				if (d->orgrecs[i].weight != POOL_NONE) {
+					rec = &d->orgrecs[i];
+					break;
+				}
+			}
+	if (d->opts.weights != POOL_WEIGHTS_RECORDS)
+		oc = pool_config_org(d->conf, org);
+	if (rec != NULL) {
+		if (pool_weight_from_double(rec->weight, w, err) == 0)
+			return 0;
+		pool_error_locate(err, rec->source, rec->line);
+		snprintf(err->context, sizeof(err->context), "org '%.60s'", org);
+		return -1;
+	}
+	if (oc != NULL && oc->weight >= 0) {
+		if (pool_weight_from_double(oc->weight, w, err) == 0)
+			return 0;
+		err->code = POOL_ECONFIG;
+		pool_error_locate(err, d->conf->source, 0);
+		snprintf(err->context, sizeof(err->context),
+		    "organisation '%.60s'", org);
+		return -1;
+	}
+	if (oc != NULL) {
+		pool_error_set(err, POOL_ECONFIG, "weight", "missing");
+		pool_error_locate(err, d->conf->source, 0);
+		snprintf(err->context, sizeof(err->context),
+		    "organisation '%.60s'", org);
+	} else if (any != NULL) {
+		pool_error_set(err, POOL_EFIELD, "weight", "missing");
+		pool_error_locate(err, any->source, any->line);
+		snprintf(err->context, sizeof(err->context), "org '%.60s'", org);
+	} else {
+		pool_error_set(err, POOL_EFIELD, "weight",
+		    "missing: give it in %s or in an org record",
+		    d->opts.weights == POOL_WEIGHTS_RECORDS ? "an org record"
+		    : "pool.yaml");
+		snprintf(err->context, sizeof(err->context), "org '%.60s'", org);
+		if (d->opts.weights == POOL_WEIGHTS_RECORDS)
+			snprintf(err->text, sizeof(err->text),
+			    "missing: no org record gives it");
+	}
+	return 1;
+}
+
+/* Quotas in the output unit: minutes become hours. */
+static void
+row_quota(struct pool_dist *d, struct row *r, const char *q, double approx)
+{
+	unsigned __int128	num = 0, den = 1, g, a, b;
+	const char		*p;
+	char			 sa[48], sb[48];
+	size_t			 i;
+
+	if (!d->hours) {
+		snprintf(r->quota, sizeof(r->quota), "%s", q);
+		r->quota_approx = approx;
+		return;
+	}
+	for (p = q; *p >= '0' && *p <= '9'; p++)
+		num = num * 10 + (unsigned)(*p - '0');
+	if (*p == '/')
+		for (den = 0, p++; *p >= '0' && *p <= '9'; p++)
+			den = den * 10 + (unsigned)(*p - '0');
+	den *= 60;
+	for (a = num, b = den; b != 0; ) {
+		g = a % b;
+		a = b;
+		b = g;
+	}
+	if (a > 1) {
+		num /= a;
+		den /= a;
+	}
+	i = sizeof(sa) - 1;
+	sa[i] = '\0';
+	do {
+		sa[--i] = (char)('0' + (int)(num % 10));
+		num /= 10;
+	} while (num != 0);
+	memmove(sa, sa + i, sizeof(sa) - i);
+	i = sizeof(sb) - 1;
+	sb[i] = '\0';
+	do {
+		sb[--i] = (char)('0' + (int)(den % 10));
+		den /= 10;
+	} while (den != 0);
+	memmove(sb, sb + i, sizeof(sb) - i);
+	if (strcmp(sb, "1") == 0 || strcmp(sa, "0") == 0)
+		snprintf(r->quota, sizeof(r->quota), "%s", sa);
+	else
+		snprintf(r->quota, sizeof(r->quota), "%s/%s", sa, sb);
+	r->quota_approx = approx / 60;
+}
+
+static int
+row_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct row *)a)->org,
+	    ((const struct row *)b)->org);
+}
+
+/*
+ * Divide units among the rows by the key, each bounded by its demand
+ * minus its carry (0 = unbounded in units mode: bounded = 0).  Fills
+ * entitled (carry + share), quota and tie.
+ */
+static int
+apportion_rows(struct pool_dist *d, struct row *rows, size_t n,
+    uint64_t units, int bounded, struct pool_error *err)
+{
+	struct pool_apportion_item	*it;
+	size_t				 i;
+
+	if ((it = calloc(n ? n : 1, sizeof(*it))) == NULL)
+		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	for (i = 0; i < n; i++) {
+		it[i].id = rows[i].org;
+		it[i].weight = rows[i].weight;
+		it[i].upper = bounded ? rows[i].demand - rows[i].carry :
+		    POOL_APPORTION_NOLIMIT;
+	}
+	if (pool_apportion(d->method, it, n, units, err) != 0) {
+		free(it);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		rows[i].entitled = rows[i].carry + it[i].units;
+		rows[i].tie = it[i].tie;
+		row_quota(d, &rows[i], it[i].quota, it[i].quota_approx);
+	}
+	free(it);
+	return 0;
+}
+
+/* --units: one group over every organisation known. */
+static int
+run_units(struct pool_dist *d, struct pool_error *err)
+{
+	struct group	*g;
+	struct row	*rows = NULL;
+	size_t		 n = 0, cap = 0, i, j;
+	const char	*id, *period;
+	int		 rc;
+
+	if (d->opts.weights != POOL_WEIGHTS_RECORDS)
+		for (i = 0; i < d->conf->norgs; i++) {
+			GROW(rows, n, cap);
+			memset(&rows[n], 0, sizeof(rows[n]));
+			rows[n++].org = pool_data_intern(&d->data,
+			    d->conf->orgs[i].id, strlen(d->conf->orgs[i].id));
+		}
+	if (d->opts.weights != POOL_WEIGHTS_CONFIG)
+		for (i = 0; i < d->norgrecs; i++) {
+			id = d->orgrecs[i].id;
+			for (j = 0; j < n; j++)
+				if (rows[j].org == id)
+					break;
+			if (j < n)
+				continue;
+			GROW(rows, n, cap);
+			memset(&rows[n], 0, sizeof(rows[n]));
+			rows[n++].org = id;
+		}
+	for (i = 0; i < n; i++) {
+		if (rows[i].org == NULL)
+			goto nomem;
+		if (weight_of(d, rows[i].org, &rows[i].weight, err) != 0) {
+			free(rows);
+			return -1;
+		}
+		rows[i].has_weight = 1;
+	}
+	if (n == 0 && d->opts.units > 0) {
+		free(rows);
+		return pool_error_set(err, POOL_ECONFIG, NULL,
+		    "no organisations: give them in pool.yaml or as org "
+		    "records");
+	}
+	qsort(rows, n, sizeof(*rows), row_cmp);
+	rc = apportion_rows(d, rows, n, d->opts.units, 0, err);
+	if (rc != 0) {
+		free(rows);
+		return -1;
+	}
+	period = d->opts.period ? d->opts.period : "all";
+	if ((d->groups = calloc(1, sizeof(*d->groups))) == NULL)
+		goto nomem;
+	g = &d->groups[0];
+	d->ngroups = 1;
+	g->period = pool_data_intern(&d->data, period, strlen(period));
+	g->role = NULL;
+	g->scarce = 1;
+	g->supply = d->opts.units;
+	g->rows = rows;
+	g->nrows = n;
+	if (g->period == NULL)
+		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	return 0;
+nomem:
+	free(rows);
+	return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+}
+
+/* ---- pool mode ---- */
+
+struct ivl {
+	int64_t	s, e;
+};
+
+struct ivlist {
+	struct ivl	*v;
+	size_t		 n, cap;
+};
+
+static int
+ivl_push(struct ivlist *l, int64_t s, int64_t e)
+{
+	if (l->n == l->cap) {
+		size_t nc = l->cap ? l->cap * 2 : 4;
+		struct ivl *p = realloc(l->v, nc * sizeof(*p));
+
+		if (p == NULL)
+			return -1;
+		l->v = p;
+		l->cap = nc;
+	}
+	l->v[l->n].s = s;
+	l->v[l->n].e = e;
+	l->n++;
+	return 0;
+}
+
+static int
+ivl_cmp(const void *a, const void *b)
+{
+	const struct ivl *x = a, *y = b;
+
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	return x->e < y->e ? -1 : x->e > y->e;
+}
+
+/* Sort and merge touching or overlapping intervals. */
+static void
+ivl_merge(struct ivlist *l)
+{
+	size_t	i, k = 0;
+
+	if (l->n == 0)
+		return;
+	qsort(l->v, l->n, sizeof(*l->v), ivl_cmp);
+	for (i = 1; i < l->n; i++) {
+		if (l->v[i].s <= l->v[k].e) {
+			if (l->v[i].e > l->v[k].e)
+				l->v[k].e = l->v[i].e;
+		} else
+			l->v[++k] = l->v[i];
+	}
+	l->n = k + 1;
+}
+
+static int
+ivl_overlaps(const struct ivlist *l, int64_t s, int64_t e)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].s < e && s < l->v[i].e)
+			return 1;
+	return 0;
+}
+
+static int
+ivl_contains(const struct ivlist *l, int64_t s, int64_t e)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].s <= s && e <= l->v[i].e)
+			return 1;
+	return 0;
+}
+
+/* Per-worker facts for eligibility. */
+struct wfacts {
+	struct ivlist	avail, absent, busy;
+	int		has_avail;
+};
+
+/* Dinic's maximum flow on a small graph. */
+struct fedge {
+	int	to, next;
+	int64_t	cap;
+};
+
+struct flow {
+	int		 n;
+	int		*head, *level, *it, *queue;
+	struct fedge	*e;
+	size_t		 ne, cap;
+};
+
+static int
+flow_init(struct flow *f, int n)
+{
+	memset(f, 0, sizeof(*f));
+	f->n = n;
+	f->head = malloc((size_t)n * sizeof(int));
+	f->level = malloc((size_t)n * sizeof(int));
+	f->it = malloc((size_t)n * sizeof(int));
+	f->queue = malloc((size_t)n * sizeof(int));
+	if (f->head == NULL || f->level == NULL || f->it == NULL ||
+	    f->queue == NULL)
+		return -1;
+	memset(f->head, 0xff, (size_t)n * sizeof(int));
+	return 0;
+}
+
+static void
+flow_release(struct flow *f)
+{
+	free(f->head);
+	free(f->level);
+	free(f->it);
+	free(f->queue);
+	free(f->e);
+}
+
+static int
+flow_edge1(struct flow *f, int a, int b, int64_t cap)
+{
+	if (f->ne == f->cap) {
+		size_t nc = f->cap ? f->cap * 2 : 256;
+		struct fedge *p = realloc(f->e, nc * sizeof(*p));
+
+		if (p == NULL)
+			return -1;
+		f->e = p;
+		f->cap = nc;
+	}
+	f->e[f->ne].to = b;
+	f->e[f->ne].cap = cap;
+	f->e[f->ne].next = f->head[a];
+	f->head[a] = (int)f->ne++;
+	return 0;
+}
+
+static int
+flow_edge(struct flow *f, int a, int b, int64_t cap)
+{
+	if (flow_edge1(f, a, b, cap) != 0 || flow_edge1(f, b, a, 0) != 0)
+		return -1;
+	return 0;
+}
+
+static int
+flow_bfs(struct flow *f, int s, int t)
+{
+	int	qh = 0, qt = 0, u, k;
+
+	memset(f->level, 0xff, (size_t)f->n * sizeof(int));
+	f->level[s] = 0;
+	f->queue[qt++] = s;
+	while (qh < qt) {
+		u = f->queue[qh++];
+		for (k = f->head[u]; k >= 0; k = f->e[k].next)
+			if (f->e[k].cap > 0 && f->level[f->e[k].to] < 0) {
+				f->level[f->e[k].to] = f->level[u] + 1;
+				f->queue[qt++] = f->e[k].to;
+			}
+	}
+	return f->level[t] >= 0;
+}
+
+static int64_t
+flow_dfs(struct flow *f, int u, int t, int64_t pushed)
+{
+	int64_t	got;
+
+	if (u == t)
+		return pushed;
+	for (; f->it[u] >= 0; f->it[u] = f->e[f->it[u]].next) {
+		struct fedge *e = &f->e[f->it[u]];
+
+		if (e->cap <= 0 || f->level[e->to] != f->level[u] + 1)
+			continue;
+		got = flow_dfs(f, e->to, t, pushed < e->cap ? pushed : e->cap);
+		if (got > 0) {
+			e->cap -= got;
+			f->e[f->it[u] ^ 1].cap += got;
+			return got;
+		}
+	}
+	return 0;
+}
+
+static int64_t
+flow_max(struct flow *f, int s, int t)
+{
+	int64_t	total = 0, got;
+
+	while (flow_bfs(f, s, t)) {
+		memcpy(f->it, f->head, (size_t)f->n * sizeof(int));
+		while ((got = flow_dfs(f, s, t, INT64_MAX)) > 0)
+			total += got;
+	}
+	return total;
+}
+
+/* Units of a shift: 1, or its paid minutes. */
+static uint64_t
+shift_units(const struct pool_dist *d, const struct pool_shift *s)
+{
+	int64_t	m;
+
+	if (!d->hours)
+		return 1;
+	m = (s->end - s->start) / 60 - s->break_minutes;
+	return m > 0 ? (uint64_t)m : 0;
+}
+
+struct wshift {
+	int64_t		s, e;
+	uint64_t	val;
+};
+
+static int
+wshift_cmp(const void *a, const void *b)
+{
+	const struct wshift *x = a, *y = b;
+
+	if (x->e != y->e)
+		return x->e < y->e ? -1 : 1;
+	return x->s < y->s ? -1 : x->s > y->s;
+}
+
+/* Most units of pairwise non-overlapping shifts (weighted intervals). */
+static uint64_t
+max_disjoint(struct wshift *v, size_t n, uint64_t *dp)
+{
+	size_t	i, lo, hi;
+
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof(*v), wshift_cmp);
+	for (i = 0; i < n; i++) {
+		uint64_t take = v[i].val, skip = i ? dp[i - 1] : 0;
+
+		/* the last shift ending at or before v[i].s */
+		lo = 0;
+		hi = i;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+
+			if (v[mid].e <= v[i].s)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo > 0)
+			take += dp[lo - 1];
+		dp[i] = take > skip ? take : skip;
+	}
+	return dp[n - 1];
+}
+
+static int
+is_night(const struct pool_dist *d, const struct pool_shift *s)
+{
+	const struct pool_rules	*r = &d->conf->rules;
+
+	return pool_tz_overlap_window(d->tz, s->start, s->end, r->night_start,
+	    r->night_end) > (int64_t)r->night_min_work * 60;
+}
+
+static int
+eligible(const struct pool_dist *d, const struct pool_worker *w,
+    const struct wfacts *f, const struct pool_shift *s, int night)
+{
+	uint32_t	k;
+	int		ok = 0;
+	int64_t		day;
+
+	for (k = 0; k < w->roles.n && !ok; k++)
+		ok = w->roles.v[k] == s->role || pool_config_role_covers(d->conf,
+		    w->roles.v[k], s->role);
+	if (!ok)
+		return 0;
+	for (k = 0; k < s->skills.n; k++)
+		if (!pool_strlist_has(&w->skills, s->skills.v[k]))
+			return 0;
+	if (w->dedicated.n > 0) {
+		ok = 0;
+		for (k = 0; k < w->dedicated.n && !ok; k++)
+			ok = pool_strlist_has(&s->tags, w->dedicated.v[k]);
+		if (!ok)
+			return 0;
+	}
+	day = pool_tz_local_day(d->tz, s->start);
+	if (day < w->valid_from || day > w->valid_until)
+		return 0;
+	if (night && (w->night_exempt || w->nights == POOL_NIGHTS_NEVER))
+		return 0;
+	if (!night && w->nights == POOL_NIGHTS_ONLY)
+		return 0;
+	if (f->has_avail && !ivl_contains(&f->avail, s->start, s->end))
+		return 0;
+	if (ivl_overlaps(&f->absent, s->start, s->end) ||
+	    ivl_overlaps(&f->busy, s->start, s->end))
+		return 0;
+	return 1;
+}
+
+/* Supply bound of the shifts sh[0..n) (indexes into data.shifts). */
+static int
+supply_of(struct pool_dist *d, const size_t *sh, size_t n,
+    const struct wfacts *wf, uint64_t *supply)
+{
+	struct pool_data	*data = &d->data;
+	size_t			 nw = data->workers.n, w, k, nws;
+	struct flow		 f;
+	struct wshift		*ws = NULL;
+	uint64_t		*dp = NULL, cap;
+	unsigned char		*night = NULL;
+	int			 S, T, rc = -1;
+
+	if (flow_init(&f, (int)(2 + n + nw)) != 0)
+		goto out;
+	S = 0;
+	T = 1;
+	ws = malloc((n ? n : 1) * sizeof(*ws));
+	dp = malloc((n ? n : 1) * sizeof(*dp));
+	night = malloc(n ? n : 1);
+	if (ws == NULL || dp == NULL || night == NULL)
+		goto out;
+	for (k = 0; k < n; k++) {
+		const struct pool_shift *s = &data->shifts.v[sh[k]];
+
+		night[k] = (unsigned char)is_night(d, s);
+		if (flow_edge(&f, S, 2 + (int)k, (int64_t)shift_units(d, s)) != 0)
+			goto out;
+	}
+	for (w = 0; w < nw; w++) {
+		const struct pool_worker *wk = &data->workers.v[w];
+
+		if (pool_data_worker(data, wk->id) != (long)w)
+			continue;	/* a later record with this id wins */
+		nws = 0;
+		for (k = 0; k < n; k++) {
+			const struct pool_shift *s = &data->shifts.v[sh[k]];
+
+			if (!eligible(d, wk, &wf[w], s, night[k]))
+				continue;
+			if (flow_edge(&f, 2 + (int)k, 2 + (int)(n + w),
+			    (int64_t)shift_units(d, s)) != 0)
+				goto out;
+			ws[nws].s = s->start;
+			ws[nws].e = s->end;
+			ws[nws].val = shift_units(d, s);
+			nws++;
+		}
+		if (nws == 0)
+			continue;
+		cap = max_disjoint(ws, nws, dp);
+		if (flow_edge(&f, 2 + (int)(n + w), T, (int64_t)cap) != 0)
+			goto out;
+	}
+	*supply = (uint64_t)flow_max(&f, S, T);
+	rc = 0;
+out:
+	flow_release(&f);
+	free(ws);
+	free(dp);
+	free(night);
+	return rc;
+}
+
+/* Period kind: 1 week "YYYY-Www", 2 day "YYYY-MM-DD", 0 other. */
+static int
+period_kind(const char *p)
+{
+	size_t	n = strlen(p);
+
+	if (n == 8 && p[4] == '-' && p[5] == 'W')
+		return 1;
+	if (n == 10 && p[4] == '-' && p[7] == '-')
+		return 2;
+	return 0;
+}
+
+static int
+is_recomputed(const struct pool_dist *d, const char *period)
+{
+	size_t	i;
+
+	for (i = 0; i < d->ngroups; i++)
+		if (d->groups[i].period == period)
+			return 1;
+	return 0;
+}
+
+/*
+ * Outstanding deficit of org in role before period (groups[0..upto)
+ * are the earlier groups of this run): over the input allocation
+ * records of earlier periods of the same kind and role, not recomputed
+ * now (the last record per org, period and role counts), the sum of
+ * max(0, entitled - units) - carry; minus the carry this run already
+ * gave; at least 0.
+ */
+static uint64_t
+outstanding(struct pool_dist *d, const char *org, const char *role,
+    const char *period, size_t upto)
+{
+	const struct pool_allocation	*v = d->data.allocations.v;
+	size_t				 n = d->data.allocations.n, i, j, k;
+	double				 sum = 0, def, c;
+	int				 kind = period_kind(period);
+
+	for (i = 0; i < n; i++) {
+		if (v[i].org != org || v[i].role != role ||
+		    period_kind(v[i].period) != kind ||
+		    strcmp(v[i].period, period) >= 0 ||
+		    is_recomputed(d, v[i].period))
+			continue;
+		for (j = i + 1; j < n; j++)
+			if (v[j].org == org && v[j].role == role &&
+			    v[j].period == v[i].period)
+				break;
+		if (j < n)
+			continue;	/* a later record supersedes this one */
+		def = v[i].entitled - v[i].units;
+		c = v[i].carry == POOL_NONE ? 0 : v[i].carry;
+		sum += (def > 0 ? def : 0) - (c > 0 ? c : 0);
+	}
+	if (d->hours)
+		sum *= 60;
+	for (i = 0; i < upto; i++) {
+		if (d->groups[i].role != role)
+			continue;
+		for (k = 0; k < d->groups[i].nrows; k++)
+			if (d->groups[i].rows[k].org == org)
+				sum -= (double)d->groups[i].rows[k].carry;
+	}
+	return sum > 0.5 ? (uint64_t)llround(sum) : 0;
+}
+
+/* Apportion a scarce group: repay deficits, then the key. */
+static int
+scarce_group(struct pool_dist *d, struct group *g, size_t gi,
+    struct pool_error *err)
+{
+	struct pool_apportion_item	*it = NULL;
+	uint64_t			 owed = 0, left;
+	size_t				 i;
+	char				 ctx[96];
+
+	for (i = 0; i < g->nrows; i++) {
+		struct row *r = &g->rows[i];
+
+		if (weight_of(d, r->org, &r->weight, err) != 0)
+			return -1;
+		r->has_weight = 1;
+		r->carry = 0;
+		if (d->conf->allocation.carry_over) {
+			r->carry = outstanding(d, r->org, g->role, g->period, gi);
+			if (r->carry > r->demand)
+				r->carry = r->demand;
+			owed += r->carry;
+		}
+	}
+	if (owed > g->supply) {
+		/* Ration the repayment in proportion to what is owed. */
+		if ((it = calloc(g->nrows, sizeof(*it))) == NULL)
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory");
+		for (i = 0; i < g->nrows; i++) {
+			it[i].id = g->rows[i].org;
+			it[i].weight = g->rows[i].carry * POOL_WEIGHT_SCALE;
+			it[i].upper = g->rows[i].carry;
+		}
+		if (pool_apportion(d->method, it, g->nrows, g->supply,
+		    err) != 0) {
+			free(it);
+			return -1;
+		}
+		for (i = 0; i < g->nrows; i++)
+			g->rows[i].carry = it[i].units;
+		free(it);
+		owed = g->supply;
+	}
+	left = g->supply - owed;
+	if (apportion_rows(d, g->rows, g->nrows, left, 1, err) != 0) {
+		snprintf(ctx, sizeof(ctx), "%s role '%.40s'", g->period,
+		    g->role ? g->role : "");
+		if (err != NULL && err->context[0] == '\0')
+			snprintf(err->context, sizeof(err->context), "%s", ctx);
+		return -1;
+	}
+	return 0;
+}
+
+struct skey {
+	const char	*period;
+	size_t		 shift;
+};
+
+static const struct pool_data *sort_data;
+
+static int
+skey_cmp(const void *a, const void *b)
+{
+	const struct skey	*x = a, *y = b;
+	const struct pool_shift	*s = &sort_data->shifts.v[x->shift];
+	const struct pool_shift	*t = &sort_data->shifts.v[y->shift];
+	int			 c;
+
+	if ((c = strcmp(x->period, y->period)) != 0)
+		return c;
+	if ((c = strcmp(s->role, t->role)) != 0)
+		return c;
+	if ((c = strcmp(s->org, t->org)) != 0)
+		return c;
+	return strcmp(s->id, t->id);
+}
+
+static int
+facts_build(struct pool_dist *d, struct wfacts **out)
+{
+	struct pool_data	*data = &d->data;
+	struct wfacts		*wf;
+	size_t			 i;
+	long			 w, s;
+
+	if ((wf = calloc(data->workers.n ? data->workers.n : 1,
+	    sizeof(*wf))) == NULL)
+		return -1;
+	*out = wf;
+	for (i = 0; i < data->availability.n; i++) {
+		if ((w = pool_data_worker(data,
+		    data->availability.v[i].worker)) < 0)
+			continue;
+		wf[w].has_avail = 1;
+		if (ivl_push(&wf[w].avail, data->availability.v[i].start,
+		    data->availability.v[i].end) != 0)
+			return -1;
+	}
+	for (i = 0; i < data->absences.n; i++) {
+		if ((w = pool_data_worker(data, data->absences.v[i].worker)) < 0)
+			continue;
+		if (ivl_push(&wf[w].absent, data->absences.v[i].start,
+		    data->absences.v[i].end) != 0)
+			return -1;
+	}
+	for (i = 0; i < data->assignments.n; i++) {
+		const struct pool_assignment *a = &data->assignments.v[i];
+
+		if (a->status != POOL_CONFIRMED ||
+		    (w = pool_data_worker(data, a->worker)) < 0 ||
+		    (s = pool_data_shift(data, a->shift)) < 0)
+			continue;
+		if (ivl_push(&wf[w].busy, data->shifts.v[s].start,
+		    data->shifts.v[s].end) != 0)
+			return -1;
+	}
+	for (i = 0; i < data->workers.n; i++)
+		ivl_merge(&wf[i].avail);
+	return 0;
+}
+
+static void
+facts_free(struct wfacts *wf, size_t n)
+{
+	size_t	i;
+
+	if (wf == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		free(wf[i].avail.v);
+		free(wf[i].absent.v);
+		free(wf[i].busy.v);
+	}
+	free(wf);
+}
+
+static int
+run_pool(struct pool_dist *d, struct pool_error *err)
+{
+	struct pool_data	*data = &d->data;
+	struct skey		*keys = NULL;
+	unsigned char		*covered = NULL;
+	struct wfacts		*wf = NULL;
+	size_t			 nk = 0, i, j, k, ng = 0, gcap = 0;
+	char			 pbuf[16];
+	int			 rc = -1;
+	long			 s;
+
+	if (pool_data_index(data, err) != 0)
+		return -1;
+	covered = calloc(data->shifts.n ? data->shifts.n : 1, 1);
+	keys = calloc(data->shifts.n ? data->shifts.n : 1, sizeof(*keys));
+	if (covered == NULL || keys == NULL)
+		goto nomem;
+	for (i = 0; i < data->assignments.n; i++)
+		if (data->assignments.v[i].status == POOL_CONFIRMED &&
+		    (s = pool_data_shift(data, data->assignments.v[i].shift)) >= 0)
+			covered[s] = 1;
+	for (i = 0; i < data->shifts.n; i++) {
+		const struct pool_shift *sh = &data->shifts.v[i];
+		int64_t day = pool_tz_local_day(d->tz, sh->start);
+		const char *p;
+
+		if (covered[i] || pool_data_shift(data, sh->id) != (long)i ||
+		    shift_units(d, sh) == 0)
+			continue;
+		if (d->conf->allocation.period_day)
+			pool_time_format_date(day, pbuf);
+		else
+			pool_time_format_iso_week(day, pbuf);
+		if (d->opts.period != NULL && strcmp(pbuf, d->opts.period) != 0)
+			continue;
+		if ((p = pool_data_intern(data, pbuf, strlen(pbuf))) == NULL)
+			goto nomem;
+		keys[nk].period = p;
+		keys[nk].shift = i;
+		nk++;
+	}
+	sort_data = data;
+	qsort(keys, nk, sizeof(*keys), skey_cmp);
+	if (facts_build(d, &wf) != 0)
+		goto nomem;
+	for (i = 0; i < nk; i = j) {
+		const char *period = keys[i].period;
+		const char *role = data->shifts.v[keys[i].shift].role;
+		struct group *g;
+		size_t *idx;
+
+		for (j = i; j < nk && keys[j].period == period &&
+		    data->shifts.v[keys[j].shift].role == role; j++)
+			;
+		GROW(d->groups, ng, gcap);
+		g = &d->groups[ng++];
+		d->ngroups = ng;
+		memset(g, 0, sizeof(*g));
+		g->period = period;
+		g->role = role;
+		/* rows: one per org, in id order (keys are sorted by org) */
+		if ((g->rows = calloc(j - i, sizeof(*g->rows))) == NULL ||
+		    (idx = malloc((j - i) * sizeof(*idx))) == NULL)
+			goto nomem;
+		for (k = i; k < j; k++) {
+			const struct pool_shift *sh = &data->shifts.v[keys[k].shift];
+
+			if (g->nrows == 0 ||
+			    g->rows[g->nrows - 1].org != sh->org)
+				g->rows[g->nrows++].org = sh->org;
+			g->rows[g->nrows - 1].demand += shift_units(d, sh);
+			g->demand += shift_units(d, sh);
+			idx[k - i] = keys[k].shift;
+		}
+		if (supply_of(d, idx, j - i, wf, &g->supply) != 0) {
+			free(idx);
+			goto nomem;
+		}
+		free(idx);
+		if (g->supply >= g->demand) {
+			for (k = 0; k < g->nrows; k++) {
+				struct row *r = &g->rows[k];
+				char q[32];
+
+				r->entitled = r->demand;
+				r->has_weight = weight_of(d, r->org, &r->weight,
+				    NULL) == 0;
+				snprintf(q, sizeof(q), "%" PRIu64, r->demand);
+				row_quota(d, r, q, (double)r->demand);
+			}
+			continue;
+		}
+		g->scarce = 1;
+		if (scarce_group(d, g, ng - 1, err) != 0)
+			goto out;
+	}
+	rc = 0;
+	goto out;
+nomem:
+	rc = pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+out:
+	facts_free(wf, data->workers.n);
+	free(keys);
+	free(covered);
+	return rc;
+}
+
+int
+pool_dist_run(struct pool_dist *d, struct pool_error *err)
+{
+	int	rc;
+
+	groups_free(d);
+	d->ran = 0;
+	rc = d->opts.units_mode ? run_units(d, err) : run_pool(d, err);
+	if (rc != 0) {
+		groups_free(d);
+		return -1;
+	}
+	d->ran = 1;
+	return 0;
+}
+
+/* ---- output ---- */
+
+static int
+put_str(FILE *f, const char *s)
+{
+	json_t	*j = json_string(s);
+	char	*t;
+	int	 rc;
+
+	if (j == NULL)
+		return -1;
+	t = json_dumps(j, JSON_ENCODE_ANY);
+	json_decref(j);
+	if (t == NULL)
+		return -1;
+	rc = fputs(t, f) == EOF ? -1 : 0;
+	free(t);
+	return rc;
+}
+
+/* Units in the output unit: a count, or minutes as hours. */
+static char *
+fmt_units(const struct pool_dist *d, uint64_t u, char *buf, size_t len)
+{
+	size_t	n;
+
+	if (!d->hours || u % 60 == 0) {
+		snprintf(buf, len, "%" PRIu64, d->hours ? u / 60 : u);
+		return buf;
+	}
+	snprintf(buf, len, "%.4f", (double)u / 60.0);
+	n = strlen(buf);
+	while (n > 0 && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	return buf;
+}
+
+static int
+write_row(struct pool_dist *d, FILE *f, const struct group *g,
+    const struct row *r)
+{
+	char	a[48], b[48];
+
+	fputs("{\"type\":\"allocation\",\"org\":", f);
+	put_str(f, r->org);
+	fputs(",\"period\":", f);
+	put_str(f, g->period);
+	if (g->role != NULL) {
+		fputs(",\"role\":", f);
+		put_str(f, g->role);
+	}
+	fmt_units(d, r->entitled, a, sizeof(a));
+	fprintf(f, ",\"units\":%s,\"entitled\":%s", a, a);
+	if (!d->opts.units_mode)
+		fprintf(f, ",\"demand\":%s", fmt_units(d, r->demand, b,
+		    sizeof(b)));
+	if (r->has_weight)
+		fprintf(f, ",\"weight\":%s", pool_weight_format(r->weight, b,
+		    sizeof(b)));
+	fprintf(f, ",\"quota\":\"%s\",\"method\":\"%s\"", r->quota,
+	    pool_config_method_name(d->method));
+	if (d->opts.units_mode)
+		fprintf(f, ",\"total\":%" PRIu64, g->supply);
+	else {
+		fprintf(f, ",\"unit\":\"%s\",\"supply\":%s,\"scarce\":%s",
+		    d->hours ? "hour" : "shift",
+		    fmt_units(d, g->supply, b, sizeof(b)),
+		    g->scarce ? "true" : "false");
+		fprintf(f, ",\"carry\":%s", fmt_units(d, r->carry, b,
+		    sizeof(b)));
+	}
+	fprintf(f, ",\"tie\":%s}\n", r->tie ? "true" : "false");
+	return ferror(f) ? -1 : 0;
+}
+
+int
+pool_dist_write(struct pool_dist *d, FILE *f)
+{
+	size_t	i, k;
+
+	for (i = 0; i < d->nlines; i++) {
+		const struct line *l = &d->lines[i];
+
+		if (d->ran && l->alloc_period != NULL &&
+		    is_recomputed(d, l->alloc_period))
+			continue;
+		if (fwrite(d->buf + l->off, 1, l->len + 1, f) != l->len + 1)
+			return -1;
+	}
+	if (!d->ran)
+		return 0;
+	for (i = 0; i < d->ngroups; i++)
+		for (k = 0; k < d->groups[i].nrows; k++)
+			if (write_row(d, f, &d->groups[i],
+			    &d->groups[i].rows[k]) != 0)
+				return -1;
+	return ferror(f) ? -1 : 0;
+}
+
+void
+pool_dist_counts(const struct pool_dist *d, size_t *groups, size_t *scarce)
+{
+	size_t	i;
+
+	*groups = d->ngroups;
+	*scarce = 0;
+	for (i = 0; i < d->ngroups; i++)
+		*scarce += d->groups[i].scarce != 0;
+}
+
+/* The cells of one explain table, then printed with column widths. */
+#define NCOL	7
+
+static int
+explain_group(struct pool_dist *d, FILE *f, const struct group *g)
+{
+	static const char *const head[NCOL] = { "org", "weight", "demand",
+	    "carry", "quota", "entitled", "" };
+	char		(*cell)[NCOL][48];
+	size_t		 w[NCOL], i, c, n = g->nrows + 1;
+	int		 ties = 0;
+	char		 a[48], b[48];
+
+	if ((cell = calloc(n, sizeof(*cell))) == NULL)
+		return -1;
+	for (c = 0; c < NCOL; c++)
+		snprintf(cell[0][c], sizeof(cell[0][c]), "%s", head[c]);
+	for (i = 0; i < g->nrows; i++) {
+		const struct row *r = &g->rows[i];
+
+		snprintf(cell[i + 1][0], 48, "%.47s", r->org);
+		if (r->has_weight)
+			pool_weight_format(r->weight, cell[i + 1][1], 48);
+		else
+			snprintf(cell[i + 1][1], 48, "-");
+		fmt_units(d, r->demand, cell[i + 1][2], 48);
+		fmt_units(d, r->carry, cell[i + 1][3], 48);
+		snprintf(cell[i + 1][4], 48, "%.4f", r->quota_approx);
+		fmt_units(d, r->entitled, cell[i + 1][5], 48);
+		snprintf(cell[i + 1][6], 48, "%s", r->tie ? "tie" : "");
+		ties |= r->tie;
+	}
+	if (d->opts.units_mode) {
+		fprintf(f, "%s: %s units by %s\n", g->period,
+		    fmt_units(d, g->supply, a, sizeof(a)),
+		    pool_config_method_name(d->method));
+	} else {
+		fprintf(f, "%s %s: supply %s %s demand %s (%s), %s\n",
+		    g->period, g->role, fmt_units(d, g->supply, a, sizeof(a)),
+		    g->scarce ? "<" : ">=", fmt_units(d, g->demand, b,
+		    sizeof(b)), d->hours ? "hours" : "shifts",
+		    g->scarce ? pool_config_method_name(d->method) :
+		    "every org gets its demand");
+	}
+	for (c = 0; c < NCOL; c++) {
+		w[c] = 0;
+		for (i = 0; i < n; i++)
+			if (strlen(cell[i][c]) > w[c])
+				w[c] = strlen(cell[i][c]);
+	}
+	for (i = 0; i < n; i++) {
+		fputs("  ", f);
+		for (c = 0; c < NCOL; c++) {
+			if (d->opts.units_mode && (c == 2 || c == 3))
+				continue;
+			if (c == NCOL - 1) {
+				if (cell[i][c][0] != '\0')
+					fprintf(f, "  %s", cell[i][c]);
+				continue;
+			}
+			if (c == 0)
+				fprintf(f, "%-*s", (int)w[c], cell[i][c]);
+			else
+				fprintf(f, "  %*s", (int)w[c], cell[i][c]);
+		}
+		fputc('\n', f);
+	}
+	if (ties)
+		fputs("  tie: equal priority at the margin, broken by the "
+		    "larger weight, then the smaller id\n", f);
+	free(cell);
+	return ferror(f) ? -1 : 0;
+}
+
+int
+pool_dist_explain(struct pool_dist *d, FILE *f, int all)
+{
+	size_t	i;
+	char	a[48], b[48];
+
+	for (i = 0; i < d->ngroups; i++) {
+		const struct group *g = &d->groups[i];
+
+		if (g->scarce) {
+			if (explain_group(d, f, g) != 0)
+				return -1;
+		} else if (all)
+			fprintf(f, "%s %s: supply %s >= demand %s (%s): every "
+			    "org gets its demand\n", g->period, g->role,
+			    fmt_units(d, g->supply, a, sizeof(a)),
+			    fmt_units(d, g->demand, b, sizeof(b)),
+			    d->hours ? "hours" : "shifts");
+	}
+	return ferror(f) ? -1 : 0;
+}
