@@ -635,7 +635,16 @@ conv(struct pool_ingest *g, const struct pool_mapping *m,
 	int			 abs;
 	char			 b[26];
 	json_t			*v;
+	const char		*ms;
 
+	/* A value map applies before the conversion ("Spoed": "1"). */
+	ms = f != NULL && t != POOL_F_LIST ? pool_mapping_value(f, s) : s;
+	if (ms != s) {
+		s = trim(g, ms, strlen(ms));
+		if (*s == '\0')
+			return pool_error_set(err, POOL_EFIELD, name,
+			    "mapped to an empty value"), NULL;
+	}
 	switch (t) {
 	case POOL_F_NUMBER:
 	case POOL_F_INTEGER:
@@ -658,7 +667,7 @@ conv(struct pool_ingest *g, const struct pool_mapping *m,
 		v = json_string(pool_time_format(g->tz, when, b));
 		break;
 	default:
-		v = str_or_err(f ? pool_mapping_value(f, s) : s, err);
+		v = str_or_err(s, err);
 		break;
 	}
 	if (v == NULL && err->field[0] == '\0')
@@ -668,12 +677,77 @@ conv(struct pool_ingest *g, const struct pool_mapping *m,
 
 /** Rows to records */
 
+/* A JSON value that is not a string: arrays of strings are mapped item
+ * by item (each converted as the field's type says, for lists); other
+ * values are kept. */
+static json_t *
+conv_json(struct pool_ingest *g, const struct pool_mapping *m,
+    const struct pool_map_field *f, json_t *v, struct pool_error *err)
+{
+	json_t	*a, *x, *item;
+	size_t	 i;
+	char	*s;
+
+	if (!json_is_array(v))
+		return json_incref(v);
+	if ((a = json_array()) == NULL)
+		return NULL;
+	json_array_foreach(v, i, item) {
+		if (!json_is_string(item)) {
+			json_array_append(a, item);
+			continue;
+		}
+		s = trim(g, json_string_value(item),
+		    json_string_length(item));
+		if (*s == '\0')
+			continue;
+		if (f->type == POOL_F_LIST)
+			x = str_or_err(pool_mapping_value(f, s), err);
+		else
+			x = conv(g, m, f, f->field, s, err);
+		if (x == NULL) {
+			json_decref(a);
+			return NULL;
+		}
+		json_array_append_new(a, x);
+	}
+	return a;
+}
+
+/* Where the cells of a row come from: a CSV row, or a JSON object
+ * whose keys are the columns. */
+struct row {
+	const struct pool_csv	*csv;
+	json_t			*obj;
+};
+
+/*
+ * The text of a cell (column index i of a CSV row, or key col of an
+ * object).  A JSON value that is not a string is returned in *jv (and
+ * the text is empty); a missing cell is empty.
+ */
 static const char *
-cell(const struct pool_csv *r, long i, size_t *len)
+cell(const struct row *r, long i, const char *col, size_t *len, json_t **jv)
 {
 	const char	*s;
+	json_t		*v;
 
-	if (i < 0 || (s = pool_csv_field(r, (size_t)i, len)) == NULL) {
+	*len = 0;
+	if (jv != NULL)
+		*jv = NULL;
+	if (r->obj != NULL) {
+		if (col == NULL || (v = json_object_get(r->obj, col)) == NULL ||
+		    json_is_null(v))
+			return "";
+		if (json_is_string(v)) {
+			*len = json_string_length(v);
+			return json_string_value(v);
+		}
+		if (jv != NULL)
+			*jv = v;
+		return "";
+	}
+	if (i < 0 || (s = pool_csv_field(r->csv, (size_t)i, len)) == NULL) {
 		*len = 0;
 		return "";
 	}
@@ -683,7 +757,7 @@ cell(const struct pool_csv *r, long i, size_t *len)
 /* A time field from a date column and a time column. */
 static int
 conv_datetime(struct pool_ingest *g, const struct pool_mapping *m,
-    const struct pool_map_field *f, const struct pool_csv *r,
+    const struct pool_map_field *f, const struct row *r,
     struct pool_civil *c, int *present, struct pool_error *err)
 {
 	struct pool_civil	 tc;
@@ -693,10 +767,10 @@ conv_datetime(struct pool_ingest *g, const struct pool_mapping *m,
 
 	*present = 0;
 	memset(c, 0, sizeof(*c));
-	s = cell(r, f->date_index, &len);
+	s = cell(r, f->date_index, f->date_column, &len, NULL);
 	d = trim(g, s, len);
 	if (*d == '\0') {
-		s = cell(r, f->time_index, &len);
+		s = cell(r, f->time_index, f->time_column, &len, NULL);
 		if (*trim(g, s, len) == '\0')
 			return 0;
 		return pool_error_set(err, POOL_EFIELD, f->field,
@@ -706,7 +780,7 @@ conv_datetime(struct pool_ingest *g, const struct pool_mapping *m,
 		snprintf(err->field, sizeof(err->field), "%s", f->field);
 		return -1;
 	}
-	s = cell(r, f->time_index, &len);
+	s = cell(r, f->time_index, f->time_column, &len, NULL);
 	d = trim(g, s, len);
 	if (*d == '\0')
 		return pool_error_set(err, POOL_EFIELD, f->field,
@@ -723,14 +797,14 @@ conv_datetime(struct pool_ingest *g, const struct pool_mapping *m,
 
 static json_t *
 row_to_json(struct pool_ingest *g, const struct pool_mapping *m,
-    const struct pool_csv *r, struct pool_error *err)
+    const struct row *r, struct pool_error *err)
 {
 	const struct pool_map_field	*f, *sf = NULL;
 	struct pool_civil		 c, sc;
 	const char			*s;
 	char				*v;
 	size_t				 i, len, pass;
-	json_t				*o, *x;
+	json_t				*o, *x, *jv;
 	int64_t				 t;
 	int				 present, have_sc = 0;
 	char				 b[26];
@@ -748,7 +822,7 @@ row_to_json(struct pool_ingest *g, const struct pool_mapping *m,
 			    (pass == 1 && strcmp(f->field, "start") != 0) ||
 			    (pass == 2 && strcmp(f->field, "start") == 0))
 				continue;
-			if (f->date_index >= 0) {
+			if (f->date_column != NULL) {
 				if (conv_datetime(g, m, f, r, &c, &present,
 				    err) == -1)
 					goto bad;
@@ -759,7 +833,7 @@ row_to_json(struct pool_ingest *g, const struct pool_mapping *m,
 					sc = c;
 					have_sc = 1;
 				} else if (have_sc &&
-				    sf->date_index == f->date_index &&
+				    strcmp(sf->date_column, f->date_column) == 0 &&
 				    c.hour * 60 + c.min <=
 				    sc.hour * 60 + sc.min) {
 					if (m->overnight ==
@@ -785,11 +859,19 @@ row_to_json(struct pool_ingest *g, const struct pool_mapping *m,
 				    pool_time_format(g->tz, t, b)));
 				continue;
 			}
+			jv = NULL;
 			if (f->constant != NULL)
 				v = trim(g, f->constant, strlen(f->constant));
 			else {
-				s = cell(r, f->index, &len);
+				s = cell(r, f->index, f->column, &len, &jv);
 				v = trim(g, s, len);
+			}
+			if (jv != NULL) {
+				/* A typed JSON value: kept, lists mapped. */
+				if ((x = conv_json(g, m, f, jv, err)) == NULL)
+					goto bad;
+				set_path(o, f->field, x);
+				continue;
 			}
 			if (*v == '\0')
 				continue;
@@ -1160,13 +1242,13 @@ rejected:
 
 /* Give a typeless object the type of the mapping or the options. */
 static void
-default_type(struct pool_ingest *g, json_t *o, int *verbatim)
+default_type(struct pool_ingest *g, json_t *o, int ndjson, int *verbatim)
 {
 	const char	*t = NULL;
 
 	if (json_object_get(o, "type") != NULL)
 		return;
-	if (g->o.mapping != NULL && g->o.mapping->type != NULL)
+	if (!ndjson && g->o.mapping != NULL && g->o.mapping->type != NULL)
 		t = g->o.mapping->type;
 	else if (g->o.type != NULL)
 		t = g->o.type;
@@ -1209,6 +1291,7 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 	struct pool_csv_opts	 co;
 	struct pool_csv		*r;
 	struct pool_error	 e;
+	struct row		 row;
 	const char		*raw;
 	char			**names = NULL;
 	size_t			 nnames = 0, i, rawlen;
@@ -1285,13 +1368,15 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 			continue;
 		}
 		pool_error_clear(&e);
-		if ((o = row_to_json(g, m, r, &e)) == NULL) {
+		row.csv = r;
+		row.obj = NULL;
+		if ((o = row_to_json(g, m, &row, &e)) == NULL) {
 			if (reject(g, &e, g->src, g->line, raw, rawlen,
 			    err) == -1)
 				goto out;
 			continue;
 		}
-		default_type(g, o, &verbatim);
+		default_type(g, o, 0, &verbatim);
 		if (json_object_get(o, "type") == NULL)
 			rc = reject_text(g, "type", raw, rawlen, err, "missing "
 			    "(give the type in the mapping, a 'type' column "
@@ -1315,30 +1400,50 @@ out:
 	return ret;
 }
 
-/* One JSON object of NDJSON, a JSON array or YAML. */
+/*
+ * One JSON object of NDJSON, a JSON array or YAML.  With a mapping, its
+ * keys are the columns; without, it is the record (string values are
+ * converted by field type unless it is NDJSON, which is kept verbatim).
+ */
 static int
 one_object(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
-    int verbatim, struct pool_error *err)
+    int ndjson, struct pool_error *err)
 {
-	struct pool_error	e;
-	int			rc;
+	const struct pool_mapping *m = ndjson ? NULL : g->o.mapping;
+	int			 verbatim = ndjson;
+	struct pool_error	 e;
+	struct row		 row;
+	json_t			*r;
+	int			 rc;
 
 	g->st.rows++;
 	if (!json_is_object(o))
 		return reject_text(g, NULL, raw, rawlen, err,
 		    "not a JSON object");
-	default_type(g, o, &verbatim);
-	if (!verbatim) {
-		pool_error_clear(&e);
-		if (normalize(g, o, &e) == -1) {
-			set_context(&e, o, json_is_string(json_object_get(o,
-			    "type")) ? pool_rtype_parse(json_string_value(
-			    json_object_get(o, "type"))) : POOL_R_UNKNOWN);
+	pool_error_clear(&e);
+	if (m != NULL) {
+		row.csv = NULL;
+		row.obj = o;
+		if ((r = row_to_json(g, m, &row, &e)) == NULL)
 			return reject(g, &e, g->src, g->line, raw, rawlen,
 			    err);
-		}
+		verbatim = 0;
+	} else
+		r = json_incref(o);
+	default_type(g, r, ndjson, &verbatim);
+	if (json_object_get(r, "type") == NULL) {
+		json_decref(r);
+		return reject_text(g, "type", raw, rawlen, err, "missing "
+		    "(give the type in the mapping, a 'type' field or --type)");
 	}
-	rc = process(g, o, raw, rawlen, verbatim, err);
+	if (!verbatim && m == NULL && normalize(g, r, &e) == -1) {
+		set_context(&e, r, pool_rtype_parse(json_string_value(
+		    json_object_get(r, "type"))));
+		json_decref(r);
+		return reject(g, &e, g->src, g->line, raw, rawlen, err);
+	}
+	rc = process(g, r, raw, rawlen, verbatim, err);
+	json_decref(r);
 	return rc;
 }
 

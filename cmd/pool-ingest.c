@@ -1,0 +1,296 @@
+/*
+ * pool-ingest: read planning-system exports (CSV/TSV, JSON arrays,
+ * NDJSON, YAML), map their columns to record fields, validate every
+ * record and write the good ones as NDJSON; every other row goes to
+ * the rejects, so nothing is lost.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "pool.h"
+#include "pool_config.h"
+#include "pool_csv.h"
+#include "pool_ingest.h"
+#include "pool_mapping.h"
+#include "pool_pseudo.h"
+
+struct args {
+	struct pool_ingest_opts	 o;
+	const char		*cpath, *mpath, *opath, *rpath, *kpath;
+	int			 verbose;
+};
+
+/* The rejects file, written atomically like the output. */
+static char	*rej_tmp;
+
+static _Noreturn void	usage(FILE *, int);
+
+static FILE *
+rejects_open(const char *path)
+{
+	struct stat	 sb;
+	size_t		 len = strlen(path) + 16;
+	FILE		*f;
+	int		 fd;
+
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		/* /dev/null, a pipe: write it directly. */
+		if ((f = fopen(path, "w")) == NULL) {
+			cli_warn("cannot open '%s'", path);
+			exit(CLI_USAGE);
+		}
+		return f;
+	}
+	if ((rej_tmp = malloc(len)) == NULL)
+		cli_errx(CLI_USAGE, "out of memory");
+	snprintf(rej_tmp, len, "%s.tmpXXXXXX", path);
+	if ((fd = mkstemp(rej_tmp)) == -1 || fchmod(fd, 0644) == -1 ||
+	    (f = fdopen(fd, "w")) == NULL) {
+		cli_warn("cannot create '%s'", path);
+		exit(CLI_USAGE);
+	}
+	return f;
+}
+
+static int
+rejects_close(FILE *f, const char *path, int ok)
+{
+	int	bad = fflush(f) == EOF || ferror(f);
+
+	if (fclose(f) == EOF)
+		bad = 1;
+	if (bad)
+		cli_warn("write error on '%s'", path);
+	if (rej_tmp != NULL) {
+		if (bad || !ok)
+			unlink(rej_tmp);
+		else if (rename(rej_tmp, path) == -1) {
+			cli_warn("cannot rename to '%s'", path);
+			unlink(rej_tmp);
+			bad = 1;
+		}
+		free(rej_tmp);
+		rej_tmp = NULL;
+	}
+	return bad ? -1 : 0;
+}
+
+static void
+diag(void *arg, int warning, const struct pool_error *err)
+{
+	char	buf[1024];
+
+	(void)arg;
+	if (!warning) {
+		cli_error(err);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%s%s%s", err->field[0] ? "field '" : "",
+	    err->field, err->field[0] ? "': " : "");
+	cli_warnx("%s:%lu: warning: %s%s", err->source, err->line, buf,
+	    err->text);
+}
+
+static void
+summary(const struct pool_ingest_stats *st)
+{
+	char	types[512];
+	size_t	n = 0;
+	int	i;
+
+	types[0] = '\0';
+	for (i = 1; i <= POOL_R_NTYPES; i++) {
+		int t = i % POOL_R_NTYPES;	/* unknown types last */
+
+		if (st->per_type[t] == 0 || n >= sizeof(types))
+			continue;
+		n += (size_t)snprintf(types + n, sizeof(types) - n, "%s%s %lu",
+		    n ? ", " : " (", t ? pool_rtype_name(t) : "other",
+		    st->per_type[t]);
+	}
+	if (n > 0 && n < sizeof(types) - 1)
+		strcat(types, ")");
+	cli_warnx("%lu rows: %lu records%s, %lu rejected, %lu merged, "
+	    "%lu replaced", st->rows, st->records, types, st->rejects,
+	    st->merged, st->replaced);
+}
+
+static int
+run(struct args *a, int argc, char *argv[])
+{
+	struct pool_config	*conf = cli_config(a->cpath);
+	struct pool_pseudo	*ps = NULL;
+	struct pool_ingest	*g;
+	struct pool_error	 err;
+	const char		*name;
+	FILE			*f;
+	int			 i, status = CLI_OK, ok = 1;
+
+	pool_error_clear(&err);
+	if (a->mpath != NULL &&
+	    (a->o.mapping = pool_mapping_load(a->mpath, &err)) == NULL) {
+		cli_error(&err);
+		exit(CLI_USAGE);
+	}
+	if (a->kpath != NULL && (ps = pool_pseudo_load(a->kpath, &err)) ==
+	    NULL) {
+		cli_error(&err);
+		exit(CLI_USAGE);
+	}
+	a->o.config = conf;
+	a->o.pseudo = ps;
+	a->o.diag = diag;
+	a->o.out = cli_output_open(a->opath);
+	a->o.rejects = a->rpath ? rejects_open(a->rpath) : NULL;
+	if ((g = pool_ingest_new(&a->o, &err)) == NULL) {
+		cli_error(&err);
+		exit(CLI_USAGE);
+	}
+	for (i = 0; ok && (i < argc || (i == 0 && argc == 0)); i++) {
+		if ((f = cli_input_open(argc ? argv[i] : "-", &name)) == NULL) {
+			status = CLI_DATA;
+			continue;
+		}
+		if (pool_ingest_file(g, f, name, &err) == -1) {
+			cli_error(&err);
+			status = CLI_DATA;
+			if (err.code == POOL_ESYS && err.source[0] == '\0')
+				ok = 0;		/* a write error */
+		}
+		cli_input_close(f);
+	}
+	if (ok && pool_ingest_finish(g, &err) == -1) {
+		cli_error(&err);
+		ok = 0;
+	}
+	if (pool_ingest_stats(g)->rejects > 0)
+		status = CLI_DATA;
+	if (a->verbose || pool_ingest_stats(g)->rejects > 0)
+		summary(pool_ingest_stats(g));
+	if (a->o.rejects != NULL && rejects_close(a->o.rejects, a->rpath,
+	    ok) == -1)
+		ok = 0;
+	if (cli_output_close(a->o.out, ok) == -1 || !ok)
+		status = CLI_DATA;
+	pool_ingest_free(g);
+	pool_pseudo_free(ps);
+	pool_mapping_free(a->o.mapping);
+	pool_config_free(conf);
+	return status;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "config",		required_argument,	NULL, 'c' },
+		{ "delimiter",		required_argument,	NULL, 'd' },
+		{ "encoding",		required_argument,	NULL, 'e' },
+		{ "format",		required_argument,	NULL, 'f' },
+		{ "help",		no_argument,		NULL, 'h' },
+		{ "mapping",		required_argument,	NULL, 'm' },
+		{ "no-references",	no_argument,		NULL, 'n' },
+		{ "output",		required_argument,	NULL, 'o' },
+		{ "pseudonymize",	required_argument,	NULL, 'p' },
+		{ "rejects",		required_argument,	NULL, 'r' },
+		{ "type",		required_argument,	NULL, 't' },
+		{ "update",		no_argument,		NULL, 'u' },
+		{ "verbose",		no_argument,		NULL, 'v' },
+		{ "version",		no_argument,		NULL, 'V' },
+		{ NULL,			0,			NULL, 0 }
+	};
+	struct args	a;
+	int		ch, v;
+
+	cli_init(argv[0]);
+	memset(&a, 0, sizeof(a));
+	a.o.references = 1;
+	while ((ch = getopt_long(argc, argv, "c:d:e:f:hm:no:p:r:t:uvV",
+	    longopts, NULL)) != -1)
+		switch (ch) {
+		case 'c':
+			a.cpath = optarg;
+			break;
+		case 'd':
+			if (strcmp(optarg, "tab") == 0 ||
+			    strcmp(optarg, "\\t") == 0)
+				a.o.delim = '\t';
+			else if (strlen(optarg) == 1 && *optarg != '"' &&
+			    *optarg != '\n' && *optarg != '\r')
+				a.o.delim = (unsigned char)*optarg;
+			else
+				cli_errx(CLI_USAGE, "--delimiter: one character "
+				    "or 'tab', not '%s'", optarg);
+			break;
+		case 'e':
+			if ((v = pool_csv_enc_parse(optarg)) == -1)
+				cli_errx(CLI_USAGE, "--encoding: unknown "
+				    "encoding '%s' (utf-8, windows-1252)",
+				    optarg);
+			a.o.encoding = v;
+			break;
+		case 'f':
+			if ((v = pool_ingest_format_parse(optarg)) == -1)
+				cli_errx(CLI_USAGE, "--format: unknown format "
+				    "'%s' (csv, tsv, json, ndjson, yaml)",
+				    optarg);
+			a.o.format = (enum pool_ingest_format)v;
+			break;
+		case 'h':
+			usage(stdout, CLI_OK);
+			/* NOTREACHED */
+		case 'm':
+			a.mpath = optarg;
+			break;
+		case 'n':
+			a.o.references = 0;
+			break;
+		case 'o':
+			a.opath = optarg;
+			break;
+		case 'p':
+			a.kpath = optarg;
+			break;
+		case 'r':
+			a.rpath = optarg;
+			break;
+		case 't':
+			if (pool_rtype_parse(optarg) == POOL_R_UNKNOWN)
+				cli_errx(CLI_USAGE, "--type: unknown record "
+				    "type '%s'", optarg);
+			a.o.type = optarg;
+			break;
+		case 'u':
+			a.o.update = 1;
+			break;
+		case 'v':
+			a.verbose = 1;
+			break;
+		case 'V':
+			cli_version();
+			/* NOTREACHED */
+		default:
+			usage(stderr, CLI_USAGE);
+		}
+	return run(&a, argc - optind, argv + optind);
+}
+
+static _Noreturn void
+usage(FILE *fp, int status)
+{
+	fprintf(fp, "usage: pool-ingest [-nuvV] [-c config] [-d delimiter] "
+	    "[-e encoding] [-f format]\n"
+	    "                   [-m mapping] [-o file] [-p keyfile] "
+	    "[-r rejects] [-t type]\n"
+	    "                   [file ...]\n");
+	if (status != CLI_OK)
+		cli_usage_hint();
+	exit(status);
+}
