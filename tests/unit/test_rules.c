@@ -1,0 +1,345 @@
+/*
+ * Unit tests of lib/rules.c: one case per rule in which only that rule
+ * blocks, with the exact detail text; shortened rests; history before
+ * the window; DST; assign/unassign; the audit.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pool.h"
+#include "pool_config.h"
+#include "pool_record.h"
+#include "pool_rules.h"
+#include "pool_time.h"
+#include "test.h"
+
+#define W(extra) "{\"type\":\"worker\",\"id\":\"w\",\"roles\":[\"vig\"]" extra "}"
+#define S(id, a, b, extra) "{\"type\":\"shift\",\"id\":\"" id "\",\"org\":\"o\"," \
+	"\"role\":\"vig\",\"start\":\"" a "\",\"end\":\"" b "\"" extra "}"
+#define A(id) "{\"type\":\"assignment\",\"shift\":\"" id "\",\"worker\":\"w\"," \
+	"\"status\":\"confirmed\"}"
+/* Monday 2026-11-23, CET */
+#define D(day, hm) "2026-11-" day "T" hm ":00+01:00"
+
+struct tcase {
+	const char	*name;
+	const char	*rec[40];
+	const char	*shift;		/* checked for worker "w" */
+	const char	*rule;		/* NULL = feasible */
+	const char	*detail;
+};
+
+/* Five early shifts Mon-Fri of the week of 2026-11-23. */
+#define WEEK5 S("e1", D("23", "07:00"), D("23", "15:00"), ""), A("e1"), \
+	S("e2", D("24", "07:00"), D("24", "15:00"), ""), A("e2"), \
+	S("e3", D("25", "07:00"), D("25", "15:00"), ""), A("e3"), \
+	S("e4", D("26", "07:00"), D("26", "15:00"), ""), A("e4"), \
+	S("e5", D("27", "07:00"), D("27", "15:00"), ""), A("e5")
+
+static const struct tcase cases[] = {
+	{ "feasible", { W(""), S("x", D("23", "07:00"), D("23", "15:00"), "") },
+	    "x", NULL, NULL },
+	{ "role", { "{\"type\":\"worker\",\"id\":\"w\",\"roles\":"
+	    "[\"helpende\"]}", S("x", D("23", "07:00"), D("23", "15:00"), "") },
+	    "x", "role", "role 'vig' not held or covered" },
+	{ "skills", { W(""), S("x", D("23", "07:00"), D("23", "15:00"),
+	    ",\"skills\":[\"covid\"]") }, "x", "skills",
+	    "skill 'covid' missing" },
+	{ "validity", { W(",\"valid_until\":\"2026-11-22\""),
+	    S("x", D("23", "07:00"), D("23", "15:00"), "") }, "x", "validity",
+	    "shift day 2026-11-23 outside the worker's validity" },
+	{ "dedicated", { W(",\"dedicated\":[\"covid\"]"),
+	    S("x", D("23", "07:00"), D("23", "15:00"), "") }, "x", "dedicated",
+	    "dedicated to 'covid', shift not tagged so" },
+	{ "dedicated-ok", { W(",\"dedicated\":[\"covid\"]"),
+	    S("x", D("23", "07:00"), D("23", "15:00"), ",\"tags\":[\"covid\"]") },
+	    "x", NULL, NULL },
+	{ "night-exempt", { W(",\"night_exempt\":true"),
+	    S("x", D("23", "23:00"), D("24", "07:00"), "") }, "x",
+	    "night-exempt", "night shift, worker exempt from nights" },
+	{ "nights-never", { W(",\"nights\":\"never\""),
+	    S("x", D("23", "23:00"), D("24", "07:00"), "") }, "x", "nights",
+	    "night shift, worker takes no nights" },
+	{ "nights-only", { W(",\"nights\":\"only\""),
+	    S("x", D("23", "07:00"), D("23", "15:00"), "") }, "x", "nights",
+	    "day shift, worker takes only nights" },
+	{ "not-a-night", { W(",\"nights\":\"never\""),
+	    S("x", D("23", "17:00"), D("24", "01:00"), "") }, "x", NULL, NULL },
+	{ "travel", { W(",\"location\":{\"lat\":52.0,\"lon\":5.0},"
+	    "\"max_travel_km\":10"), S("x", D("23", "07:00"), D("23", "15:00"),
+	    ",\"location\":{\"lat\":52.2,\"lon\":5.0}") }, "x", "travel",
+	    "distance 22.2 km > 10 km" },
+	{ "availability", { W(""), "{\"type\":\"availability\",\"worker\":\"w\","
+	    "\"start\":\"" D("23", "06:00") "\",\"end\":\"" D("23", "12:00") "\"}",
+	    S("x", D("23", "07:00"), D("23", "15:00"), "") }, "x",
+	    "availability", "not available for the whole shift" },
+	{ "availability-touching", { W(""), "{\"type\":\"availability\","
+	    "\"worker\":\"w\",\"start\":\"" D("23", "06:00") "\",\"end\":\""
+	    D("23", "12:00") "\"}", "{\"type\":\"availability\",\"worker\":\"w\","
+	    "\"start\":\"" D("23", "12:00") "\",\"end\":\"" D("23", "16:00") "\"}",
+	    S("x", D("23", "07:00"), D("23", "15:00"), "") }, "x", NULL, NULL },
+	{ "absence", { W(""), "{\"type\":\"absence\",\"worker\":\"w\","
+	    "\"start\":\"" D("23", "14:00") "\",\"end\":\"" D("25", "00:00") "\"}",
+	    S("x", D("23", "07:00"), D("23", "15:00"), "") }, "x", "absence",
+	    "absent during the shift" },
+	{ "shift-max", { W(""), S("x", D("23", "07:00"), D("23", "20:00"), "") },
+	    "x", "shift-max", "shift 13 h > 12 h" },
+	{ "shift-max-break", { W(""), S("x", D("23", "07:00"), D("23", "19:30"),
+	    ",\"break_minutes\":30") }, "x", NULL, NULL },
+	{ "night-shift-max", { W(""), S("x", D("23", "20:00"), D("24", "07:00"),
+	    "") }, "x", "night-shift-max", "night shift 11 h > 10 h" },
+	{ "overlap", { W(""), S("a", D("23", "07:00"), D("23", "15:00"), ""),
+	    A("a"), S("x", D("23", "14:00"), D("23", "22:00"), "") }, "x",
+	    "overlap", "overlaps shift 'a'" },
+	{ "rest-daily", { W(""), S("a", D("23", "07:00"), D("23", "15:00"), ""),
+	    A("a"), S("x", D("23", "22:30"), D("24", "06:00"), "") }, "x",
+	    "rest-daily", "rest 7.5 h < 11 h" },
+	{ "rest-daily-shortened", { W(""), S("a", D("23", "07:00"),
+	    D("23", "11:00"), ""), A("a"), S("x", D("23", "19:00"),
+	    D("23", "23:00"), "") }, "x", NULL, NULL },
+	{ "rest-daily-shortened-twice", { W(""), S("a", D("23", "07:00"),
+	    D("23", "11:00"), ""), A("a"), S("b", D("23", "19:00"),
+	    D("23", "23:00"), ""), A("b"), S("c", D("25", "07:00"),
+	    D("25", "11:00"), ""), A("c"), S("x", D("25", "19:00"),
+	    D("25", "23:00"), "") }, "x", "rest-daily",
+	    "rest 8 h < 11 h, shortened rest already taken within 168 h" },
+	{ "shift-max-combined", { W(""), S("a", D("23", "07:00"),
+	    D("23", "13:00"), ""), A("a"), S("x", D("23", "21:00"),
+	    D("24", "04:00"), "") }, "x", "shift-max",
+	    "shifts 13 h without daily rest between > 12 h" },
+	{ "rest-after-night-shortened-twice", { W(""),
+	    S("n0", "2026-11-21T23:00:00+01:00", D("22", "07:00"), ""), A("n0"),
+	    S("b", D("22", "16:00"), D("22", "20:00"), ""), A("b"),
+	    S("n", D("23", "23:00"), D("24", "07:00"), ""), A("n"),
+	    S("x", D("24", "16:00"), D("24", "20:00"), "") }, "x",
+	    "rest-after-night", "rest 9 h < 14 h, shortened rest already "
+	    "taken within 168 h" },
+	{ "rest-after-late-night", { W(""), S("n", D("23", "23:00"),
+	    D("24", "07:00"), ""), A("n"), S("x", D("24", "19:00"),
+	    D("24", "23:00"), "") }, "x", NULL, NULL },
+	{ "rest-after-late-night-short", { W(""), S("n", D("23", "23:00"),
+	    D("24", "07:00"), ""), A("n"), S("x", D("24", "14:00"),
+	    D("24", "18:00"), "") }, "x", "rest-after-night",
+	    "rest 7 h < 14 h" },
+	{ "rest-after-series", { W(""),
+	    S("n1", D("23", "23:00"), D("24", "07:00"), ""), A("n1"),
+	    S("n2", D("24", "23:00"), D("25", "07:00"), ""), A("n2"),
+	    S("n3", D("25", "23:00"), D("26", "07:00"), ""), A("n3"),
+	    S("x", D("27", "07:00"), D("27", "15:00"), "") }, "x",
+	    "rest-after-night-series", "rest 24 h < 46 h after 3 nights" },
+	{ "series-continues", { W(""),
+	    S("n1", D("23", "23:00"), D("24", "07:00"), ""), A("n1"),
+	    S("n2", D("24", "23:00"), D("25", "07:00"), ""), A("n2"),
+	    S("n3", D("25", "23:00"), D("26", "07:00"), ""), A("n3"),
+	    S("x", D("26", "23:00"), D("27", "07:00"), "") }, "x", NULL, NULL },
+	{ "series-extended-before", { W(""),
+	    S("n2", D("24", "23:00"), D("25", "07:00"), ""), A("n2"),
+	    S("n3", D("25", "23:00"), D("26", "07:00"), ""), A("n3"),
+	    S("d", D("27", "15:00"), D("27", "23:00"), ""), A("d"),
+	    S("x", D("23", "23:00"), D("24", "07:00"), "") }, "x",
+	    "rest-after-night-series", "rest 32 h < 46 h after 3 nights" },
+	{ "week-max", { W(""),
+	    S("a", D("23", "07:00"), D("23", "19:00"), ""), A("a"),
+	    S("b", D("24", "07:00"), D("24", "19:00"), ""), A("b"),
+	    S("c", D("25", "07:00"), D("25", "19:00"), ""), A("c"),
+	    S("d", D("26", "07:00"), D("26", "19:00"), ""), A("d"),
+	    S("e", D("27", "07:00"), D("27", "19:00"), ""), A("e"),
+	    S("x", D("28", "07:00"), D("28", "09:00"), "") }, "x",
+	    "week-max", "week 62 h > 60 h" },
+	{ "worker-max-hours", { W(",\"max_hours_week\":40"), WEEK5,
+	    S("x", D("28", "07:00"), D("28", "09:00"), "") }, "x",
+	    "worker-max-hours", "week 42 h > worker maximum 40 h" },
+	{ "consecutive-shifts", { W(""),
+	    S("a", D("23", "07:00"), D("23", "15:00"), ""), A("a"),
+	    S("b", D("24", "07:00"), D("24", "15:00"), ""), A("b"),
+	    S("c", D("25", "07:00"), D("25", "15:00"), ""), A("c"),
+	    S("d", D("26", "07:00"), D("26", "15:00"), ""), A("d"),
+	    S("e", D("27", "07:00"), D("27", "15:00"), ""), A("e"),
+	    S("f", D("28", "07:00"), D("28", "15:00"), ""), A("f"),
+	    S("g", D("29", "07:00"), D("29", "15:00"), ""), A("g"),
+	    S("x", "2026-11-30T23:00:00+01:00", "2026-12-01T07:00:00+01:00",
+	    "") }, "x", "consecutive-shifts",
+	    "8 shifts in a row with a night > 7" },
+	/* the week from 22 Nov has only a 33 h rest, but with the 40 h
+	 * rest of the next week the pair holds 73 h: until x takes it */
+	{ "weekly-rest", { W(""),
+	    S("d1122", "2026-11-22T07:00:00+01:00", "2026-11-22T15:00:00+01:00", ""),
+	    A("d1122"),
+	    S("d1123", "2026-11-23T07:00:00+01:00", "2026-11-23T15:00:00+01:00", ""),
+	    A("d1123"),
+	    S("d1124", "2026-11-24T07:00:00+01:00", "2026-11-24T15:00:00+01:00", ""),
+	    A("d1124"),
+	    S("d1125", "2026-11-25T07:00:00+01:00", "2026-11-25T15:00:00+01:00", ""),
+	    A("d1125"),
+	    S("d1126", "2026-11-26T07:00:00+01:00", "2026-11-26T15:00:00+01:00", ""),
+	    A("d1126"),
+	    S("d1127", "2026-11-27T07:00:00+01:00", "2026-11-27T15:00:00+01:00", ""),
+	    A("d1127"),
+	    S("d1129", "2026-11-29T07:00:00+01:00", "2026-11-29T15:00:00+01:00", ""),
+	    A("d1129"),
+	    S("d1130", "2026-11-30T07:00:00+01:00", "2026-11-30T15:00:00+01:00", ""),
+	    A("d1130"),
+	    S("d1201", "2026-12-01T07:00:00+01:00", "2026-12-01T15:00:00+01:00", ""),
+	    A("d1201"),
+	    S("d1203", "2026-12-03T07:00:00+01:00", "2026-12-03T15:00:00+01:00", ""),
+	    A("d1203"),
+	    S("d1204", "2026-12-04T07:00:00+01:00", "2026-12-04T15:00:00+01:00", ""),
+	    A("d1204"),
+	    S("d1205", "2026-12-05T07:00:00+01:00", "2026-12-05T15:00:00+01:00", ""),
+	    A("d1205"),
+	    S("x", D("28", "07:00"), D("28", "15:00"), "") }, "x",
+	    "weekly-rest", "longest rest 16 h < 36 h in the week from 2026-11-22" },
+};
+
+static struct pool_config *conf;
+static struct pool_tz *tz;
+
+static int
+load(struct pool_data *d, const char *const *rec)
+{
+	struct pool_record	r;
+	struct pool_error	err;
+
+	if (pool_data_init(d, &err) == -1)
+		return -1;
+	for (; *rec != NULL; rec++) {
+		if (pool_record_parse(d, *rec, strlen(*rec), &r, &err) == -1) {
+			printf("# bad record %s: %s\n", *rec, err.text);
+			return -1;
+		}
+		if (pool_data_add(d, &r, &err) == -1)
+			return -1;
+	}
+	return pool_data_index(d, &err);
+}
+
+static void
+run_case(const struct tcase *tc)
+{
+	struct pool_data	 d;
+	struct pool_rulectx	*rc;
+	struct pool_error	 err;
+	const char		*rule;
+	char			 detail[128];
+
+	if (load(&d, tc->rec) == -1) {
+		CHECK(0, "%s: load", tc->name);
+		return;
+	}
+	rc = pool_rules_new(conf, &d, tz, 1, &err);
+	CHECK(rc != NULL, "%s: new", tc->name);
+	if (rc != NULL) {
+		detail[0] = '\0';
+		rule = pool_rules_check(rc, pool_data_worker(&d, "w"),
+		    pool_data_shift(&d, tc->shift), detail, sizeof(detail));
+		CHECK_STR(rule, tc->rule, "%s: rule", tc->name);
+		if (tc->detail != NULL)
+			CHECK_STR(detail, tc->detail, "%s: detail", tc->name);
+		pool_rules_free(rc);
+	}
+	pool_data_release(&d);
+}
+
+static int nviol;
+static char lastrule[64];
+
+static void
+count_cb(void *arg, const struct pool_violation *v)
+{
+	(void)arg;
+	nviol++;
+	snprintf(lastrule, sizeof(lastrule), "%s", v->rule);
+}
+
+static void
+test_assign_audit(void)
+{
+	static const char *rec[] = {
+		W(""), S("a", D("23", "07:00"), D("23", "15:00"), ""),
+		S("b", D("23", "20:00"), D("24", "04:00"), ""),
+		S("c", D("25", "07:00"), D("25", "15:00"), ""),
+		A("a"), A("b"),
+		"{\"type\":\"assignment\",\"shift\":\"c\",\"worker\":\"w\","
+		    "\"status\":\"proposed\"}",
+		NULL
+	};
+	struct pool_data	 d;
+	struct pool_rulectx	*rc;
+	struct pool_error	 err;
+	long			 w, c;
+	const long		*v;
+
+	CHECK(load(&d, rec) == 0, "audit: load");
+	w = pool_data_worker(&d, "w");
+	c = pool_data_shift(&d, "c");
+	rc = pool_rules_new(conf, &d, tz, 1, &err);
+	CHECK_INT(pool_rules_held(rc, w, &v), 2, "confirmed only: 2 held");
+	CHECK_INT(pool_rules_unassign(rc, w, c), -1, "unassign not held");
+	CHECK_INT(pool_rules_assign(rc, w, c), 0, "assign");
+	CHECK_INT(pool_rules_held(rc, w, &v), 3, "3 held");
+	CHECK_INT(v[2], c, "held sorted by start");
+	CHECK_INT(pool_rules_unassign(rc, w, c), 0, "unassign");
+	pool_rules_free(rc);
+	rc = pool_rules_new(conf, &d, tz, 0, &err);
+	CHECK_INT(pool_rules_held(rc, w, &v), 3, "all: 3 held");
+	nviol = 0;
+	CHECK_INT(pool_rules_audit(rc, count_cb, NULL, &err), 1,
+	    "audit finds one violation");
+	CHECK_STR(lastrule, "rest-daily", "audit: rest-daily (5 h)");
+	CHECK_INT(pool_rules_held(rc, w, &v), 3, "audit leaves 3 held");
+	pool_rules_free(rc);
+	pool_data_release(&d);
+}
+
+static void
+test_dst(void)
+{
+	/* autumn 2026: 25 October 03:00 CEST -> 02:00 CET; the night
+	 * 22:00-07:00 lasts 10 h, over night-shift-max */
+	static const char *rec[] = {
+		W(""), S("x", "2026-10-24T22:00:00+02:00",
+		    "2026-10-25T07:00:00+01:00", ""),
+		S("y", "2026-10-24T22:00:00+02:00",
+		    "2026-10-25T07:30:00+01:00", ""),
+		NULL
+	};
+	struct pool_data	 d;
+	struct pool_rulectx	*rc;
+	struct pool_error	 err;
+	char			 detail[128];
+
+	CHECK(load(&d, rec) == 0, "dst: load");
+	rc = pool_rules_new(conf, &d, tz, 1, &err);
+	CHECK_INT(pool_rules_work(rc, pool_data_shift(&d, "x")), 600,
+	    "dst night lasts 10 h");
+	CHECK_INT(pool_rules_night(rc, pool_data_shift(&d, "x")), 2,
+	    "dst night is a late night");
+	CHECK(pool_rules_check(rc, 0, pool_data_shift(&d, "x"), detail,
+	    sizeof(detail)) == NULL, "10 h dst night allowed");
+	CHECK_STR(pool_rules_check(rc, 0, pool_data_shift(&d, "y"), detail,
+	    sizeof(detail)), "night-shift-max", "10.5 h dst night refused");
+	CHECK_STR(detail, "night shift 10.5 h > 10 h", "dst detail");
+	pool_rules_free(rc);
+	pool_data_release(&d);
+}
+
+int
+main(void)
+{
+	struct pool_error	err;
+	size_t			i;
+
+	conf = pool_config_new_default(&err);
+	tz = pool_tz_load("Europe/Amsterdam", NULL, &err);
+	CHECK(conf != NULL && tz != NULL, "config and zone");
+	if (conf == NULL || tz == NULL)
+		return test_done();
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		run_case(&cases[i]);
+	test_assign_audit();
+	test_dst();
+	pool_tz_free(tz);
+	pool_config_free(conf);
+	return test_done();
+}
