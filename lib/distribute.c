@@ -753,64 +753,107 @@ eligible(const struct pool_dist *d, const struct pool_worker *w,
 	return 1;
 }
 
-/* Supply bound of the shifts sh[0..n) (indexes into data.shifts). */
+/*
+ * Supply bound of the shifts sh[0..n) (indexes into data.shifts).  Per
+ * worker the eligible shifts fall into overlap components (chains of
+ * overlapping shifts); within one component the worker can take at
+ * most its largest set of pairwise disjoint shifts, so each component
+ * is a node with that capacity between the shifts and the sink.
+ */
+struct pair {
+	int		 shift;		/* index in sh */
+	int		 comp;		/* component node */
+	int64_t		 s, e;
+	uint64_t	 val;
+};
+
+static int
+pair_cmp(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	return x->shift - y->shift;
+}
+
 static int
 supply_of(struct pool_dist *d, const size_t *sh, size_t n,
     const struct wfacts *wf, uint64_t *supply)
 {
 	struct pool_data	*data = &d->data;
-	size_t			 nw = data->workers.n, w, k, nws;
+	size_t			 nw = data->workers.n, w, k, i, j, first;
+	size_t			 np = 0, pcap = 0, ncomp = 0, ccap = 0;
 	struct flow		 f;
+	struct pair		*pairs = NULL;
+	uint64_t		*comp_cap = NULL, *dp = NULL;
 	struct wshift		*ws = NULL;
-	uint64_t		*dp = NULL, cap;
 	unsigned char		*night = NULL;
-	int			 S, T, rc = -1;
+	int64_t			 end;
+	int			 rc = -1;
 
-	if (flow_init(&f, (int)(2 + n + nw)) != 0)
-		goto out;
-	S = 0;
-	T = 1;
+	memset(&f, 0, sizeof(f));
 	ws = malloc((n ? n : 1) * sizeof(*ws));
 	dp = malloc((n ? n : 1) * sizeof(*dp));
 	night = malloc(n ? n : 1);
 	if (ws == NULL || dp == NULL || night == NULL)
 		goto out;
-	for (k = 0; k < n; k++) {
-		const struct pool_shift *s = &data->shifts.v[sh[k]];
-
-		night[k] = (unsigned char)is_night(d, s);
-		if (flow_edge(&f, S, 2 + (int)k, (int64_t)shift_units(d, s)) != 0)
-			goto out;
-	}
+	for (k = 0; k < n; k++)
+		night[k] = (unsigned char)is_night(d, &data->shifts.v[sh[k]]);
 	for (w = 0; w < nw; w++) {
 		const struct pool_worker *wk = &data->workers.v[w];
 
 		if (pool_data_worker(data, wk->id) != (long)w)
 			continue;	/* a later record with this id wins */
-		nws = 0;
+		first = np;
 		for (k = 0; k < n; k++) {
 			const struct pool_shift *s = &data->shifts.v[sh[k]];
 
 			if (!eligible(d, wk, &wf[w], s, night[k]))
 				continue;
-			if (flow_edge(&f, 2 + (int)k, 2 + (int)(n + w),
-			    (int64_t)shift_units(d, s)) != 0)
-				goto out;
-			ws[nws].s = s->start;
-			ws[nws].e = s->end;
-			ws[nws].val = shift_units(d, s);
-			nws++;
+			GROW(pairs, np, pcap);
+			pairs[np].shift = (int)k;
+			pairs[np].s = s->start;
+			pairs[np].e = s->end;
+			pairs[np].val = shift_units(d, s);
+			np++;
 		}
-		if (nws == 0)
-			continue;
-		cap = max_disjoint(ws, nws, dp);
-		if (flow_edge(&f, 2 + (int)(n + w), T, (int64_t)cap) != 0)
-			goto out;
+		qsort(pairs + first, np - first, sizeof(*pairs), pair_cmp);
+		for (i = first; i < np; i = j) {
+			end = pairs[i].e;
+			for (j = i; j < np && (j == i || pairs[j].s < end); j++)
+				if (pairs[j].e > end)
+					end = pairs[j].e;
+			for (k = i; k < j; k++) {
+				ws[k - i].s = pairs[k].s;
+				ws[k - i].e = pairs[k].e;
+				ws[k - i].val = pairs[k].val;
+				pairs[k].comp = (int)ncomp;
+			}
+			GROW(comp_cap, ncomp, ccap);
+			comp_cap[ncomp++] = max_disjoint(ws, j - i, dp);
+		}
 	}
-	*supply = (uint64_t)flow_max(&f, S, T);
+	if (flow_init(&f, (int)(2 + n + ncomp)) != 0)
+		goto out;
+	for (k = 0; k < n; k++)
+		if (flow_edge(&f, 0, 2 + (int)k,
+		    (int64_t)shift_units(d, &data->shifts.v[sh[k]])) != 0)
+			goto out;
+	for (i = 0; i < np; i++)
+		if (flow_edge(&f, 2 + pairs[i].shift, 2 + (int)n + pairs[i].comp,
+		    (int64_t)pairs[i].val) != 0)
+			goto out;
+	for (i = 0; i < ncomp; i++)
+		if (flow_edge(&f, 2 + (int)(n + i), 1, (int64_t)comp_cap[i]) != 0)
+			goto out;
+	*supply = (uint64_t)flow_max(&f, 0, 1);
 	rc = 0;
+nomem:
 out:
 	flow_release(&f);
+	free(pairs);
+	free(comp_cap);
 	free(ws);
 	free(dp);
 	free(night);
