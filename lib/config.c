@@ -539,6 +539,63 @@ out:
 	return found;
 }
 
+/*
+ * The transitive closure of covers, one bit per pair, after the ids of
+ * every covers list are resolved to role indices once (so that a
+ * large, dense file costs integer steps, not string compares).
+ */
+static int
+covers_closure(struct pool_config *c, struct pool_error *err)
+{
+	size_t		*first, *edge, nedges = 0, i, j, n, bit;
+	long		*stack, r, k;
+	unsigned char	*seen;
+	int		 rc = -1;
+
+	for (i = 0; i < c->nroles; i++)
+		nedges += c->roles[i].ncovers;
+	first = calloc(c->nroles + 1, sizeof(*first));
+	edge = calloc(nedges + 1, sizeof(*edge));
+	seen = calloc(c->nroles + 1, 1);
+	stack = calloc(c->nroles + 1, sizeof(*stack));
+	c->role_cover = calloc((c->nroles * c->nroles + 7) / 8 + 1, 1);
+	if (first == NULL || edge == NULL || seen == NULL || stack == NULL ||
+	    c->role_cover == NULL) {
+		nomem(err);
+		goto out;
+	}
+	for (i = 0, n = 0; i < c->nroles; i++) {
+		first[i] = n;
+		for (j = 0; j < c->roles[i].ncovers; j++)
+			if ((k = role_find(c, c->roles[i].covers[j])) >= 0)
+				edge[n++] = (size_t)k;
+	}
+	first[c->nroles] = n;
+	for (i = 0; i < c->nroles; i++) {
+		memset(seen, 0, c->nroles);
+		n = 0;
+		stack[n++] = (long)i;
+		while (n > 0) {
+			r = stack[--n];
+			for (j = first[r]; j < first[r + 1]; j++) {
+				if (seen[edge[j]])
+					continue;
+				seen[edge[j]] = 1;
+				stack[n++] = (long)edge[j];
+				bit = i * c->nroles + edge[j];
+				c->role_cover[bit / 8] |= 1u << (bit % 8);
+			}
+		}
+	}
+	rc = 0;
+out:
+	free(first);
+	free(edge);
+	free(seen);
+	free(stack);
+	return rc;
+}
+
 /* What config_index found wrong, for the loader to give a line. */
 struct index_fault {
 	enum { FAULT_NONE, FAULT_ORG_DUP, FAULT_ROLE_DUP, FAULT_COVERS,
@@ -550,9 +607,7 @@ static int
 config_index(struct pool_config *c, struct pool_error *err,
     struct index_fault *f)
 {
-	size_t		 i, j, bytes;
-	long		 k, *stack;
-	unsigned char	*seen;
+	size_t		 i, j;
 	char		 chain[160];
 
 	free(c->org_order);
@@ -614,29 +669,7 @@ config_index(struct pool_config *c, struct pool_error *err,
 		return pool_error_set(err, POOL_ECONFIG, NULL,
 		    "'covers' forms a cycle: %s", chain);
 	}
-
-	/* The transitive closure, one bit per pair. */
-	bytes = (c->nroles * c->nroles + 7) / 8;
-	seen = calloc(c->nroles + 1, 1);
-	stack = calloc(c->nroles + 1, sizeof(*stack));
-	c->role_cover = calloc(bytes + 1, 1);
-	if (seen == NULL || stack == NULL || c->role_cover == NULL) {
-		free(seen);
-		free(stack);
-		return nomem(err);
-	}
-	for (i = 0; i < c->nroles; i++) {
-		memset(seen, 0, c->nroles);
-		covers_reach(c, (long)i, seen, stack);
-		for (k = 0; k < (long)c->nroles; k++)
-			if (seen[k]) {
-				j = i * c->nroles + (size_t)k;
-				c->role_cover[j / 8] |= 1u << (j % 8);
-			}
-	}
-	free(seen);
-	free(stack);
-	return 0;
+	return covers_closure(c, err);
 }
 
 int
