@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <locale.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1257,7 +1258,7 @@ check_keys(struct loader *ld, const struct ynode *map, const char *ctx)
 		k = map->kids[2 * i];
 		if (k->kind != Y_SCALAR || strlen(k->text) != k->len)
 			return lerr(ld, k->line, POOL_ECONFIG,
-			    "a key must be a plain string");
+			    "a key must be a string");
 	}
 	if (n < 2)
 		return 0;
@@ -1776,6 +1777,32 @@ load_report(struct loader *ld, const struct ynode *m, struct pool_config *c)
 
 /** The file */
 
+/*
+ * Numbers in the file are read and written with a decimal point,
+ * whatever locale the program has set: the thread's LC_NUMERIC is "C"
+ * between numeric_c and numeric_restore.
+ */
+struct numlocale {
+	locale_t	c, old;
+};
+
+static void
+numeric_c(struct numlocale *nl)
+{
+	nl->old = (locale_t)0;
+	if ((nl->c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0)) != 0)
+		nl->old = uselocale(nl->c);
+}
+
+static void
+numeric_restore(struct numlocale *nl)
+{
+	if (nl->c == (locale_t)0)
+		return;
+	uselocale(nl->old);
+	freelocale(nl->c);
+}
+
 /* Top-level keys, in the order they are applied. */
 enum topkey {
 	T_POOL, T_TIMEZONE, T_WEEK_START, T_PRESET, T_RULES, T_MATCHING,
@@ -1955,6 +1982,7 @@ pool_config_load_buffer(const char *buf, size_t len, const char *name,
 {
 	struct pool_config	*c;
 	struct loader		 ld;
+	struct numlocale	 nl;
 
 	pool_error_clear(err);
 	if (len > POOL_CONFIG_MAX_SIZE) {
@@ -1968,11 +1996,12 @@ pool_config_load_buffer(const char *buf, size_t len, const char *name,
 	memset(&ld, 0, sizeof(ld));
 	ld.name = name;
 	ld.err = err;
+	numeric_c(&nl);
 	if (parse_tree(&ld, buf, len) == -1 || load_tree(&ld, c) == -1) {
-		loader_release(&ld);
 		pool_config_free(c);
-		return NULL;
+		c = NULL;
 	}
+	numeric_restore(&nl);
 	loader_release(&ld);
 	return c;
 }
@@ -2085,8 +2114,10 @@ pool_config_write(const struct pool_config *c, FILE *fp,
 {
 	const struct pool_org_conf	*o;
 	const struct pool_role_conf	*rl;
+	struct numlocale		 nl;
 	size_t				 i, j;
 
+	numeric_c(&nl);
 	if (c->pool != NULL) {
 		fputs("pool: ", fp);
 		put_str(fp, c->pool);
@@ -2193,6 +2224,7 @@ pool_config_write(const struct pool_config *c, FILE *fp,
 			    "operational", o->contacts[j].every_days);
 		}
 	}
+	numeric_restore(&nl);
 	if (fflush(fp) == EOF || ferror(fp))
 		return pool_error_set(err, POOL_ESYS, NULL,
 		    "cannot write the configuration");

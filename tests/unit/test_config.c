@@ -588,7 +588,7 @@ static const struct {
 	{ "just text\n",
 	  "pool.yaml:1: the file must be a mapping of keys "
 	  "(see pool.yaml(5))" },
-	{ "[a]: 1\n", "pool.yaml:1: a key must be a plain string" },
+	{ "[a]: 1\n", "pool.yaml:1: a key must be a string" },
 	{ "pool: a\n---\npool: b\n",
 	  "pool.yaml:2: more than one YAML document" },
 	{ "pool: *nothing\n", "pool.yaml:1: unknown alias '*nothing'" },
