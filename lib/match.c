@@ -24,6 +24,7 @@
 #define EJECT_NEAR	(8 * 86400)	/* neighbours a worker may give up */
 #define EJECT_MAX	8		/* ... at most this many per worker */
 #define NEAR_MAX	3		/* near misses per unfilled shift */
+#define RECENT		4		/* units remembered per worker */
 
 struct alloc {
 	double	entitled;
@@ -54,6 +55,8 @@ struct pool_match {
 	long		*sgw;
 	double		*load;		/* minutes held per worker in the
 					   horizon */
+	const struct pool_shift **recent; /* per worker the last RECENT
+					   shifts given, for continuity */
 	double		 weeks;		/* horizon in weeks */
 	int64_t		 h0, h1;	/* horizon */
 	struct alloc	*allocs;
@@ -81,6 +84,8 @@ struct ord {
 	long	rank;
 	long	w;
 };
+
+static void	remember(struct pool_match *, long, long);
 
 static int
 prio(const struct pool_match *m, long s)
@@ -139,6 +144,7 @@ pool_match_free(struct pool_match *m)
 	free(m->sgstart);
 	free(m->sgw);
 	free(m->load);
+	free(m->recent);
 	free(m->allocs);
 	free(m->salloc);
 	free(m->wroles);
@@ -258,6 +264,7 @@ do_assign(struct pool_match *m, long s, long w)
 		return -1;
 	m->asg[s] = w;
 	m->load[w] += pool_rules_work(m->rc, s);
+	remember(m, w, s);
 	if (m->salloc[s] >= 0)
 		m->allocs[m->salloc[s]].used += units(m, s);
 	return 0;
@@ -288,23 +295,39 @@ signed_up(const struct pool_match *m, long w, long s)
 	return 0;
 }
 
-/* 1 if worker w holds another shift at the same org and unit as s. */
+/*
+ * 1 if worker w works at the org and unit of s in one of the last
+ * RECENT shifts given to (or confirmed for) the worker.
+ */
 static int
 same_unit(const struct pool_match *m, long w, long s)
 {
 	const struct pool_shift	*sh = &m->data->shifts.v[s], *x;
-	const long		*v;
-	long			 n, i;
+	int			 i;
 
 	if (sh->unit == NULL)
 		return 0;
-	n = pool_rules_held(m->rc, w, &v);
-	for (i = 0; i < n; i++) {
-		x = &m->data->shifts.v[v[i]];
-		if (v[i] != s && x->unit == sh->unit && x->org == sh->org)
+	for (i = 0; i < RECENT; i++) {
+		x = m->recent[w * RECENT + i];
+		if (x != NULL && x != sh && x->unit == sh->unit &&
+		    x->org == sh->org)
 			return 1;
 	}
 	return 0;
+}
+
+static void
+remember(struct pool_match *m, long w, long s)
+{
+	const struct pool_shift	**r = &m->recent[w * RECENT];
+	const struct pool_shift	 *sh = &m->data->shifts.v[s];
+	int			  i;
+
+	for (i = 0; i < RECENT; i++)
+		if (r[i] == sh)
+			return;
+	memmove(r + 1, r, (RECENT - 1) * sizeof(*r));
+	r[0] = sh;
 }
 
 /* 1 if worker w takes shift s through a role that covers it. */
@@ -403,21 +426,41 @@ order_cands(struct pool_match *m, long s, long skip)
 	return n;
 }
 
-/* Give s to its cheapest feasible worker (not skip).  1 if done. */
+/*
+ * Give s to its cheapest feasible worker (not skip).  1 if done.  The
+ * candidates are taken cheapest first by selection, since the first
+ * few usually pass.
+ */
 static int
 try_fill(struct pool_match *m, long s, long skip, int *err)
 {
-	long	n, i, w;
+	long		 o = m->oidx[s], n = 0, i, best, w;
+	uint32_t	 k;
+	struct ord	 t;
 
-	n = order_cands(m, s, skip);
-	for (i = 0; i < n; i++) {
-		w = m->ord[i].w;
+	for (k = m->cstart[o]; k < m->cstart[o + 1]; k++) {
+		if ((w = m->cand[k]) == skip)
+			continue;
+		m->ord[n].w = w;
+		m->ord[n].rank = m->wrank[w];
+		m->ord[n].cost = cost(m, w, s);
+		n++;
+	}
+	while (n > 0) {
+		for (best = 0, i = 1; i < n; i++)
+			if (ord_cmp(&m->ord[i], &m->ord[best]) < 0)
+				best = i;
+		w = m->ord[best].w;
 		m->tot.checks++;
 		if (pool_rules_check(m->rc, w, s, NULL, 0) == NULL) {
 			if (do_assign(m, s, w) == -1)
 				*err = 1;
 			return 1;
 		}
+		t = m->ord[best];
+		m->ord[best] = m->ord[n - 1];
+		m->ord[n - 1] = t;
+		n--;
 	}
 	return 0;
 }
@@ -566,6 +609,8 @@ setup(struct pool_match *m)
 	    (m->oidx = malloc((m->ns + 1) * sizeof(long))) == NULL ||
 	    (m->open = malloc((m->ns + 1) * sizeof(long))) == NULL ||
 	    (m->load = calloc(m->nw + 1, sizeof(double))) == NULL ||
+	    (m->recent = calloc((m->nw + 1) * RECENT,
+	    sizeof(*m->recent))) == NULL ||
 	    (m->sgstart = calloc(m->ns + 2, sizeof(long))) == NULL ||
 	    (m->sgw = malloc((d->signups.n + 1) * sizeof(long))) == NULL ||
 	    (tmp = malloc((m->nw + 1) * sizeof(long))) == NULL)
@@ -628,6 +673,8 @@ setup(struct pool_match *m)
 		s = m->sorder[i];
 		if (m->pinned[s] >= 0 && in_horizon(m, s))
 			m->load[m->pinned[s]] += pool_rules_work(m->rc, s);
+		if (m->pinned[s] >= 0)
+			remember(m, m->pinned[s], s);
 	}
 	/* signups as lists per shift */
 	for (k = 0; k < d->signups.n; k++)

@@ -82,8 +82,15 @@ struct sinfo {
 	int32_t			 work;	/* minutes */
 	int32_t			 sday;	/* local day of the start */
 	int32_t			 week;	/* ATW week of the start */
-	uint8_t			 night, late;
+	uint8_t			 night, late, has_xyz;
+	float			 xyz[3];	/* location on the unit sphere */
 	const struct pool_rules	*r;
+};
+
+struct wloc {
+	double	xyz[3];
+	double	chord_max;	/* chord of max_travel_km; < 0: no limit */
+	int	has;
 };
 
 struct pool_rulectx {
@@ -92,6 +99,7 @@ struct pool_rulectx {
 	const struct pool_tz		*tz;
 	struct sinfo			*si;
 	struct wtl			*wt;
+	struct wloc			*wl;
 	long				 nw, ns;
 	int64_t				 wref;	/* first day of ATW week 0 */
 };
@@ -231,6 +239,19 @@ shift_rules(const struct pool_config *conf, const char *org)
 	    oc->has_rules)
 		return &oc->rules;
 	return &conf->rules;
+}
+
+#define EARTH_KM	6371.0
+
+/* A point of the unit sphere from latitude and longitude in degrees. */
+static void
+to_xyz(double lat, double lon, double xyz[3])
+{
+	double	rad = M_PI / 180.0;
+
+	xyz[0] = cos(lat * rad) * cos(lon * rad);
+	xyz[1] = cos(lat * rad) * sin(lon * rad);
+	xyz[2] = sin(lat * rad);
 }
 
 static int
@@ -379,6 +400,27 @@ pool_rules_new(const struct pool_config *conf, const struct pool_data *data,
 		si->night = nightsec > (int64_t)r->night_min_work * 60;
 		si->late = si->night &&
 		    minute_of_day(tz, sh->end) > r->night_late_end;
+		if (sh->has_location) {
+			double xyz[3];
+			to_xyz(sh->lat, sh->lon, xyz);
+			si->xyz[0] = (float)xyz[0];
+			si->xyz[1] = (float)xyz[1];
+			si->xyz[2] = (float)xyz[2];
+			si->has_xyz = 1;
+		}
+	}
+	if ((c->wl = calloc((size_t)c->nw + 1, sizeof(*c->wl))) == NULL)
+		goto nomem;
+	for (i = 0; i < c->nw; i++) {
+		const struct pool_worker *wk = &data->workers.v[i];
+		c->wl[i].chord_max = -1;
+		if (!wk->has_location)
+			continue;
+		c->wl[i].has = 1;
+		to_xyz(wk->lat, wk->lon, c->wl[i].xyz);
+		if (wk->max_travel_km >= 0)
+			c->wl[i].chord_max = wk->max_travel_km >= M_PI * EARTH_KM ?
+			    2.0 : 2 * sin(wk->max_travel_km / (2 * EARTH_KM));
 	}
 
 	/* availability and absence, merged per worker */
@@ -466,6 +508,7 @@ pool_rules_free(struct pool_rulectx *c)
 			free(c->wt[i].weeks);
 		}
 	free(c->wt);
+	free(c->wl);
 	free(c->si);
 	free(c);
 }
@@ -511,27 +554,26 @@ pool_rules_unassign(struct pool_rulectx *c, long w, long s)
 	return 0;
 }
 
+/* Squared chord between worker w and shift s on the unit sphere. */
 static double
-great_circle_km(double lat1, double lon1, double lat2, double lon2)
+chord2(const struct pool_rulectx *c, long w, long s)
 {
-	double	rad = M_PI / 180.0, dlat, dlon, a;
+	const double	*a = c->wl[w].xyz;
+	const float	*b = c->si[s].xyz;
+	double		 dx = a[0] - b[0], dy = a[1] - b[1], dz = a[2] - b[2];
 
-	dlat = (lat2 - lat1) * rad;
-	dlon = (lon2 - lon1) * rad;
-	a = sin(dlat / 2) * sin(dlat / 2) + cos(lat1 * rad) *
-	    cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
-	return 6371.0 * 2 * atan2(sqrt(a), sqrt(1 - a));
+	return dx * dx + dy * dy + dz * dz;
 }
 
 double
 pool_rules_distance(const struct pool_rulectx *c, long w, long s)
 {
-	const struct pool_worker *wk = &c->data->workers.v[w];
-	const struct pool_shift *sh = &c->data->shifts.v[s];
+	double	ch;
 
-	if (!wk->has_location || !sh->has_location)
+	if (!c->wl[w].has || !c->si[s].has_xyz)
 		return -1;
-	return great_circle_km(wk->lat, wk->lon, sh->lat, sh->lon);
+	ch = sqrt(chord2(c, w, s));
+	return 2 * EARTH_KM * asin(ch / 2 > 1 ? 1 : ch / 2);
 }
 
 const char *
@@ -583,10 +625,13 @@ pool_rules_check_static(struct pool_rulectx *c, long w, long s,
 	if (wk->nights == POOL_NIGHTS_ONLY && !si->night)
 		return fail(detail, len, POOL_RULE_NIGHTS_PREF,
 		    "day shift, worker takes only nights");
-	if (wk->max_travel_km >= 0 &&
-	    (d = pool_rules_distance(c, w, s)) >= 0 && d > wk->max_travel_km)
-		return fail(detail, len, POOL_RULE_TRAVEL,
-		    "distance %.1f km > %g km", d, wk->max_travel_km);
+	if (c->wl[w].chord_max >= 0 && si->has_xyz && chord2(c, w, s) >
+	    c->wl[w].chord_max * c->wl[w].chord_max) {
+		d = pool_rules_distance(c, w, s);
+		if (d > wk->max_travel_km)
+			return fail(detail, len, POOL_RULE_TRAVEL,
+			    "distance %.1f km > %g km", d, wk->max_travel_km);
+	}
 	if (t->has_avail) {
 		k = ival_find(t->avail, t->navail, si->start);
 		if (k < 0 || t->avail[k].end < si->end)
