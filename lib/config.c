@@ -621,6 +621,20 @@ config_index(struct pool_config *c, struct pool_error *err,
 	if (c->nroles > POOL_CONFIG_MAX_ROLES)
 		return pool_error_set(err, POOL_ELIMIT, NULL,
 		    "more than %d roles", POOL_CONFIG_MAX_ROLES);
+	for (i = 0; i < c->norgs; i++)
+		if (c->orgs[i].id == NULL)
+			return pool_error_set(err, POOL_ECONFIG, NULL,
+			    "organisation %zu has no id", i + 1);
+	for (i = 0; i < c->nroles; i++) {
+		if (c->roles[i].id == NULL)
+			return pool_error_set(err, POOL_ECONFIG, NULL,
+			    "role %zu has no id", i + 1);
+		for (j = 0; j < c->roles[i].ncovers; j++)
+			if (c->roles[i].covers[j] == NULL)
+				return pool_error_set(err, POOL_ECONFIG, NULL,
+				    "role '%s' has an empty covers entry",
+				    c->roles[i].id);
+	}
 	if ((c->org_order = calloc(c->norgs + 1, sizeof(size_t))) == NULL ||
 	    (c->role_order = calloc(c->nroles + 1, sizeof(size_t))) == NULL)
 		return nomem(err);
@@ -1985,6 +1999,8 @@ pool_config_load_buffer(const char *buf, size_t len, const char *name,
 	struct numlocale	 nl;
 
 	pool_error_clear(err);
+	if (name == NULL)
+		name = "<buffer>";
 	if (len > POOL_CONFIG_MAX_SIZE) {
 		pool_error_set(err, POOL_ELIMIT, NULL,
 		    "file too large (more than 1 MiB)");

@@ -369,6 +369,11 @@ test_values(void)
 	CHECK_INT(c->nroles + c->norgs, 0, "null and [] are empty");
 	pool_config_free(c);
 
+	c = pool_config_load_buffer("pool: x\n", 8, NULL, &e);
+	CHECK(c != NULL && strcmp(c->source, "<buffer>") == 0,
+	    "no name: source <buffer>");
+	pool_config_free(c);
+
 	/* An empty file and a comment-only file are the defaults. */
 	c = load_str("", &e);
 	CHECK(c != NULL && c->rules.shift_max == H(12) &&
@@ -788,6 +793,12 @@ test_covers(void)
 	CHECK_INT(pool_config_index(c, &e), -1, "duplicate by hand");
 	CHECK_STR(errtext(&e), "duplicate role id 'hbo-v'",
 	    "duplicate by hand: message");
+	free(c->roles[0].id);
+	c->roles[0].id = NULL;
+	CHECK_INT(pool_config_index(c, &e), -1, "no id by hand");
+	CHECK_STR(errtext(&e), "role 1 has no id", "no id by hand: message");
+	CHECK_INT(pool_config_role_covers(c, "hbo-v", "zz1"), 1,
+	    "a failed index leaves the lookups searching");
 	pool_config_free(c);
 }
 
