@@ -185,6 +185,8 @@ pool_ics_vtimezone(FILE *f, const struct pool_tz *tz, int from_year,
 	t = pool_time_days_from_civil(from_year, 1, 1) * 86400;
 	end = pool_time_days_from_civil(to_year + 1, 1, 1) * 86400;
 	off = pool_tz_offset(tz, t);
+	t -= off;		/* local midnight of 1 January */
+	off = pool_tz_offset(tz, t);
 	/* The offset in force at the start of the range. */
 	tz_part(f, "STANDARD", t, off, off);
 	/* Each change, found day by day and then to the second. */
