@@ -87,6 +87,7 @@ struct pool_dist {
 	size_t				 norgrecs, orgreccap;
 	struct group			*groups;
 	size_t				 ngroups;
+	size_t				 bad_orgs;	/* org records refused */
 	int				 ran;		/* run succeeded */
 };
 
@@ -166,6 +167,33 @@ pool_dist_free(struct pool_dist *d)
 	free(d);
 }
 
+static int
+has_sub(const char *s, size_t len, const char *needle)
+{
+	size_t	n = strlen(needle), i;
+
+	for (i = 0; i + n <= len; i++)
+		if (memcmp(s + i, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 if a line that failed to parse still says it is an org record. */
+static int
+is_org_line(const char *text, size_t len)
+{
+	json_t	*o, *t;
+	int	 org = 0;
+
+	if ((o = json_loadb(text, len, 0, NULL)) == NULL)
+		return has_sub(text, len, "\"type\"") &&
+		    has_sub(text, len, "\"org\"");
+	t = json_object_get(o, "type");
+	org = json_is_string(t) && strcmp(json_string_value(t), "org") == 0;
+	json_decref(o);
+	return org;
+}
+
 int
 pool_dist_add(struct pool_dist *d, const char *text, size_t len,
     const char *source, unsigned long lineno, struct pool_error *err)
@@ -194,6 +222,8 @@ pool_dist_add(struct pool_dist *d, const char *text, size_t len,
 
 	if (pool_record_parse(&d->data, text, len, &r, err) != 0) {
 		pool_error_locate(err, source, lineno);
+		if (is_org_line(text, len))
+			d->bad_orgs++;
 		return -1;
 	}
 	if (r.type == POOL_R_ALLOCATION)
@@ -1182,6 +1212,11 @@ pool_dist_run(struct pool_dist *d, struct pool_error *err)
 
 	groups_free(d);
 	d->ran = 0;
+	pool_error_clear(err);
+	if (d->bad_orgs > 0)
+		return pool_error_set(err, POOL_EFIELD, NULL,
+		    "%zu org record%s refused: nothing divided", d->bad_orgs,
+		    d->bad_orgs == 1 ? "" : "s");
 	rc = d->opts.units_mode ? run_units(d, err) : run_pool(d, err);
 	if (rc != 0) {
 		groups_free(d);

@@ -218,6 +218,8 @@ test_weight_errors(void)
 	    "line errors");
 	CHECK(strstr(r.out, "{\"type\":\"org\",\"id\":\"x\",\"weight\":-1}\n")
 	    == r.out, "the bad line is passed on unchanged");
+	CHECK_STR(r.err, "2 org records refused: nothing divided",
+	    "no division without every org record");
 	result_free(&r);
 }
 
