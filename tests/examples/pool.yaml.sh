@@ -31,3 +31,13 @@ pool-match -c bad.yaml < /dev/null > out 2> err || rc=$?
 [ ! -s out ]
 [ "$(cat err)" = "pool-match: bad.yaml:2: unknown key 'rest_dialy_hours' in 'rules'" ]
 cd "$top"
+
+# Every key of the commented example is documented in the page.
+for key in $(sed -n 's/^[ -]*\([a-z_0-9]*\): .*/\1/p; s/^[ -]*\([a-z_0-9]*\):$/\1/p' \
+    testdata/pool.yaml.example | sort -u); do
+	case $key in early|late|night) continue ;; esac	# shift type ids
+	grep -q "Ic $key\( \|$\)" man/pool.yaml.5 || {
+		echo "key '$key' of testdata/pool.yaml.example not in pool.yaml(5)"
+		exit 1
+	}
+done
