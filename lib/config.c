@@ -562,6 +562,9 @@ covers_closure(struct pool_config *c, struct pool_error *err)
 	c->role_cover = calloc((c->nroles * c->nroles + 7) / 8 + 1, 1);
 	if (first == NULL || edge == NULL || seen == NULL || stack == NULL ||
 	    c->role_cover == NULL) {
+		/* Without the table the lookups search. */
+		free(c->role_cover);
+		c->role_cover = NULL;
 		nomem(err);
 		goto out;
 	}
