@@ -916,11 +916,15 @@ is_recomputed(const struct pool_dist *d, const char *period)
 
 /*
  * Outstanding deficit of org in role before period (groups[0..upto)
- * are the earlier groups of this run): over the input allocation
- * records of earlier periods of the same kind and role, not recomputed
- * now (the last record per org, period and role counts), the sum of
- * max(0, entitled - units) - carry; minus the carry this run already
- * gave; at least 0.
+ * are the earlier groups of this run).  Over the input allocation
+ * records of earlier periods of the same kind (week or day) and role
+ * that are not recomputed now, per period: the last record gives
+ * entitled and units (what was received), the last record that has a
+ * carry gives the carry (so a pool-report row without carry, read after
+ * the pool-distribute record of the same period, still counts it).  The
+ * outstanding deficit is the sum of max(0, entitled - units) - carry,
+ * minus the carry this run already gave in earlier periods, and at
+ * least 0.
  */
 static uint64_t
 outstanding(struct pool_dist *d, const char *org, const char *role,
@@ -929,7 +933,7 @@ outstanding(struct pool_dist *d, const char *org, const char *role,
 	const struct pool_allocation	*v = d->data.allocations.v;
 	size_t				 n = d->data.allocations.n, i, j, k;
 	double				 sum = 0, def, c;
-	int				 kind = period_kind(period);
+	int				 kind = period_kind(period), later;
 
 	for (i = 0; i < n; i++) {
 		if (v[i].org != org || v[i].role != role ||
@@ -937,14 +941,19 @@ outstanding(struct pool_dist *d, const char *org, const char *role,
 		    strcmp(v[i].period, period) >= 0 ||
 		    is_recomputed(d, v[i].period))
 			continue;
+		later = 0;
+		c = v[i].carry == POOL_NONE ? -1 : v[i].carry;
 		for (j = i + 1; j < n; j++)
 			if (v[j].org == org && v[j].role == role &&
 			    v[j].period == v[i].period)
-				break;
-		if (j < n)
+				later = 1;
+		if (later)
 			continue;	/* a later record supersedes this one */
+		for (j = i; c < 0 && j-- > 0; )
+			if (v[j].org == org && v[j].role == role &&
+			    v[j].period == v[i].period && v[j].carry != POOL_NONE)
+				c = v[j].carry;
 		def = v[i].entitled - v[i].units;
-		c = v[i].carry == POOL_NONE ? 0 : v[i].carry;
 		sum += (def > 0 ? def : 0) - (c > 0 ? c : 0);
 	}
 	if (d->hours)

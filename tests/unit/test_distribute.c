@@ -421,6 +421,25 @@ test_scarce(void)
 	CHECK(strstr(r.out, "\"period\":\"2026-W48\",\"role\":\"helpende\","
 	    "\"units\":5") == NULL, "old W48 allocation replaced");
 	result_free(&r);
+	/* A report row (received, no carry) after the distribute record of
+	 * the same week: the carry of the earlier record still counts. */
+	free(in2);
+	in2 = cat(in, "{\"type\":\"allocation\",\"org\":\"vivium\",\"period\":"
+	    "\"2026-W47\",\"role\":\"helpende\",\"units\":3,\"entitled\":3,"
+	    "\"carry\":2}\n"
+	    "{\"type\":\"allocation\",\"org\":\"vivium\",\"period\":"
+	    "\"2026-W47\",\"role\":\"helpende\",\"units\":2,\"entitled\":3}\n");
+	{
+		char *y = cat(pool_yaml, "");
+		char *p = strstr(y, "carry_over: false");
+
+		memcpy(p, "carry_over: true ", 17);
+		run(y, &o, in2, &r);
+		CHECK_INT(field(r.out, "vivium", "carry"), 0,
+		    "deficit 1 minus the carry 2 of W47: nothing owed");
+		free(y);
+	}
+	result_free(&r);
 	free(in2);
 	free(in);
 }
