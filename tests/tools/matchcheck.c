@@ -1,0 +1,893 @@
+/*
+ * matchcheck: check a pool-match output independently of lib/rules.c.
+ *
+ *	matchcheck [-c pool.yaml] input output
+ *		Every input record that pool-match does not recompute must
+ *		come out first, byte for byte and in order; every open shift
+ *		gets exactly one assignment or unfilled record; every
+ *		proposed assignment passes every hard rule, checked by plain
+ *		O(n^2) scans of the worker's whole schedule (confirmed and
+ *		proposed shifts).  Prints the cover per priority; exits 1 on
+ *		any problem.
+ *
+ *	matchcheck -l model.lp [-c pool.yaml] input
+ *		Write the cover model as an LP file (CPLEX LP format) for an
+ *		exact solver, see tests/bench/match.sh.
+ *
+ * Conventions shared with pool-match(1), restated here: working time is
+ * length less break; a night has more than night_min_work minutes in
+ * the local night window; late when it ends after night_late_end; a
+ * night series is nights on consecutive local start days; consecutive
+ * shifts start on the same or the next local day; shifts count in the
+ * ATW week of their start.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "pool.h"
+#include "pool_config.h"
+#include "pool_record.h"
+#include "pool_rules.h"
+#include "pool_time.h"
+
+struct line {
+	char	*s;
+	size_t	 len;
+};
+
+struct sh {
+	long	 s;		/* shift index */
+	int	 proposed;
+};
+
+static struct pool_config	*conf;
+static struct pool_tz		*tz;
+static struct pool_data		 data;
+static long			 problems;
+static int			 verbose;
+
+static void
+problem(const char *fmt, ...)
+{
+	va_list	ap;
+
+	problems++;
+	if (problems > 50)
+		return;
+	fprintf(stderr, "matchcheck: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static struct line *
+read_lines(const char *path, size_t *n)
+{
+	FILE		*f = fopen(path, "r");
+	struct line	*v = NULL;
+	size_t		 cap = 0, len = 0;
+	char		*buf = NULL;
+	ssize_t		 r;
+
+	*n = 0;
+	if (f == NULL) {
+		perror(path);
+		exit(2);
+	}
+	while ((r = getline(&buf, &len, f)) != -1) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			v = realloc(v, cap * sizeof(*v));
+		}
+		while (r > 0 && (buf[r - 1] == '\n' || buf[r - 1] == '\r'))
+			r--;
+		v[*n].s = malloc((size_t)r + 1);
+		memcpy(v[*n].s, buf, (size_t)r);
+		v[*n].s[r] = '\0';
+		v[*n].len = (size_t)r;
+		(*n)++;
+	}
+	free(buf);
+	fclose(f);
+	return v;
+}
+
+/* 1 if pool-match replaces this input line. */
+static int
+replaced(const char *line)
+{
+	json_t		*o = json_loads(line, 0, NULL);
+	const char	*t, *st;
+	int		 r = 0;
+
+	if (o == NULL)
+		return 0;
+	t = json_string_value(json_object_get(o, "type"));
+	st = json_string_value(json_object_get(o, "status"));
+	if (t != NULL && (strcmp(t, "unfilled") == 0 ||
+	    strcmp(t, "candidate") == 0 || (strcmp(t, "assignment") == 0 &&
+	    st != NULL && strcmp(st, "proposed") == 0)))
+		r = 1;
+	json_decref(o);
+	return r;
+}
+
+static const struct pool_rules *
+rules_of(long s)
+{
+	const struct pool_org_conf *oc =
+	    pool_config_org(conf, data.shifts.v[s].org);
+
+	return oc != NULL && oc->has_rules ? &oc->rules : &conf->rules;
+}
+
+static long
+work(long s)
+{
+	const struct pool_shift *x = &data.shifts.v[s];
+
+	return (long)((x->end - x->start) / 60) - x->break_minutes;
+}
+
+/* Minutes of the shift in the local night window, minute by minute. */
+static int
+is_night(long s, int *late)
+{
+	const struct pool_shift	*x = &data.shifts.v[s];
+	const struct pool_rules	*r = rules_of(s);
+	struct pool_civil	 c;
+	int64_t			 t;
+	long			 in = 0;
+	int			 m;
+
+	for (t = x->start; t < x->end; t += 60) {
+		pool_tz_to_civil(tz, t, &c);
+		m = c.hour * 60 + c.min;
+		if (r->night_start <= r->night_end ?
+		    (m >= r->night_start && m < r->night_end) :
+		    (m >= r->night_start || m < r->night_end))
+			in++;
+	}
+	pool_tz_to_civil(tz, x->end, &c);
+	*late = in > r->night_min_work &&
+	    c.hour * 60 + c.min > r->night_late_end;
+	return in > r->night_min_work;
+}
+
+static int64_t
+lday(int64_t t)
+{
+	struct pool_civil c;
+
+	pool_tz_to_civil(tz, t, &c);
+	return pool_time_days_from_civil(c.year, c.month, c.day);
+}
+
+static int64_t
+week_of_day(int64_t d)
+{
+	int	ws = conf->rules.week_start;
+	int64_t	back = (pool_time_weekday(d) - ws + 7) % 7;
+
+	return (d - back);	/* the day number of the week's first day */
+}
+
+static int64_t
+midnight(int64_t d)
+{
+	struct pool_civil	c;
+	int64_t			t, t2;
+
+	memset(&c, 0, sizeof(c));
+	pool_time_civil_from_days(d, &c.year, &c.month, &c.day);
+	pool_tz_from_civil(tz, &c, &t, &t2);
+	return t;
+}
+
+static double
+haversine(double la1, double lo1, double la2, double lo2)
+{
+	double	r = M_PI / 180, a;
+
+	a = pow(sin((la2 - la1) * r / 2), 2) + cos(la1 * r) * cos(la2 * r) *
+	    pow(sin((lo2 - lo1) * r / 2), 2);
+	return 2 * 6371.0 * asin(sqrt(a));
+}
+
+static const char *
+static_rule(long w, long s)
+{
+	const struct pool_worker	*k = &data.workers.v[w];
+	const struct pool_shift		*x = &data.shifts.v[s];
+	const struct pool_rules		*r = rules_of(s);
+	uint32_t			 i, j;
+	int				 late, night = is_night(s, &late), ok;
+	size_t				 q;
+	int64_t				 d = lday(x->start), cov;
+
+	for (ok = 0, i = 0; i < k->roles.n; i++)
+		if (strcmp(k->roles.v[i], x->role) == 0 ||
+		    pool_config_role_covers(conf, k->roles.v[i], x->role))
+			ok = 1;
+	if (!ok)
+		return "role";
+	for (i = 0; i < x->skills.n; i++) {
+		for (ok = 0, j = 0; j < k->skills.n; j++)
+			ok |= strcmp(k->skills.v[j], x->skills.v[i]) == 0;
+		if (!ok)
+			return "skills";
+	}
+	if (d < k->valid_from || d > k->valid_until)
+		return "validity";
+	if (k->dedicated.n > 0) {
+		for (ok = 0, i = 0; i < x->tags.n; i++)
+			for (j = 0; j < k->dedicated.n; j++)
+				ok |= strcmp(x->tags.v[i], k->dedicated.v[j]) == 0;
+		if (!ok)
+			return "dedicated";
+	}
+	if (night && k->night_exempt)
+		return "night-exempt";
+	if ((night && k->nights == POOL_NIGHTS_NEVER) ||
+	    (!night && k->nights == POOL_NIGHTS_ONLY))
+		return "nights";
+	if (k->max_travel_km >= 0 && k->has_location && x->has_location &&
+	    haversine(k->lat, k->lon, x->lat, x->lon) > k->max_travel_km + 0.01)
+		return "travel";
+	/* availability: the union of windows covers the shift */
+	for (ok = 1, q = 0; q < data.availability.n; q++)
+		if (data.availability.v[q].worker == k->id)
+			ok = 0;
+	if (!ok) {
+		/* extend coverage from the start through touching windows */
+		int grew = 1;
+		cov = x->start;
+		while (grew && cov < x->end) {
+			grew = 0;
+			for (q = 0; q < data.availability.n; q++) {
+				const struct pool_interval *a =
+				    &data.availability.v[q];
+				if (a->worker == k->id &&
+				    a->start <= cov && a->end > cov) {
+					cov = a->end;
+					grew = 1;
+				}
+			}
+		}
+		if (cov < x->end)
+			return "availability";
+	}
+	for (q = 0; q < data.absences.n; q++) {
+		const struct pool_interval *a = &data.absences.v[q];
+		if (a->worker == k->id && a->start < x->end &&
+		    a->end > x->start)
+			return "absence";
+	}
+	if (r->shift_max > 0 && work(s) > r->shift_max)
+		return "shift-max";
+	if (night && r->night_shift_max > 0 && work(s) > r->night_shift_max)
+		return "night-shift-max";
+	return NULL;
+}
+
+static int
+sh_cmp(const void *a, const void *b)
+{
+	const struct sh *x = a, *y = b;
+	const struct pool_shift *p = &data.shifts.v[x->s], *q = &data.shifts.v[y->s];
+
+	if (p->start != q->start)
+		return p->start < q->start ? -1 : 1;
+	return (p->end > q->end) - (p->end < q->end);
+}
+
+/* Check one worker's whole schedule; v sorted by start. */
+static void
+check_worker(long w, struct sh *v, long n)
+{
+	const char	*id = data.workers.v[w].id;
+	int		*night, *late;
+	int64_t		*sday, *wk;
+	long		 i, j, k;
+
+	night = calloc(n + 1, sizeof(int));
+	late = calloc(n + 1, sizeof(int));
+	sday = calloc(n + 1, sizeof(int64_t));
+	wk = calloc(n + 1, sizeof(int64_t));
+	for (i = 0; i < n; i++) {
+		night[i] = is_night(v[i].s, &late[i]);
+		sday[i] = lday(data.shifts.v[v[i].s].start);
+		wk[i] = week_of_day(sday[i]);
+	}
+	for (i = 0; i < n; i++) {
+		const struct pool_shift *a = &data.shifts.v[v[i].s];
+		const struct pool_rules *r = rules_of(v[i].s);
+		const char *sr;
+
+		if (v[i].proposed && (sr = static_rule(w, v[i].s)) != NULL)
+			problem("worker '%s' shift '%s': %s", id, a->id, sr);
+		/* overlap with any other */
+		for (j = 0; j < n; j++) {
+			const struct pool_shift *b = &data.shifts.v[v[j].s];
+			if (j != i && (v[i].proposed || v[j].proposed) &&
+			    a->start < b->end && b->start < a->end && j > i)
+				problem("worker '%s': overlap '%s' '%s'", id,
+				    a->id, b->id);
+		}
+		if (i + 1 < n && (v[i].proposed || v[i + 1].proposed)) {
+			const struct pool_shift *b = &data.shifts.v[v[i + 1].s];
+			long gap = (long)((b->start - a->end) / 60);
+			long need = r->rest_daily, shortm = r->rest_daily_short;
+			long series = 0;
+			int contin = night[i] && night[i + 1] &&
+			    sday[i + 1] - sday[i] <= 1;
+			if (night[i])
+				for (series = 1, k = i; k > 0 && night[k - 1] &&
+				    sday[k] - sday[k - 1] <= 1; k--)
+					series++;
+			if (!contin && r->night_series > 0 &&
+			    series >= r->night_series && r->rest_after_series) {
+				if (gap < r->rest_after_series)
+					problem("worker '%s': rest %ld min after "
+					    "night series before '%s'", id, gap,
+					    b->id);
+			} else {
+				if (late[i] && r->rest_after_night > 0) {
+					need = r->rest_after_night;
+					shortm = r->rest_after_night_short;
+				}
+				if (gap >= 0 && gap < (shortm ? shortm : need))
+					problem("worker '%s': rest %ld min "
+					    "before '%s'", id, gap, b->id);
+			}
+		}
+	}
+	/* shortened rests: no two of a kind within the window */
+	for (i = 0; i + 1 < n; i++) {
+		for (j = i + 1; j + 1 < n; j++) {
+			const struct pool_shift *a = &data.shifts.v[v[i].s];
+			const struct pool_shift *a2 = &data.shifts.v[v[j].s];
+			const struct pool_rules *r = rules_of(v[i].s);
+			long g1 = (long)((data.shifts.v[v[i + 1].s].start -
+			    a->end) / 60);
+			long g2 = (long)((data.shifts.v[v[j + 1].s].start -
+			    a2->end) / 60);
+			long n1 = late[i] ? r->rest_after_night : r->rest_daily;
+			long n2 = late[j] ? r->rest_after_night : r->rest_daily;
+			int in_series1 = 0, in_series2 = 0;
+			if (a2->end - a->end >= (int64_t)r->rest_short_window * 60)
+				break;
+			/* night-to-night inside a series keeps its own rule */
+			(void)in_series1;
+			(void)in_series2;
+			if (!(v[i].proposed || v[i + 1].proposed ||
+			    v[j].proposed || v[j + 1].proposed))
+				continue;
+			if (g1 < n1 && g2 < n2 && late[i] == late[j] &&
+			    g1 >= 0 && g2 >= 0)
+				problem("worker '%s': two shortened rests within "
+				    "7 days after '%s' and '%s'", id, a->id,
+				    a2->id);
+		}
+	}
+	/* shift-max over chains without daily rest */
+	for (i = 0; i < n; i++) {
+		const struct pool_rules *r = rules_of(v[i].s);
+		long sum = work(v[i].s);
+		int prop = v[i].proposed;
+		if (i > 0 && (data.shifts.v[v[i].s].start -
+		    data.shifts.v[v[i - 1].s].end) / 60 < r->rest_daily)
+			continue;	/* not the start of a chain */
+		for (j = i + 1; j < n && (data.shifts.v[v[j].s].start -
+		    data.shifts.v[v[j - 1].s].end) / 60 < r->rest_daily; j++) {
+			sum += work(v[j].s);
+			prop |= v[j].proposed;
+		}
+		if (prop && r->shift_max > 0 && sum > r->shift_max)
+			problem("worker '%s': %ld min without daily rest from "
+			    "'%s'", id, sum, data.shifts.v[v[i].s].id);
+	}
+	/* weeks: max, worker max, 4- and 16-week windows, late nights */
+	for (i = 0; i < n; i++) {
+		const struct pool_rules *r = rules_of(v[i].s);
+		long wsum = 0, wmax = r->week_max;
+		int prop = 0;
+		int64_t s0;
+		if (!v[i].proposed)
+			continue;
+		for (j = 0; j < n; j++)
+			if (wk[j] == wk[i]) {
+				wsum += work(v[j].s);
+				prop = 1;
+			}
+		if (wmax > 0 && wsum > wmax)
+			problem("worker '%s': week of '%s' has %ld min", id,
+			    data.shifts.v[v[i].s].id, wsum);
+		if (data.workers.v[w].max_hours_week >= 0 &&
+		    wsum > data.workers.v[w].max_hours_week * 60 + 1e-9)
+			problem("worker '%s': week of '%s' over the worker "
+			    "maximum", id, data.shifts.v[v[i].s].id);
+		for (s0 = wk[i] - 3 * 7; s0 <= wk[i]; s0 += 7) {
+			long sum = 0;
+			for (j = 0; j < n; j++)
+				if (wk[j] >= s0 && wk[j] < s0 + 28)
+					sum += work(v[j].s);
+			if (r->avg_4w_max > 0 && sum > 4L * r->avg_4w_max)
+				problem("worker '%s': 4-week average over at "
+				    "'%s'", id, data.shifts.v[v[i].s].id);
+		}
+		for (s0 = wk[i] - 15 * 7; s0 <= wk[i]; s0 += 7) {
+			long sum = 0, nn = 0, nl = 0, lim = r->avg_16w_max;
+			for (j = 0; j < n; j++)
+				if (wk[j] >= s0 && wk[j] < s0 + 112) {
+					sum += work(v[j].s);
+					nn += night[j];
+					nl += late[j];
+				}
+			if (r->avg_16w_night_count > 0 &&
+			    nn >= r->avg_16w_night_count)
+				lim = r->avg_16w_night_max;
+			if (lim > 0 && sum > 16 * lim)
+				problem("worker '%s': 16-week average over at "
+				    "'%s'", id, data.shifts.v[v[i].s].id);
+			if (late[i] && r->nights_16w_max > 0 &&
+			    nl > r->nights_16w_max)
+				problem("worker '%s': late nights over at '%s'",
+				    id, data.shifts.v[v[i].s].id);
+		}
+		(void)prop;
+	}
+	/* consecutive shifts with a night */
+	for (i = 0; i < n; i++) {
+		const struct pool_rules *r = rules_of(v[i].s);
+		int nt = 0, prop = 0;
+		if (i > 0 && sday[i] - sday[i - 1] <= 1)
+			continue;
+		for (j = i; j < n && (j == i || sday[j] - sday[j - 1] <= 1);
+		    j++) {
+			nt |= night[j];
+			prop |= v[j].proposed;
+		}
+		if (prop && nt && r->consecutive_max > 0 &&
+		    j - i > r->consecutive_max)
+			problem("worker '%s': %ld shifts in a row from '%s'",
+			    id, j - i, data.shifts.v[v[i].s].id);
+	}
+	/* weekly rest per ATW week touched by a proposed shift */
+	for (i = 0; i < n; i++) {
+		const struct pool_rules *r = rules_of(v[i].s);
+		int64_t p0, q, b0, b1, cur;
+		long longest[2], sum = 0, rr;
+		int half;
+		if (!v[i].proposed || r->weekly_rest <= 0)
+			continue;
+		/* the fixed pair of weeks: counted from 1970-01-04 and on */
+		q = (wk[i] - (conf->rules.week_start - 4 + 7) % 7) / 7;
+		p0 = wk[i] - 7 * (q & 1);
+		for (half = 0; half < 2; half++) {
+			b0 = midnight(p0 + 7 * half);
+			b1 = midnight(p0 + 7 * half + 7);
+			longest[half] = 0;
+			cur = b0;
+			for (j = 0; j <= n; j++) {
+				int64_t st = j < n ? data.shifts.v[v[j].s].start : b1;
+				int64_t en = j < n ? data.shifts.v[v[j].s].end : b1;
+				if (st > b1)
+					st = b1;
+				if (en <= cur)
+					continue;
+				if (st > cur) {
+					rr = (long)((st - cur) / 60);
+					if (rr > longest[half])
+						longest[half] = rr;
+					if (rr >= r->weekly_rest_block)
+						sum += rr;
+				}
+				if (en > cur)
+					cur = en;
+				if (cur >= b1)
+					break;
+			}
+		}
+		/* blocks split at the week boundary are counted apart: a
+		 * lower figure than pool-match's, so this only ever flags
+		 * more, never less, when a block spans the middle */
+		if (sum >= r->weekly_rest_14d && r->weekly_rest_14d > 0)
+			continue;
+		if (longest[0] < r->weekly_rest || longest[1] < r->weekly_rest) {
+			/* recount the pair whole to be fair to the
+			 * 14-day variant */
+			long s2 = 0;
+			cur = midnight(p0);
+			b1 = midnight(p0 + 14);
+			for (j = 0; j <= n; j++) {
+				int64_t st = j < n ? data.shifts.v[v[j].s].start : b1;
+				int64_t en = j < n ? data.shifts.v[v[j].s].end : b1;
+				if (st > b1)
+					st = b1;
+				if (en <= cur)
+					continue;
+				if (st > cur && (st - cur) / 60 >=
+				    r->weekly_rest_block)
+					s2 += (long)((st - cur) / 60);
+				if (en > cur)
+					cur = en;
+				if (cur >= b1)
+					break;
+			}
+			if (r->weekly_rest_14d <= 0 || s2 < r->weekly_rest_14d)
+				problem("worker '%s': weekly rest in the weeks "
+				    "around '%s'", id, data.shifts.v[v[i].s].id);
+		}
+	}
+	free(night);
+	free(late);
+	free(sday);
+	free(wk);
+}
+
+static void
+load(const struct line *in, size_t nin)
+{
+	struct pool_record	r;
+	struct pool_error	err;
+	size_t			i;
+
+	pool_data_init(&data, &err);
+	for (i = 0; i < nin; i++) {
+		if (pool_record_parse(&data, in[i].s, in[i].len, &r, &err) == -1)
+			continue;
+		pool_data_add(&data, &r, &err);
+	}
+	pool_data_index(&data, &err);
+}
+
+static int
+check(const struct line *in, size_t nin, const struct line *out,
+    size_t nout)
+{
+	size_t		 i, k = 0;
+	long		 w, s, np = 0, nu = 0, *state, *cnt;
+	struct sh	**per;
+	long		*nper;
+	long		 cover[6][2];
+
+	/* pass-through */
+	for (i = 0; i < nin; i++) {
+		if (replaced(in[i].s))
+			continue;
+		if (k >= nout || out[k].len != in[i].len ||
+		    memcmp(out[k].s, in[i].s, in[i].len) != 0) {
+			problem("input line %zu not passed through unchanged",
+			    i + 1);
+			return 1;
+		}
+		k++;
+	}
+	load(in, nin);
+	state = calloc(data.shifts.n + 1, sizeof(long));	/* 0 open, 1
+								   pinned */
+	cnt = calloc(data.shifts.n + 1, sizeof(long));
+	per = calloc(data.workers.n + 1, sizeof(*per));
+	nper = calloc(data.workers.n + 1, sizeof(long));
+	for (i = 0; i < data.workers.n; i++)
+		per[i] = malloc((data.shifts.n + 1) * 0 + 16 * sizeof(struct sh));
+	/* confirmed (pinned) from the input */
+	{
+		long *cap = calloc(data.workers.n + 1, sizeof(long));
+		for (i = 0; i < data.workers.n; i++)
+			cap[i] = 16;
+#define PUSH(w_, s_, p_) do {						\
+	if (nper[w_] == cap[w_]) {					\
+		cap[w_] *= 2;						\
+		per[w_] = realloc(per[w_], cap[w_] * sizeof(struct sh)); \
+	}								\
+	per[w_][nper[w_]].s = (s_);					\
+	per[w_][nper[w_]++].proposed = (p_);				\
+} while (0)
+		for (i = 0; i < data.assignments.n; i++) {
+			const struct pool_assignment *a = &data.assignments.v[i];
+			if (a->status != POOL_CONFIRMED)
+				continue;
+			if ((w = pool_data_worker(&data, a->worker)) < 0 ||
+			    (s = pool_data_shift(&data, a->shift)) < 0)
+				continue;
+			if (state[s] == 1)
+				continue;
+			state[s] = 1;
+			PUSH(w, s, 0);
+		}
+		for (; k < nout; k++) {
+			json_t *o = json_loads(out[k].s, 0, NULL);
+			const char *t = o ? json_string_value(
+			    json_object_get(o, "type")) : NULL;
+			const char *sid = o ? json_string_value(
+			    json_object_get(o, "shift")) : NULL;
+			const char *wid = o ? json_string_value(
+			    json_object_get(o, "worker")) : NULL;
+			if (t == NULL || sid == NULL) {
+				problem("output line %zu: not a pool-match "
+				    "record", k + 1);
+				json_decref(o);
+				continue;
+			}
+			s = pool_data_shift(&data, sid);
+			if (s < 0) {
+				problem("unknown shift '%s'", sid);
+			} else if (strcmp(t, "assignment") == 0) {
+				np++;
+				w = wid ? pool_data_worker(&data, wid) : -1;
+				if (w < 0)
+					problem("unknown worker in '%s'", sid);
+				else if (state[s] == 1)
+					problem("pinned shift '%s' reassigned",
+					    sid);
+				else {
+					cnt[s]++;
+					PUSH(w, s, 1);
+				}
+			} else if (strcmp(t, "unfilled") == 0) {
+				nu++;
+				if (state[s] == 1)
+					problem("pinned shift '%s' unfilled",
+					    sid);
+				cnt[s]++;
+			} else if (strcmp(t, "candidate") != 0)
+				problem("output line %zu: unexpected type '%s'",
+				    k + 1, t);
+			json_decref(o);
+		}
+		free(cap);
+	}
+	memset(cover, 0, sizeof(cover));
+	for (s = 0; s < (long)data.shifts.n; s++) {
+		int p = data.shifts.v[s].priority;
+		if (pool_data_shift(&data, data.shifts.v[s].id) != s)
+			continue;
+		if (p < 1 || p > 5)
+			p = p < 1 ? 1 : 5;
+		cover[p][1]++;
+		if (state[s] == 1)
+			cover[p][0]++;
+		else if (cnt[s] != 1)
+			problem("shift '%s': %ld assignment/unfilled records",
+			    data.shifts.v[s].id, cnt[s]);
+	}
+	for (w = 0; w < (long)data.workers.n; w++) {
+		long j;
+		if (nper[w] == 0)
+			continue;
+		qsort(per[w], (size_t)nper[w], sizeof(struct sh), sh_cmp);
+		for (j = 0; j < nper[w]; j++)
+			if (per[w][j].proposed) {
+				cover[data.shifts.v[per[w][j].s].priority < 1 ? 1 :
+				    data.shifts.v[per[w][j].s].priority > 5 ? 5 :
+				    data.shifts.v[per[w][j].s].priority][0]++;
+			}
+		check_worker(w, per[w], nper[w]);
+		free(per[w]);
+	}
+	printf("cover");
+	for (i = 1; i <= 5; i++)
+		printf(" p%zu=%ld/%ld", i, cover[i][0], cover[i][1]);
+	printf(" proposed=%ld unfilled=%ld problems=%ld\n", np, nu, problems);
+	free(per);
+	free(nper);
+	free(state);
+	free(cnt);
+	return problems > 0;
+}
+
+/* The cover model as an LP file; see tests/bench/match.sh. */
+static int
+write_lp(const char *path, int prio_obj, const char *fixfile)
+{
+	struct pool_rulectx	*rc;
+	struct pool_error	 err;
+	FILE			*f = fopen(path, "w");
+	long			 s, w, nw = (long)data.workers.n;
+	long			 ns = (long)data.shifts.n, *pinned, i, j;
+	char			*ok;
+	long			 fix[6] = { 0 };
+	int			 p;
+
+	if (f == NULL) {
+		perror(path);
+		return 2;
+	}
+	if (fixfile != NULL) {
+		FILE *ff = fopen(fixfile, "r");
+		for (p = 1; ff != NULL && p <= 5; p++)
+			if (fscanf(ff, "%ld", &fix[p]) != 1)
+				break;
+		if (ff)
+			fclose(ff);
+	}
+	rc = pool_rules_new(conf, &data, tz, 1, &err);
+	pinned = malloc((ns + 1) * sizeof(long));
+	ok = calloc((size_t)(nw * ns) + 1, 1);
+	for (s = 0; s < ns; s++)
+		pinned[s] = -1;
+	for (i = 0; i < (long)data.assignments.n; i++)
+		if (data.assignments.v[i].status == POOL_CONFIRMED &&
+		    (s = pool_data_shift(&data, data.assignments.v[i].shift)) >= 0)
+			pinned[s] = pool_data_worker(&data,
+			    data.assignments.v[i].worker);
+	for (s = 0; s < ns; s++) {
+		if (pinned[s] >= 0 || pool_data_shift(&data,
+		    data.shifts.v[s].id) != s)
+			continue;
+		for (w = 0; w < nw; w++)
+			if (pool_data_worker(&data, data.workers.v[w].id) == w &&
+			    pool_rules_check(rc, w, s, NULL, 0) == NULL)
+				ok[w * ns + s] = 1;
+	}
+	fprintf(f, "Maximize\n obj:");
+	for (s = 0; s < ns; s++)
+		for (w = 0; w < nw; w++)
+			if (ok[w * ns + s] && data.shifts.v[s].priority ==
+			    prio_obj)
+				fprintf(f, " + x_%ld_%ld", w, s);
+	fprintf(f, " + 0 dummy\nSubject To\n");
+	for (s = 0; s < ns; s++) {
+		int any = 0;
+		for (w = 0; w < nw; w++)
+			if (ok[w * ns + s]) {
+				if (!any)
+					fprintf(f, " one_%ld:", s);
+				fprintf(f, " + x_%ld_%ld", w, s);
+				any = 1;
+			}
+		if (any)
+			fprintf(f, " <= 1\n");
+	}
+	for (p = 1; p < prio_obj; p++) {
+		fprintf(f, " keep_%d:", p);
+		for (s = 0; s < ns; s++)
+			if (data.shifts.v[s].priority == p)
+				for (w = 0; w < nw; w++)
+					if (ok[w * ns + s])
+						fprintf(f, " + x_%ld_%ld", w, s);
+		fprintf(f, " + 0 dummy >= %ld\n", fix[p]);
+	}
+	/* per worker: shifts closer than the shortest rest are cliques
+	 * (at each shift start, every shift running or resting then) */
+	for (w = 0; w < nw; w++) {
+		const struct pool_rules *r = &conf->rules;
+		long short_rest = r->rest_daily_short ? r->rest_daily_short :
+		    r->rest_daily;
+		for (i = 0; i < ns; i++) {
+			int n = 0;
+			if (!ok[w * ns + i])
+				continue;
+			for (j = 0; j < ns; j++) {
+				const struct pool_shift *a = &data.shifts.v[j];
+				int64_t t = data.shifts.v[i].start;
+				if (!ok[w * ns + j])
+					continue;
+				if (a->start <= t &&
+				    t < a->end + short_rest * 60)
+					n++;
+			}
+			if (n < 2)
+				continue;
+			fprintf(f, " c_%ld_%ld:", w, i);
+			for (j = 0; j < ns; j++) {
+				const struct pool_shift *a = &data.shifts.v[j];
+				int64_t t = data.shifts.v[i].start;
+				if (ok[w * ns + j] && a->start <= t &&
+				    t < a->end + short_rest * 60)
+					fprintf(f, " + x_%ld_%ld", w, j);
+			}
+			fprintf(f, " <= 1\n");
+		}
+		/* hours per ATW week, less what is pinned there */
+		for (i = 0; i < ns; i++) {
+			int64_t wk0;
+			long pinmin = 0, lim = r->week_max;
+			int first = 1, any = 0;
+			if (!ok[w * ns + i])
+				continue;
+			wk0 = week_of_day(lday(data.shifts.v[i].start));
+			for (j = 0; j < i; j++)
+				if (ok[w * ns + j] && week_of_day(lday(
+				    data.shifts.v[j].start)) == wk0)
+					first = 0;
+			if (!first)
+				continue;
+			for (j = 0; j < ns; j++)
+				if (pinned[j] == w && week_of_day(lday(
+				    data.shifts.v[j].start)) == wk0)
+					pinmin += work(j);
+			if (data.workers.v[w].max_hours_week >= 0 &&
+			    data.workers.v[w].max_hours_week * 60 < lim)
+				lim = (long)(data.workers.v[w].max_hours_week * 60);
+			for (j = 0; j < ns; j++)
+				if (ok[w * ns + j] && week_of_day(lday(
+				    data.shifts.v[j].start)) == wk0) {
+					if (!any)
+						fprintf(f, " wk_%ld_%ld:", w, i);
+					fprintf(f, " + %ld x_%ld_%ld", work(j), w, j);
+					any = 1;
+				}
+			if (any)
+				fprintf(f, " <= %ld\n", lim - pinmin);
+		}
+	}
+	fprintf(f, "Bounds\n dummy = 0\nBinaries\n");
+	for (s = 0; s < ns; s++)
+		for (w = 0; w < nw; w++)
+			if (ok[w * ns + s])
+				fprintf(f, " x_%ld_%ld\n", w, s);
+	fprintf(f, "End\n");
+	fclose(f);
+	pool_rules_free(rc);
+	free(ok);
+	free(pinned);
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct pool_error	 err;
+	const char		*cpath = NULL, *lp = NULL, *fix = NULL;
+	struct line		*in, *out = NULL;
+	size_t			 nin, nout = 0;
+	int			 ch, prio_obj = 1;
+
+	while ((ch = getopt(argc, argv, "c:f:l:p:v")) != -1)
+		switch (ch) {
+		case 'c':
+			cpath = optarg;
+			break;
+		case 'f':
+			fix = optarg;
+			break;
+		case 'l':
+			lp = optarg;
+			break;
+		case 'p':
+			prio_obj = atoi(optarg);
+			break;
+		case 'v':
+			verbose = 1;
+			break;
+		default:
+			goto usage;
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc != (lp ? 1 : 2))
+		goto usage;
+	conf = cpath ? pool_config_load(cpath, &err) :
+	    pool_config_new_default(&err);
+	if (conf == NULL) {
+		fprintf(stderr, "matchcheck: %s\n", err.text);
+		return 2;
+	}
+	if ((tz = pool_tz_load(conf->timezone, NULL, &err)) == NULL) {
+		fprintf(stderr, "matchcheck: %s\n", err.text);
+		return 2;
+	}
+	in = read_lines(argv[0], &nin);
+	if (lp != NULL) {
+		load(in, nin);
+		return write_lp(lp, prio_obj, fix);
+	}
+	out = read_lines(argv[1], &nout);
+	return check(in, nin, out, nout);
+usage:
+	fprintf(stderr, "usage: matchcheck [-c conf] input output\n"
+	    "       matchcheck -l model.lp [-p prio] [-f fixed] [-c conf] "
+	    "input\n");
+	return 2;
+}
