@@ -35,6 +35,13 @@ struct ident {
 	uint32_t	aux;		/* source, or the held index (update) */
 };
 
+/* A growing text buffer. */
+struct obuf {
+	char	*p;
+	size_t	 n, cap;
+	int	 nomem;
+};
+
 /* A record held until the end (update). */
 struct held {
 	char		*text;
@@ -75,8 +82,7 @@ struct pool_ingest {
 	uint32_t		 src;		/* current input */
 	unsigned long		 line;		/* current row */
 	char			*tmp;		/* one trimmed value */
-	char			*buf, *cbuf;	/* dumps */
-	size_t			 bufcap, cbufcap;
+	struct obuf		 ob, cb;		/* canonical texts */
 };
 
 /** Hashes and the id table */
@@ -176,28 +182,6 @@ write_text(struct pool_ingest *g, const char *s, size_t len,
 	g->st.records++;
 	g->st.per_type[t]++;
 	return 0;
-}
-
-/* Dump v compactly into *buf (grown as needed); returns the length. */
-static size_t
-dump(const json_t *v, size_t flags, char **buf, size_t *cap)
-{
-	size_t	n;
-	char	*nb;
-
-	for (;;) {
-		n = json_dumpb(v, *buf, *cap, flags);
-		if (n == 0)
-			return 0;
-		if (n < *cap) {
-			(*buf)[n] = '\0';
-			return n;
-		}
-		if ((nb = realloc(*buf, n + 1024)) == NULL)
-			return 0;
-		*buf = nb;
-		*cap = n + 1024;
-	}
 }
 
 /* Copy s[0..len) as valid UTF-8 (bad bytes as U+FFFD), at most RAWMAX. */
@@ -351,28 +335,281 @@ order_of(enum pool_rtype t)
 	}
 }
 
-/* A new object with the keys of o in the order of its type. */
-static json_t *
-ordered(json_t *o, enum pool_rtype t)
+/*
+ * The canonical text of a record: compact JSON as pool_json_write
+ * writes it (jansson's escapes and number format), the keys of the top
+ * object in the order of its type and then the others sorted, the keys
+ * of nested objects sorted.  Equal records have equal texts, so the
+ * text is also what duplicates are hashed on.
+ */
+static int
+ob_reserve(struct obuf *b, size_t k)
 {
-	const char *const	*ord = order_of(t);
-	const char		*key;
-	json_t			*n, *v;
-	size_t			 i;
+	char	*np;
+	size_t	 cap;
 
-	if ((n = json_object()) == NULL)
-		return NULL;
-	for (i = 0; ord[i] != NULL; i++)
-		if ((v = json_object_get(o, ord[i])) != NULL)
-			json_object_set(n, ord[i], v);
-	json_object_foreach(o, key, v) {
-		for (i = 0; ord[i] != NULL; i++)
-			if (strcmp(ord[i], key) == 0)
-				break;
-		if (ord[i] == NULL)
-			json_object_set(n, key, v);
+	if (b->n + k + 1 <= b->cap)
+		return 0;
+	cap = b->cap ? b->cap : 4096;
+	while (cap < b->n + k + 1)
+		cap *= 2;
+	if ((np = realloc(b->p, cap)) == NULL) {
+		b->nomem = 1;
+		return -1;
 	}
-	return n;
+	b->p = np;
+	b->cap = cap;
+	return 0;
+}
+
+static void
+ob_put(struct obuf *b, const char *s, size_t k)
+{
+	if (ob_reserve(b, k) == -1)
+		return;
+	memcpy(b->p + b->n, s, k);
+	b->n += k;
+}
+
+static void
+ob_str(struct obuf *b, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t		i, run;
+	unsigned char	c;
+	char		e[6];
+
+	ob_put(b, "\"", 1);
+	for (i = 0; i < len; ) {
+		for (run = i; run < len; run++) {
+			c = (unsigned char)s[run];
+			if (c < 0x20 || c == '"' || c == '\\')
+				break;
+		}
+		ob_put(b, s + i, run - i);
+		if ((i = run) == len)
+			break;
+		c = (unsigned char)s[i++];
+		e[0] = '\\';
+		switch (c) {
+		case '"':
+		case '\\':
+			e[1] = (char)c;
+			break;
+		case '\b':
+			e[1] = 'b';
+			break;
+		case '\f':
+			e[1] = 'f';
+			break;
+		case '\n':
+			e[1] = 'n';
+			break;
+		case '\r':
+			e[1] = 'r';
+			break;
+		case '\t':
+			e[1] = 't';
+			break;
+		default:
+			memcpy(e + 1, "u00", 3);
+			e[4] = hex[c >> 4];
+			e[5] = hex[c & 15];
+			ob_put(b, e, 6);
+			continue;
+		}
+		ob_put(b, e, 2);
+	}
+	ob_put(b, "\"", 1);
+}
+
+static void
+ob_int(struct obuf *b, long long v)
+{
+	char			 d[24], *p = d + sizeof(d);
+	unsigned long long	 u = v < 0 ? 0 - (unsigned long long)v :
+				    (unsigned long long)v;
+
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (v < 0)
+		*--p = '-';
+	ob_put(b, p, (size_t)(d + sizeof(d) - p));
+}
+
+/* A real as jansson writes it with JSON_REAL_PRECISION(15). */
+static void
+ob_real(struct obuf *b, double x)
+{
+	static const double p10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+	    1e8 };
+	char		 d[40], *e, *start, *end;
+	int		 n, k;
+	long long	 m, ip;
+
+	if (fabs(x) >= 1e-4 && fabs(x) < 1e14) {
+		/*
+		 * A decimal with few digits that the double holds exactly
+		 * enough (DBL_DIG is 15): "%.15g" gives that decimal, so
+		 * write it without printf.
+		 */
+		for (k = 0; k < 9; k++) {
+			m = llround(x * p10[k]);
+			if ((double)m / p10[k] != x ||
+			    (m < 0 ? -m : m) >= 100000000000000LL)
+				continue;
+			ip = m / (long long)p10[k];
+			if (m < 0 && ip == 0)
+				ob_put(b, "-", 1);
+			ob_int(b, ip);
+			ob_put(b, ".", 1);
+			if (k == 0) {
+				ob_put(b, "0", 1);
+				return;
+			}
+			m = m < 0 ? -m : m;
+			m %= (long long)p10[k];
+			for (n = k - 1; n >= 0; n--) {
+				d[n] = (char)('0' + m % 10);
+				m /= 10;
+			}
+			ob_put(b, d, (size_t)k);
+			return;
+		}
+	}
+	n = snprintf(d, sizeof(d) - 2, "%.15g", x);
+	if (n < 0 || (size_t)n >= sizeof(d) - 2)
+		return;
+	if (strchr(d, '.') == NULL && strchr(d, 'e') == NULL) {
+		memcpy(d + n, ".0", 3);
+		n += 2;
+	}
+	if ((e = strchr(d, 'e')) != NULL) {
+		/* No '+' and no leading zeros in the exponent. */
+		start = e + 1;
+		if (*start == '-')
+			start++;
+		end = start;
+		while (*end == '+' || *end == '0')
+			end++;
+		if (end != start) {
+			memmove(start, end, strlen(end) + 1);
+			n = (int)strlen(d);
+		}
+	}
+	ob_put(b, d, (size_t)n);
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void ob_value(struct obuf *, const json_t *, const char *const *);
+
+/* An object: the keys of ord first (if any), then the others sorted. */
+static void
+ob_object(struct obuf *b, const json_t *o, const char *const *ord)
+{
+	const char	*key, *small[32], **keys = small;
+	json_t		*v;
+	size_t		 n = 0, i, k, nkeys = json_object_size(o), found = 0;
+	int		 first = 1;
+
+	ob_put(b, "{", 1);
+	for (i = 0; ord != NULL && ord[i] != NULL && found < nkeys; i++)
+		if ((v = json_object_get(o, ord[i])) != NULL) {
+			found++;
+			if (!first)
+				ob_put(b, ",", 1);
+			first = 0;
+			ob_str(b, ord[i], strlen(ord[i]));
+			ob_put(b, ":", 1);
+			ob_value(b, v, NULL);
+		}
+	if (found == nkeys) {
+		ob_put(b, "}", 1);
+		return;
+	}
+	if (nkeys > 32 && (keys = malloc(nkeys * sizeof(*keys))) == NULL) {
+		b->nomem = 1;
+		return;
+	}
+	json_object_foreach((json_t *)(uintptr_t)o, key, v) {
+		for (k = 0; ord != NULL && ord[k] != NULL; k++)
+			if (strcmp(ord[k], key) == 0)
+				break;
+		if (ord == NULL || ord[k] == NULL)
+			keys[n++] = key;
+	}
+	if (n > 1)
+		qsort(keys, n, sizeof(*keys), key_cmp);
+	for (i = 0; i < n; i++) {
+		if (!first)
+			ob_put(b, ",", 1);
+		first = 0;
+		ob_str(b, keys[i], strlen(keys[i]));
+		ob_put(b, ":", 1);
+		ob_value(b, json_object_get(o, keys[i]), NULL);
+	}
+	if (keys != small)
+		free(keys);
+	ob_put(b, "}", 1);
+}
+
+static void
+ob_value(struct obuf *b, const json_t *v, const char *const *ord)
+{
+	size_t	i;
+
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		ob_object(b, v, ord);
+		break;
+	case JSON_ARRAY:
+		ob_put(b, "[", 1);
+		for (i = 0; i < json_array_size(v); i++) {
+			if (i > 0)
+				ob_put(b, ",", 1);
+			ob_value(b, json_array_get(v, i), NULL);
+		}
+		ob_put(b, "]", 1);
+		break;
+	case JSON_STRING:
+		ob_str(b, json_string_value(v), json_string_length(v));
+		break;
+	case JSON_INTEGER:
+		ob_int(b, (long long)json_integer_value(v));
+		break;
+	case JSON_REAL:
+		ob_real(b, json_real_value(v));
+		break;
+	case JSON_TRUE:
+		ob_put(b, "true", 4);
+		break;
+	case JSON_FALSE:
+		ob_put(b, "false", 5);
+		break;
+	default:
+		ob_put(b, "null", 4);
+		break;
+	}
+}
+
+/* The canonical text of record o of type t into b (from its start). */
+static int
+canonical(struct obuf *b, const json_t *o, enum pool_rtype t)
+{
+	b->n = 0;
+	b->nomem = 0;
+	ob_value(b, o, order_of(t));
+	if (b->nomem || ob_reserve(b, 1) == -1)
+		return -1;
+	b->p[b->n] = '\0';
+	return 0;
 }
 
 /** Text to values */
@@ -419,7 +656,7 @@ conv_number(const char *s, struct pool_error *err)
 	}
 	if (commas + dots > 1)
 		goto bad;
-	snprintf(b, sizeof(b), "%s", s);
+	memcpy(b, s, strlen(s) + 1);
 	if (commas) {
 		*strchr(b, ',') = '.';
 		integral = 0;
@@ -558,6 +795,41 @@ parse_when(const struct pool_mapping *m, const char *pat, const char *s,
 	    "and time (RFC 3339, 'yyyy-mm-dd HH:MM' or '%s')", s, p);
 }
 
+/* pool_time_format without printf: it runs for every time read. */
+static char *
+fmt_time(const struct pool_tz *tz, int64_t t, char b[26])
+{
+	int		off = pool_tz_offset(tz, t), y, mo, d, sec, a;
+	int64_t		lt = t + off, days;
+
+	days = lt >= 0 ? lt / 86400 : -((-lt + 86399) / 86400);
+	sec = (int)(lt - days * 86400);
+	pool_time_civil_from_days(days, &y, &mo, &d);
+	if (off % 60 != 0 || y < 1 || y > 9999)
+		return pool_time_format(tz, t, b);
+#define D2(p, v) ((p)[0] = (char)('0' + (v) / 10), (p)[1] = (char)('0' + (v) % 10))
+	D2(b, y / 100);
+	D2(b + 2, y % 100);
+	b[4] = '-';
+	D2(b + 5, mo);
+	b[7] = '-';
+	D2(b + 8, d);
+	b[10] = 'T';
+	D2(b + 11, sec / 3600);
+	b[13] = ':';
+	D2(b + 14, sec / 60 % 60);
+	b[16] = ':';
+	D2(b + 17, sec % 60);
+	a = off < 0 ? -off : off;
+	b[19] = off < 0 ? '-' : '+';
+	D2(b + 20, a / 3600);
+	b[22] = ':';
+	D2(b + 23, a / 60 % 60);
+#undef D2
+	b[25] = '\0';
+	return b;
+}
+
 /* A local civil time to an instant in the source zone; DST rules. */
 static int
 to_instant(struct pool_ingest *g, const struct pool_mapping *m,
@@ -593,7 +865,7 @@ to_instant(struct pool_ingest *g, const struct pool_mapping *m,
 		warning(g, field, "local time %s occurs twice in %s: the %s, %s, "
 		    "is taken", when, pool_tz_name(g->srctz),
 		    amb == POOL_AMBIG_SECOND ? "second" : "first",
-		    pool_time_format(g->tz, *t, b));
+		    fmt_time(g->tz, *t, b));
 	}
 	return 0;
 }
@@ -664,7 +936,7 @@ conv(struct pool_ingest *g, const struct pool_mapping *m,
 		    err) == -1 ||
 		    (!abs && to_instant(g, m, name, &c, &when, err) == -1))
 			return NULL;
-		v = json_string(pool_time_format(g->tz, when, b));
+		v = json_string(fmt_time(g->tz, when, b));
 		break;
 	default:
 		v = str_or_err(s, err);
@@ -856,7 +1128,7 @@ row_to_json(struct pool_ingest *g, const struct pool_mapping *m,
 				    err) == -1)
 					goto bad;
 				set_path(o, f->field, json_string(
-				    pool_time_format(g->tz, t, b)));
+				    fmt_time(g->tz, t, b)));
 				continue;
 			}
 			jv = NULL;
@@ -1114,7 +1386,7 @@ process(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
 	enum pool_rtype		 t;
 	const char		*text, *idstr = NULL, *worker = NULL;
 	const char		*shift = NULL;
-	json_t			*ord = NULL, *tv;
+	json_t			*tv;
 	size_t			 len;
 	uint64_t		 key, rech;
 	int			 changed = 0, rc = 0;
@@ -1138,15 +1410,10 @@ process(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
 		text = raw;
 		len = rawlen;
 	} else {
-		if ((ord = ordered(o, t)) == NULL ||
-		    (len = dump(ord, JSON_COMPACT | JSON_REAL_PRECISION(15),
-		    &g->buf, &g->bufcap)) == 0) {
-			pool_record_release(&rec);
-			json_decref(ord);
-			return pool_error_set(err, POOL_ENOMEM, NULL,
-			    "out of memory");
-		}
-		text = g->buf;
+		if (canonical(&g->ob, o, t) == -1)
+			goto nomem;
+		text = g->ob.p;
+		len = g->ob.n;
 	}
 	switch (t) {
 	case POOL_R_ORG:
@@ -1175,10 +1442,13 @@ process(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
 	}
 	if (idstr != NULL) {
 		key = id_key(t, idstr);
-		if ((rech = dump(o, JSON_COMPACT | JSON_SORT_KEYS |
-		    JSON_REAL_PRECISION(15), &g->cbuf, &g->cbufcap)) == 0)
-			goto nomem;
-		rech = hash(HASH_INIT, g->cbuf, (size_t)rech);
+		if (verbatim) {
+			/* Hash what the record would be written as. */
+			if (canonical(&g->cb, o, t) == -1)
+				goto nomem;
+			rech = hash(HASH_INIT, g->cb.p, g->cb.n);
+		} else
+			rech = hash(HASH_INIT, text, len);
 		id = id_find(g, key);
 		if (id == NULL || id->key == 0) {
 			if ((id = id_insert(g, key)) == NULL)
@@ -1211,7 +1481,6 @@ process(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
 			    (unsigned long)id->line);
 			set_context(&e, o, t);
 			pool_record_release(&rec);
-			json_decref(ord);
 			goto rejected;
 		}
 	} else if (worker != NULL && g->o.references &&
@@ -1223,7 +1492,6 @@ process(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
 	} else
 		rc = write_text(g, text, len, t, err);
 	pool_record_release(&rec);
-	json_decref(ord);
 	if (++g->ndata >= DATA_RESET) {
 		/* Interned strings are not needed past one record. */
 		pool_data_release(&g->data);
@@ -1234,7 +1502,6 @@ process(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
 	return rc;
 nomem:
 	pool_record_release(&rec);
-	json_decref(ord);
 	return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
 rejected:
 	return reject(g, &e, g->src, g->line, raw, rawlen, err);
@@ -1801,8 +2068,8 @@ pool_ingest_free(struct pool_ingest *g)
 	free(g->defer);
 	free(g->ids);
 	free(g->tmp);
-	free(g->buf);
-	free(g->cbuf);
+	free(g->ob.p);
+	free(g->cb.p);
 	pool_tz_free(g->tz);
 	pool_tz_free(g->srctz);
 	pool_data_release(&g->data);

@@ -255,6 +255,10 @@ token(const char *p, size_t *n)
 	};
 	size_t	i, l;
 
+	if (strchr("ymdHMS", *p) == NULL || *p == '\0') {
+		*n = 1;
+		return T_LIT;
+	}
 	for (i = 0; i < sizeof(toks) / sizeof(toks[0]); i++) {
 		l = strlen(toks[i].s);
 		if (strncmp(p, toks[i].s, l) == 0) {
