@@ -144,6 +144,52 @@ test_methods_disagree(void)
 	CHECK(fabs(v[2].quota_approx - 1.59) < 1e-12, "approximate quota");
 }
 
+/* The paradoxes each method can and cannot show (pool-distribute(1)). */
+static void
+test_paradoxes(void)
+{
+	static const uint64_t w[] = { W(3), W(3), W(1) };
+	struct pool_apportion_item	v[3];
+	char				got[128];
+	int				m;
+
+	items_init(v, 3, w);
+	run(POOL_METHOD_HAMILTON, v, 3, 3, got, sizeof(got));
+	CHECK_STR(got, "1 1 1", "hamilton, weights 3 3 1, 3 units");
+	items_init(v, 3, w);
+	run(POOL_METHOD_HAMILTON, v, 3, 4, got, sizeof(got));
+	CHECK_STR(got, "2 2 0", "hamilton, 4 units: the Alabama paradox");
+	for (m = POOL_METHOD_DHONDT; m <= POOL_METHOD_ADAMS; m++) {
+		char got3[128];
+
+		items_init(v, 3, w);
+		run((enum pool_alloc_method)m, v, 3, 3, got3, sizeof(got3));
+		items_init(v, 3, w);
+		run((enum pool_alloc_method)m, v, 3, 4, got, sizeof(got));
+		CHECK(v[2].units >= (uint64_t)(got3[4] - '0'), "%s: no Alabama "
+		    "paradox (%s, then %s)",
+		    pool_config_method_name((enum pool_alloc_method)m), got3, got);
+	}
+	/* Quota violation: D'Hondt above the upper quota. */
+	{
+		static const uint64_t w2[] = { W(4), W(1), W(1) };
+
+		items_init(v, 3, w2);
+		run(POOL_METHOD_DHONDT, v, 3, 3, got, sizeof(got));
+		CHECK_STR(got, "3 0 0", "dhondt, weights 4 1 1, 3 units: 3, "
+		    "above the quota 2");
+		CHECK(!v[0].tie && !v[1].tie, "dhondt: no tie there");
+		CHECK_STR(v[0].quota, "2", "quota 2");
+		items_init(v, 3, w2);
+		run(POOL_METHOD_ADAMS, v, 3, 3, got, sizeof(got));
+		CHECK_STR(got, "1 1 1", "adams: 1, below the quota 2");
+		items_init(v, 3, w2);
+		run(POOL_METHOD_HAMILTON, v, 3, 3, got, sizeof(got));
+		CHECK_STR(got, "2 1 0", "hamilton keeps the quota (tie .5 .5 "
+		    "by id)");
+	}
+}
+
 static void
 test_bounds(void)
 {
@@ -571,6 +617,7 @@ main(void)
 	fixture("apportion/nl-tweede-kamer-2006.txt");
 	fixture("apportion/nz-2020.txt");
 	test_methods_disagree();
+	test_paradoxes();
 	test_bounds();
 	test_ties();
 	test_edges();
