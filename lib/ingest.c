@@ -848,9 +848,10 @@ to_instant(struct pool_ingest *g, const struct pool_mapping *m,
 		    &c->day);
 		c->hour = 0;
 	}
-	snprintf(when, sizeof(when), "%04d-%02d-%02d %02d:%02d", c->year,
-	    c->month, c->day, c->hour, c->min);
 	k = pool_tz_from_civil(g->srctz, c, t, &t2);
+	if (k != POOL_LOCAL_UNIQUE)
+		snprintf(when, sizeof(when), "%04d-%02d-%02d %02d:%02d",
+		    c->year, c->month, c->day, c->hour, c->min);
 	if (k == POOL_LOCAL_GAP)
 		return pool_error_set(err, POOL_EFIELD, field, "local time %s "
 		    "does not exist in %s (the clocks go forward)", when,

@@ -255,11 +255,21 @@ token(const char *p, size_t *n)
 	};
 	size_t	i, l;
 
-	if (strchr("ymdHMS", *p) == NULL || *p == '\0') {
+	switch (*p) {
+	case 'y':
+	case 'm':
+	case 'd':
+	case 'H':
+	case 'M':
+	case 'S':
+		break;
+	default:
 		*n = 1;
 		return T_LIT;
 	}
 	for (i = 0; i < sizeof(toks) / sizeof(toks[0]); i++) {
+		if (toks[i].s[0] != *p)
+			continue;
 		l = strlen(toks[i].s);
 		if (strncmp(p, toks[i].s, l) == 0) {
 			*n = l;
