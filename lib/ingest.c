@@ -936,8 +936,9 @@ conv(struct pool_ingest *g, const struct pool_mapping *m,
 		if (parse_when(m, f ? f->format : NULL, s, &when, &abs, &c,
 		    err) == -1 ||
 		    (!abs && to_instant(g, m, name, &c, &when, err) == -1))
-			return NULL;
-		v = json_string(fmt_time(g->tz, when, b));
+			v = NULL;
+		else
+			v = json_string(fmt_time(g->tz, when, b));
 		break;
 	default:
 		v = str_or_err(s, err);
@@ -1855,7 +1856,6 @@ read_json(struct pool_ingest *g, FILE *f, const char *source,
 		if ((o = json_loadb(b + i, n - i, JSON_DISABLE_EOF_CHECK |
 		    JSON_REJECT_DUPLICATES, &je)) == NULL) {
 			g->st.rows++;
-			g->line = line + (unsigned long)je.line - 1;
 			rc = reject_text(g, NULL, b + i, n - i, err,
 			    "invalid JSON: %s; the rest of the file is not "
 			    "read", je.text);
