@@ -14,9 +14,11 @@
  * overlaps it, fits the shift's tags when dedicated, and is allowed
  * nights (night_exempt, nights never/only).  A worker can take at most
  * as many of the group's shifts (or minutes) as the largest set of
- * pairwise non-overlapping shifts open to that worker.  Working-time
- * limits (rest, hours per week), travel and overlaps between shifts of
- * different roles are not modelled, so the bound can only be too high,
+ * shifts open to that worker that are pairwise apart by at least the
+ * shortened daily rest (rules.rest_daily_short, the least rest anybody
+ * may have).  Other working-time limits (the full daily rest, rest
+ * after nights, hours per week), travel and the same worker counted for
+ * several roles are not modelled, so the bound can only be too high,
  * never too low.
  */
 #include <errno.h>
@@ -785,10 +787,11 @@ eligible(const struct pool_dist *d, const struct pool_worker *w,
 
 /*
  * Supply bound of the shifts sh[0..n) (indexes into data.shifts).  Per
- * worker the eligible shifts fall into overlap components (chains of
- * overlapping shifts); within one component the worker can take at
- * most its largest set of pairwise disjoint shifts, so each component
- * is a node with that capacity between the shifts and the sink.
+ * worker the eligible shifts, each extended by the shortened rest after
+ * it, fall into overlap components (chains of overlapping shifts);
+ * within one component the worker can take at most its largest set of
+ * pairwise disjoint (extended) shifts, so each component is a node with
+ * that capacity between the shifts and the sink.
  */
 struct pair {
 	int		 shift;		/* index in sh */
@@ -819,9 +822,13 @@ supply_of(struct pool_dist *d, const size_t *sh, size_t n,
 	uint64_t		*comp_cap = NULL, *dp = NULL;
 	struct wshift		*ws = NULL;
 	unsigned char		*night = NULL;
-	int64_t			 end;
+	int64_t			 end, rest;
 	int			 rc = -1;
 
+	/* The shortest rest anybody may have between two shifts. */
+	rest = d->conf->rules.rest_daily_short > 0 ?
+	    d->conf->rules.rest_daily_short : d->conf->rules.rest_daily;
+	rest = rest > 0 ? (int64_t)rest * 60 : 0;
 	memset(&f, 0, sizeof(f));
 	ws = malloc((n ? n : 1) * sizeof(*ws));
 	dp = malloc((n ? n : 1) * sizeof(*dp));
@@ -844,7 +851,7 @@ supply_of(struct pool_dist *d, const size_t *sh, size_t n,
 			GROW(pairs, np, pcap);
 			pairs[np].shift = (int)k;
 			pairs[np].s = s->start;
-			pairs[np].e = s->end;
+			pairs[np].e = s->end + rest;	/* with the rest after it */
 			pairs[np].val = shift_units(d, s);
 			np++;
 		}
