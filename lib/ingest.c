@@ -756,9 +756,14 @@ conv_date(const struct pool_mapping *m, const struct pool_map_field *f,
 			return NULL;
 	} else if (pool_mapping_parse_civil("yyyy-mm-dd", s, &c, &e) == -1 &&
 	    (m == NULL || pool_mapping_parse_civil(m->date_format, s, &c,
-	    err) == -1)) {
-		if (m == NULL)
-			*err = e;
+	    &e) == -1) &&
+	    pool_mapping_parse_civil("dd-mm-yyyy", s, &c, &e) == -1) {
+		pool_error_set(err, POOL_EFIELD, NULL, "'%s' is not a date "
+		    "(yyyy-mm-dd or dd-mm-yyyy%s%s)", s, m && strcmp(
+		    m->date_format, "dd-mm-yyyy") != 0 && strcmp(
+		    m->date_format, "yyyy-mm-dd") != 0 ? " or " : "",
+		    m && strcmp(m->date_format, "dd-mm-yyyy") != 0 && strcmp(
+		    m->date_format, "yyyy-mm-dd") != 0 ? m->date_format : "");
 		return NULL;
 	}
 	snprintf(b, sizeof(b), "%04d-%02d-%02d", c.year, c.month, c.day);
@@ -787,12 +792,20 @@ parse_when(const struct pool_mapping *m, const char *pat, const char *s,
 	}
 	if (pool_time_parse_local(s, c, &e) == 0)
 		return 0;
+	/* The mapping's formats, then the Dutch way. */
 	snprintf(p, sizeof(p), "%s %s", m ? m->date_format : "dd-mm-yyyy",
 	    m ? m->time_format : "HH:MM");
-	if (pool_mapping_parse_civil(p, s, c, &e) == 0)
+	if (pool_mapping_parse_civil(p, s, c, &e) == 0 ||
+	    pool_mapping_parse_civil("dd-mm-yyyy HH:MM", s, c, &e) == 0)
 		return 0;
+	if (strcmp(p, "dd-mm-yyyy HH:MM") == 0 ||
+	    strcmp(p, "yyyy-mm-dd HH:MM") == 0)
+		return pool_error_set(err, POOL_EFIELD, NULL, "'%s' is not a "
+		    "date and time (RFC 3339, 'yyyy-mm-dd HH:MM' or "
+		    "'dd-mm-yyyy HH:MM')", s);
 	return pool_error_set(err, POOL_EFIELD, NULL, "'%s' is not a date "
-	    "and time (RFC 3339, 'yyyy-mm-dd HH:MM' or '%s')", s, p);
+	    "and time (RFC 3339, 'yyyy-mm-dd HH:MM', 'dd-mm-yyyy HH:MM' or "
+	    "'%s')", s, p);
 }
 
 /* pool_time_format without printf: it runs for every time read. */
