@@ -399,6 +399,26 @@ test_values(void)
 	    c ? "" : errtext(&e));
 	pool_config_free(c);
 
+	/* A file saved on Windows: a BOM and CRLF line ends. */
+	c = load_str("\xef\xbb\xbfpool: Zorggroep\r\nrules:\r\n"
+	    "  shift_max_hours: 9\r\n", &e);
+	CHECK(c != NULL && strcmp(c->pool, "Zorggroep") == 0 &&
+	    c->rules.shift_max == H(9), "BOM and CRLF: %s",
+	    c ? "" : errtext(&e));
+	pool_config_free(c);
+	c = load_str("\xef\xbb\xbfpool: Zorggroep\r\nrules:\r\n"
+	    "  shift_max_hours: 99\r\n", &e);
+	CHECK_STR(errtext(&e), "pool.yaml:3: 'shift_max_hours' must be a "
+	    "number of hours from 0 to 24, not '99'", "CRLF: lines counted");
+	c = load_str("pool: Zorggroep \xc3\xa9\xc3\xa9n\n", &e);
+	CHECK(c != NULL && strcmp(c->pool, "Zorggroep \xc3\xa9\xc3\xa9n") == 0,
+	    "UTF-8 kept");
+	pool_config_free(c);
+	c = load_str("pool: \xff\xfe\n", &e);
+	CHECK(c == NULL && e.code == POOL_EPARSE, "invalid UTF-8 refused");
+	CHECK_STR(errtext(&e), "pool.yaml:1: invalid YAML: invalid leading "
+	    "UTF-8 octet", "invalid UTF-8: message");
+
 	/* Other names of a method. */
 	c = load_str("allocation: {method: jefferson}\n", &e);
 	CHECK(c != NULL && c->allocation.method == POOL_METHOD_DHONDT,
