@@ -1,0 +1,92 @@
+#!/bin/sh
+# The ingest benchmark: a shift export of N rows (';' separators, Dutch
+# dates, overnight nights, quoted notes; tests/tools/ingestgen.c from a
+# fixed seed) converted to NDJSON by pool-ingest with the elderly-care
+# mapping, against Miller (mlr --icsv --ifs ';' --ojsonl cat) on the
+# same file in the same run.  Prints one table row per measurement in
+# the format of tests/bench/run.sh:
+#   | program | size | time | rate | peak | peer | peer figure | ratio |
+#     bar | pass |
+# and checks that rows in = records + rejects.
+#
+# Run by tests/bench/run.sh (BENCH_SIZE, BENCH_WORK, BENCH_BIN and
+# BENCH_TOOLS set), or alone from the repository root after make:
+#   sh tests/bench/ingest.sh            (1,000,000 rows, build/)
+#   BENCH_INGEST_ROWS=100000 POOL_BUILD=/tmp/b sh tests/bench/ingest.sh
+set -u
+LC_ALL=C; export LC_ALL
+unset POOL_CONFIG
+top=$(cd "$(dirname "$0")/../.." && pwd)
+build=${POOL_BUILD:-build}
+case $build in /*) ;; *) build=$top/$build ;; esac
+bin=${BENCH_BIN:-$build/bin}
+tools=${BENCH_TOOLS:-$build/tools}
+size=${BENCH_SIZE:-national}
+case $size in
+region|small) rows=100000 ;;
+*) rows=1000000 ;;
+esac
+rows=${BENCH_INGEST_ROWS:-$rows}
+work=${BENCH_WORK:-}
+own=
+if [ -z "$work" ]; then
+	work=$(mktemp -d)
+	own=$work
+fi
+trap '[ -n "$own" ] && rm -rf "$own"' EXIT
+cfg=$top/testdata/elderly-care/pool.yaml
+map=$top/testdata/elderly-care/diensten.mapping.yaml
+csv=$work/ingest-$rows.csv
+
+for p in "$bin/pool-ingest" "$tools/ingestgen"; do
+	if [ ! -x "$p" ]; then
+		echo "| pool-ingest | $size | - | - | - | Miller | - | - |" \
+		    ">= 5x Miller | not built |"
+		exit 0
+	fi
+done
+"$tools/ingestgen" -n "$rows" > "$csv" || exit 1
+mb=$(awk "BEGIN { printf \"%.1f\", $(wc -c < "$csv") / 1048576 }")
+
+# run OUT CMD...: sets T (seconds) and M (peak resident MiB).
+run() {
+	o=$1
+	shift
+	/usr/bin/time -f '%e %M' -o "$work/time.out" "$@" > "$o" \
+	    2> "$work/stderr.out"
+	RC=$?
+	read -r T M < "$work/time.out"
+	M=$((M / 1024))
+	awk "BEGIN { exit !($T < 0.01) }" && T=0.01
+}
+
+run "$work/ingest.ndjson" "$bin/pool-ingest" -c "$cfg" -m "$map" \
+    -r "$work/ingest.rejects" "$csv"
+ti=$T mi=$M rci=$RC
+out=$(($(wc -l < "$work/ingest.ndjson") + $(wc -l < "$work/ingest.rejects")))
+pass=fail
+peer=- ratio=-
+if command -v mlr >/dev/null 2>&1; then
+	run "$work/mlr.ndjson" mlr --icsv --ifs ';' --ojsonl cat "$csv"
+	peer="mlr $T s, $M MB"
+	ratio=$(awk "BEGIN { printf \"%.1f\", $T / $ti }")
+	awk "BEGIN { exit !($ratio >= 5) }" && pass=pass
+	rm -f "$work/mlr.ndjson"
+fi
+if [ "$rci" -ge 2 ] || [ "$out" -ne "$rows" ]; then
+	echo "pool-ingest exit $rci: $rows rows in, $out records + rejects out"
+	pass=fail
+fi
+echo "| pool-ingest | $size ($rows rows, $mb MB) | $ti s |" \
+    "$(awk "BEGIN { printf \"%.1f\", $mb / $ti }") MB/s | $mi MB |" \
+    "Miller | $peer | ${ratio}x | >= 5x Miller | $pass |"
+
+# Memory against input size: the same run on a tenth of the rows.
+if [ "$rows" -ge 100000 ]; then
+	head -n $((rows / 10 + 1)) "$csv" > "$work/tenth.csv"
+	run /dev/null "$bin/pool-ingest" -c "$cfg" -m "$map" "$work/tenth.csv"
+	echo "| pool-ingest memory | $((rows / 10)) vs $rows rows | - | - |" \
+	    "$M MB vs $mi MB | - | - | - | flat but for 24 B per id | - |"
+	rm -f "$work/tenth.csv"
+fi
+rm -f "$csv" "$work/ingest.ndjson"
