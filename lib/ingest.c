@@ -1346,11 +1346,10 @@ dupn(const char *s, size_t n)
 
 static int
 defer_ref(struct pool_ingest *g, const char *s, size_t len, const char *raw,
-    size_t rawlen, const char *worker, const char *shift,
-    const struct pool_record *r, json_t *o)
+    size_t rawlen, const char *worker, const char *shift, enum pool_rtype t,
+    const char *context)
 {
 	struct defer		*d;
-	struct pool_error	 e;
 
 	if (g->ndefer == g->defercap) {
 		size_t cap = g->defercap ? g->defercap * 2 : 256;
@@ -1362,15 +1361,13 @@ defer_ref(struct pool_ingest *g, const char *s, size_t len, const char *raw,
 	}
 	d = &g->defer[g->ndefer];
 	memset(d, 0, sizeof(*d));
-	pool_error_clear(&e);
-	set_context(&e, o, r->type);
 	if (rawlen > RAWMAX)
 		rawlen = RAWMAX;
 	if ((d->text = dupn(s, len)) == NULL ||
 	    (d->raw = dupn(raw, rawlen)) == NULL ||
 	    (d->worker = strdup(worker)) == NULL ||
 	    (shift != NULL && (d->shift = strdup(shift)) == NULL) ||
-	    (d->context = strdup(e.context)) == NULL) {
+	    (d->context = strdup(context)) == NULL) {
 		free(d->text);
 		free(d->raw);
 		free(d->worker);
@@ -1380,9 +1377,88 @@ defer_ref(struct pool_ingest *g, const char *s, size_t len, const char *raw,
 	d->len = len;
 	d->src = g->src;
 	d->line = g->line;
-	d->type = r->type;
+	d->type = t;
 	g->ndefer++;
 	return 0;
+}
+
+/* "shift 'S1'", or the type alone. */
+static void
+context_of(char *buf, size_t size, enum pool_rtype t, const char *id)
+{
+	if (id != NULL)
+		snprintf(buf, size, "%s '%.60s'", pool_rtype_name(t), id);
+	else
+		snprintf(buf, size, "%s", pool_rtype_name(t));
+}
+
+/*
+ * A valid record of type t with the text it is written as: merge or
+ * reject duplicates by id, hold references not read yet, write the
+ * rest.  rech is the hash of the canonical text (0: hash text).
+ * Returns 0, or -1 on a write error or when out of memory.
+ */
+static int
+emit(struct pool_ingest *g, enum pool_rtype t, const char *text, size_t len,
+    uint64_t rech, const char *idstr, const char *worker, const char *shift,
+    const char *raw, size_t rawlen, struct pool_error *err)
+{
+	struct pool_error	 e;
+	struct ident		*id;
+	uint64_t		 key;
+	char			 ctx[96];
+
+	if (idstr != NULL) {
+		key = id_key(t, idstr);
+		if (rech == 0)
+			rech = hash(HASH_INIT, text, len);
+		id = id_find(g, key);
+		if (id == NULL || id->key == 0) {
+			if ((id = id_insert(g, key)) == NULL)
+				goto nomem;
+			id->rech = rech;
+			id->line = (uint32_t)g->line;
+			id->aux = g->src;
+			if (!g->o.update)
+				return write_text(g, text, len, t, err);
+			if (hold(g, text, len, t, &id->aux) == -1)
+				goto nomem;
+		} else if (id->rech == rech) {
+			g->st.merged++;
+		} else if (g->o.update) {
+			struct held *h = &g->held[id->aux];
+			char *n = dupn(text, len);
+
+			if (n == NULL)
+				goto nomem;
+			free(h->text);
+			h->text = n;
+			h->len = len;
+			id->rech = rech;
+			g->st.replaced++;
+		} else {
+			pool_error_clear(&e);
+			pool_error_set(&e, POOL_EFIELD, "id", "conflicts with "
+			    "%s:%lu (the same id with other fields; "
+			    "--update takes the last)", g->sources[id->aux],
+			    (unsigned long)id->line);
+			context_of(e.context, sizeof(e.context), t, idstr);
+			return reject(g, &e, g->src, g->line, raw, rawlen, err);
+		}
+		return 0;
+	}
+	if (worker != NULL && g->o.references &&
+	    (!id_has(g, POOL_R_WORKER, worker) ||
+	    (shift != NULL && !id_has(g, POOL_R_SHIFT, shift)))) {
+		context_of(ctx, sizeof(ctx), t, NULL);
+		if (defer_ref(g, text, len, raw, rawlen, worker, shift, t,
+		    ctx) == -1)
+			goto nomem;
+		return 0;
+	}
+	return write_text(g, text, len, t, err);
+nomem:
+	return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
 }
 
 /*
@@ -1397,13 +1473,12 @@ process(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
 {
 	struct pool_record	 rec;
 	struct pool_error	 e;
-	struct ident		*id;
 	enum pool_rtype		 t;
 	const char		*text, *idstr = NULL, *worker = NULL;
 	const char		*shift = NULL;
 	json_t			*tv;
 	size_t			 len;
-	uint64_t		 key, rech;
+	uint64_t		 rech;
 	int			 changed = 0, rc = 0;
 
 	pool_error_clear(&e);
@@ -1455,57 +1530,15 @@ process(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
 	default:
 		break;
 	}
-	if (idstr != NULL) {
-		key = id_key(t, idstr);
-		if (verbatim) {
-			/* Hash what the record would be written as. */
-			if (canonical(&g->cb, o, t) == -1)
-				goto nomem;
-			rech = hash(HASH_INIT, g->cb.p, g->cb.n);
-		} else
-			rech = hash(HASH_INIT, text, len);
-		id = id_find(g, key);
-		if (id == NULL || id->key == 0) {
-			if ((id = id_insert(g, key)) == NULL)
-				goto nomem;
-			id->rech = rech;
-			id->line = (uint32_t)g->line;
-			id->aux = g->src;
-			if (g->o.update) {
-				if (hold(g, text, len, t, &id->aux) == -1)
-					goto nomem;
-			} else
-				rc = write_text(g, text, len, t, err);
-		} else if (id->rech == rech) {
-			g->st.merged++;
-		} else if (g->o.update) {
-			struct held *h = &g->held[id->aux];
-			char *n = dupn(text, len);
-
-			if (n == NULL)
-				goto nomem;
-			free(h->text);
-			h->text = n;
-			h->len = len;
-			id->rech = rech;
-			g->st.replaced++;
-		} else {
-			pool_error_set(&e, POOL_EFIELD, "id", "conflicts with "
-			    "%s:%lu (the same id with other fields; "
-			    "--update takes the last)", g->sources[id->aux],
-			    (unsigned long)id->line);
-			set_context(&e, o, t);
-			pool_record_release(&rec);
-			goto rejected;
-		}
-	} else if (worker != NULL && g->o.references &&
-	    (!id_has(g, POOL_R_WORKER, worker) ||
-	    (shift != NULL && !id_has(g, POOL_R_SHIFT, shift)))) {
-		if (defer_ref(g, text, len, raw, rawlen, worker, shift, &rec,
-		    o) == -1)
+	rech = 0;
+	if (idstr != NULL && verbatim) {
+		/* Hash what the record would be written as. */
+		if (canonical(&g->cb, o, t) == -1)
 			goto nomem;
-	} else
-		rc = write_text(g, text, len, t, err);
+		rech = hash(HASH_INIT, g->cb.p, g->cb.n);
+	}
+	rc = emit(g, t, text, len, rech, idstr, worker, shift, raw, rawlen,
+	    err);
 	pool_record_release(&rec);
 	if (++g->ndata >= DATA_RESET) {
 		/* Interned strings are not needed past one record. */
