@@ -570,7 +570,20 @@ struct pool_tz {
 	int32_t		 std_off;	/* seconds east of UTC */
 	int32_t		 dst_off;
 	struct tz_rule	 start, end;	/* DST starts, ends */
+	/*
+	 * The footer rule's transitions worked out at load time, from the
+	 * last transition of the table up to EXT_YEAR: ext[0] is where
+	 * the footer takes over, and from ext[i] on the offset is
+	 * ext_off[i], up to ext_hi.  Later instants use the rule itself.
+	 */
+	size_t		 next;
+	int64_t		*ext;
+	int32_t		*ext_off;
+	int64_t		 ext_hi;
 };
+
+#define EXT_YEAR_LO	1900
+#define EXT_YEAR	2200
 
 static uint32_t
 be32(const unsigned char *p)
@@ -861,20 +874,22 @@ tz_in_footer(const struct pool_tz *tz, int64_t t)
 	    (tz->ntrans == 0 || t >= tz->trans[tz->ntrans - 1]);
 }
 
-/* Index of the last transition at or before t; -1 if t is before all. */
+/* Index of the last of trans[0..n) at or before t; -1 if none is. */
 static long
-tz_find(const struct pool_tz *tz, int64_t t)
+tz_find(const int64_t *trans, size_t n, int64_t t)
 {
-	size_t	lo = 0, hi = tz->ntrans, mid;
+	const int64_t	*base = trans;
+	size_t		 half;
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (tz->trans[mid] <= t)
-			lo = mid + 1;
-		else
-			hi = mid;
+	if (n == 0 || t < base[0])
+		return -1;
+	/* Keep base[0] <= t; the compiler can do this without branches. */
+	while (n > 1) {
+		half = n / 2;
+		base = base[half] <= t ? base + half : base;
+		n -= half;
 	}
-	return (long)lo - 1;
+	return (long)(base - trans);
 }
 
 int
@@ -885,9 +900,12 @@ pool_tz_offset(const struct pool_tz *tz, int64_t t)
 	if (tz == NULL)
 		return 0;
 	t = clamp_instant(t);
-	if (tz_in_footer(tz, t))
+	if (tz_in_footer(tz, t)) {
+		if (t < tz->ext_hi && (i = tz_find(tz->ext, tz->next, t)) >= 0)
+			return tz->ext_off[i];
 		return tz_rule_offset(tz, t);
-	i = tz_find(tz, t);
+	}
+	i = tz_find(tz->trans, tz->ntrans, t);
 	if (i < 0)
 		return tz->utoff[0];
 	return tz->utoff[tz->trans_type[i]];
@@ -901,9 +919,15 @@ tz_next(const struct pool_tz *tz, int64_t t, int64_t *next)
 
 	if (tz == NULL)
 		return 0;
-	if (tz_in_footer(tz, t))
+	if (tz_in_footer(tz, t)) {
+		i = t < tz->ext_hi ? tz_find(tz->ext, tz->next, t) : -1;
+		if (i >= 0 && (size_t)(i + 1) < tz->next) {
+			*next = tz->ext[i + 1];
+			return 1;
+		}
 		return tz_rule_next(tz, t, next);
-	i = tz_find(tz, t);
+	}
+	i = tz_find(tz->trans, tz->ntrans, t);
 	if ((size_t)(i + 1) < tz->ntrans) {
 		*next = tz->trans[i + 1];
 		return 1;
@@ -1226,6 +1250,68 @@ tzif_block(struct pool_tz *tz, const unsigned char *buf, size_t off,
 	return 0;
 }
 
+static int
+cmp_instant(const void *a, const void *b)
+{
+	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Work out the footer rule's transitions from where the footer takes
+ * over (the last transition of the table, but not before EXT_YEAR_LO)
+ * up to EXT_YEAR, so that offsets there are a binary search like in
+ * the table.  Returns 0, or -1 when out of memory.
+ */
+static int
+tz_extend(struct pool_tz *tz)
+{
+	int64_t	lo, hi, s, e;
+	size_t	n, cap, i;
+	int	y, y0;
+
+	if (!tz->has_dst)
+		return 0;
+	lo = pool_time_days_from_civil(EXT_YEAR_LO, 1, 1) * SECS_PER_DAY;
+	if (tz->ntrans > 0 && tz->trans[tz->ntrans - 1] > lo)
+		lo = tz->trans[tz->ntrans - 1];
+	if (lo > INSTANT_MAX)
+		return 0;
+	y0 = tz_year_of(lo) - 1;
+	if (y0 >= EXT_YEAR)
+		return 0;
+	/*
+	 * No transition of a year before y0 or after EXT_YEAR falls in
+	 * [lo, hi): rule times are within 167 hours of their day.
+	 */
+	hi = (pool_time_days_from_civil(EXT_YEAR, 1, 1) - 10) * SECS_PER_DAY;
+	cap = (size_t)(EXT_YEAR - y0 + 1) * 2 + 1;
+	if ((tz->ext = calloc(cap, sizeof(*tz->ext))) == NULL ||
+	    (tz->ext_off = calloc(cap, sizeof(*tz->ext_off))) == NULL)
+		return -1;
+	n = 0;
+	tz->ext[n++] = lo;
+	for (y = y0; y <= EXT_YEAR; y++) {
+		tz_rule_year(tz, y, &s, &e);
+		if (s > lo && s < hi)
+			tz->ext[n++] = s;
+		if (e > lo && e < hi && e != s)
+			tz->ext[n++] = e;
+	}
+	qsort(tz->ext, n, sizeof(*tz->ext), cmp_instant);
+	/* Drop repeats, then note the offset from each instant on. */
+	for (i = 1, cap = 1; i < n; i++)
+		if (tz->ext[i] != tz->ext[cap - 1])
+			tz->ext[cap++] = tz->ext[i];
+	n = cap;
+	for (i = 0; i < n; i++)
+		tz->ext_off[i] = tz_rule_offset(tz, tz->ext[i]);
+	tz->next = n;
+	tz->ext_hi = hi;
+	return 0;
+}
+
 void
 pool_tz_free(struct pool_tz *tz)
 {
@@ -1235,6 +1321,8 @@ pool_tz_free(struct pool_tz *tz)
 	free(tz->trans);
 	free(tz->trans_type);
 	free(tz->utoff);
+	free(tz->ext);
+	free(tz->ext_off);
 	free(tz);
 }
 
@@ -1319,6 +1407,8 @@ pool_tz_parse(const char *name, const unsigned char *buf, size_t len,
 			why = "bad TZ string in footer";
 			goto bad;
 		}
+		if (tz_extend(tz) == -1)
+			goto bad;	/* why is NULL: out of memory */
 	}
 	return tz;
 bad:

@@ -522,6 +522,12 @@ test_tz_eu(const struct pool_tz *tz, const char *label)
 		{ "2090-07-01T12:00:00Z", 7200, "2090-07-01T14:00:00+02:00" },
 		{ "2090-10-29T00:59:59Z", 7200, "2090-10-29T02:59:59+02:00" },
 		{ "2090-10-29T01:00:00Z", 3600, "2090-10-29T02:00:00+01:00" },
+		{ "2199-10-27T00:59:59Z", 7200, "2199-10-27T02:59:59+02:00" },
+		{ "2199-10-27T01:00:00Z", 3600, "2199-10-27T02:00:00+01:00" },
+		{ "2200-03-30T00:59:59Z", 3600, "2200-03-30T01:59:59+01:00" },
+		{ "2200-03-30T01:00:00Z", 7200, "2200-03-30T03:00:00+02:00" },
+		{ "2201-10-25T00:59:59Z", 7200, "2201-10-25T02:59:59+02:00" },
+		{ "2201-10-25T01:00:00Z", 3600, "2201-10-25T02:00:00+01:00" },
 		{ "9999-12-31T22:59:59Z", 3600, "9999-12-31T23:59:59+01:00" },
 	};
 	static const struct {
@@ -600,6 +606,12 @@ test_tz_eu(const struct pool_tz *tz, const char *label)
 		/* A week with the autumn change: one night an hour longer. */
 		{ "2026-10-19T00:00", "2026-10-26T00:00", 0, 360,
 		    7 * 86400 + 3600, 43 * 3600 },
+		/* Across the new year of 2200 (the footer rule from there). */
+		{ "2199-12-31T22:00", "2200-01-01T06:00", 0, 360,
+		    8 * 3600, 6 * 3600 },
+		{ "2199-10-26T23:00", "2201-10-25T07:00", 0, 1440,
+		    (int64_t)728 * 86400 + 9 * 3600, (int64_t)728 * 86400 +
+		    9 * 3600 },
 		/* The same far in the future (footer rule). */
 		{ "2090-10-28T23:00", "2090-10-29T07:00", 0, 360,
 		    9 * 3600, 7 * 3600 },
@@ -905,6 +917,31 @@ test_tz_v1(void)
 	CHECK_INT(pool_tz_offset(tz, INT64_C(4000000000)), 3600,
 	    "v1: long after the last");
 	CHECK_STR(pool_tz_name(tz), "Test/V1", "zone name kept");
+	pool_tz_free(tz);
+
+	/* zic's "big bang" transition far in the past, then the footer. */
+	tr[0] = -(INT64_C(1) << 50);
+	ix[0] = 0;
+	utoff[0] = 3600;
+	n = mk_tzif(buf, 2, 1, tr, ix, 1, utoff, "CET-1CEST,M3.5.0,"
+	    "M10.5.0/3");
+	tz = pool_tz_parse("Test/BigBang", buf, n, &err);
+	CHECK(tz != NULL, "big-bang transition parses");
+	if (tz == NULL)
+		return;
+	CHECK_INT(pool_tz_offset(tz, at("1850-07-01T00:00:00Z")), 7200,
+	    "rule before the precomputed years");
+	CHECK_INT(pool_tz_offset(tz, at("2026-03-29T01:00:00Z")), 7200,
+	    "rule in the precomputed years");
+	CHECK_INT(pool_tz_offset(tz, tr[0] - 1), 3600, "type 0 before it");
+	pool_tz_free(tz);
+	tr[0] = -100000;
+	ix[0] = 1;
+	n = mk_tzif(buf, 1, 3, tr, (const unsigned char[]){ 1, 2, 1 }, 3,
+	    (const int32_t[]){ 1172, 3600, 7200 }, NULL);
+	tz = pool_tz_parse("Test/V1", buf, n, &err);
+	if (tz == NULL)
+		return;
 	CHECK_INT(pool_tz_overlap_window(tz, -100000, 1000000, 0, 1440),
 	    1100000, "whole-day window is the whole interval");
 	pool_tz_free(tz);
@@ -1298,6 +1335,63 @@ test_tz_system(void)
 	CHECK(ok_zones >= 10, "system zones compared: %zu", ok_zones);
 }
 
+/*
+ * A slim file leaves to the footer rule what a fat file lists: both
+ * must give the same offsets, changes and night hours everywhere.
+ */
+static void
+test_tz_fat_slim(const char *name)
+{
+	struct pool_error	 err;
+	struct pool_tz		*fat, *slim;
+	int64_t			 t, end, prev, lo, hi, mid;
+	long			 bad = 0, n = 0, changes = 0;
+
+	fat = pool_tz_load(name, "tz/fat", &err);
+	slim = pool_tz_load(name, "tz/slim", &err);
+	if (fat == NULL || slim == NULL) {
+		CHECK(0, "load fat and slim %s", name);
+		pool_tz_free(fat);
+		pool_tz_free(slim);
+		return;
+	}
+	end = at("2300-01-01T00:00:00Z");
+	prev = at("1900-01-01T00:00:00Z");
+	for (t = prev; t < end; prev = t, t += 86417) {
+		n++;
+		if (pool_tz_offset(fat, t) != pool_tz_offset(slim, t))
+			bad++;
+		if (pool_tz_offset(fat, t) != pool_tz_offset(fat, prev)) {
+			/* Find the change in the fat file to the second. */
+			lo = prev;
+			hi = t;
+			while (hi - lo > 1) {
+				mid = lo + (hi - lo) / 2;
+				if (pool_tz_offset(fat, mid) ==
+				    pool_tz_offset(fat, prev))
+					lo = mid;
+				else
+					hi = mid;
+			}
+			changes++;
+			if (pool_tz_offset(slim, lo) !=
+			    pool_tz_offset(fat, lo) ||
+			    pool_tz_offset(slim, hi) !=
+			    pool_tz_offset(fat, hi))
+				bad++;
+		}
+		if (n % 7 == 0 && pool_tz_overlap_window(fat, t, t + 86400 *
+		    9, 0, 360) != pool_tz_overlap_window(slim, t, t + 86400 *
+		    9, 0, 360))
+			bad++;
+	}
+	CHECK(bad == 0 && changes > 400, "fat and slim %s agree 1900-2300 "
+	    "(%ld samples, %ld changes, %ld differences)", name, n, changes,
+	    bad);
+	pool_tz_free(fat);
+	pool_tz_free(slim);
+}
+
 static void
 test_tz(void)
 {
@@ -1352,6 +1446,8 @@ test_tz(void)
 	pool_tz_free(tz);
 	pool_tz_free(utc);
 
+	test_tz_fat_slim("Fixture/EU");
+	test_tz_fat_slim("Fixture/South");
 	test_tz_footer();
 	test_tz_v1();
 	test_tz_corrupt();
