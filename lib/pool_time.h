@@ -49,14 +49,19 @@ int	pool_time_valid_date(int year, int month, int day);
  * and dropped.  A lower-case 't'/'z' and a space instead of 'T' are
  * accepted (RFC 3339 §5.6 note).  Stores the instant in *t and the
  * offset in minutes east of UTC in *offset_min (may be NULL).  Years
- * 0001-9999 only.  Returns 0 or -1 with err (POOL_EPARSE) saying what
- * is wrong, e.g. "month 13 out of range".
+ * 0001-9999 only; seconds are required; a leap second :60 is read as
+ * :59.  Returns 0 or -1 with err (POOL_EPARSE) saying what is wrong,
+ * e.g. "invalid date-time '2026-02-30T07:00:00+01:00': day 30 out of
+ * range for February" (the input is quoted on one line, cut after 64
+ * bytes).
  */
 int	pool_time_parse(const char *s, int64_t *t, int *offset_min,
 	    struct pool_error *err);
 
 /**
- * Parse a plain date "YYYY-MM-DD" into a day number.  Returns 0 or -1.
+ * Parse a plain date "YYYY-MM-DD" into a day number.  Returns 0 or -1
+ * with err (POOL_EPARSE), e.g. "invalid date '2026-06-31': day 31 out
+ * of range for June".
  */
 int	pool_time_parse_date(const char *s, int64_t *days,
 	    struct pool_error *err);
@@ -83,8 +88,13 @@ int	pool_time_parse_hhmm(const char *s, int *minutes,
 /**
  * Load a zone by IANA name ("Europe/Amsterdam") from the tz database
  * directory dir (NULL: "/usr/share/zoneinfo").  "UTC" always works,
- * even without the database.  Names with ".." or a leading '/' are
- * refused.  Returns a new zone (free with pool_tz_free) or NULL.
+ * even without the database.  Names must be path components of
+ * letters, digits, '_', '-', '+' and '.', none starting with '.' (so no
+ * "..", no leading '/').  The environment (TZ) is never used, and any
+ * number of zones can be loaded at once.  Returns a new zone (free
+ * with pool_tz_free) or NULL with err: POOL_ECONFIG "invalid time zone
+ * name '...'" or "unknown time zone '...'", POOL_ELIMIT for a file
+ * over 256 KiB, POOL_EPARSE for a damaged file, POOL_ESYS.
  */
 struct pool_tz	*pool_tz_load(const char *name, const char *dir,
 		    struct pool_error *err);
@@ -98,7 +108,7 @@ struct pool_tz	*pool_tz_load(const char *name, const char *dir,
 struct pool_tz	*pool_tz_parse(const char *name, const unsigned char *buf,
 		    size_t len, struct pool_error *err);
 
-/** Free a zone loaded by pool_tz_load. */
+/** Free a zone loaded by pool_tz_load or pool_tz_parse (NULL: no-op). */
 void		 pool_tz_free(struct pool_tz *);
 
 /** The zone's IANA name, as given to pool_tz_load. */
@@ -164,10 +174,14 @@ int		 pool_time_parse_iso_week(const char *s, int64_t *monday,
 int64_t		 pool_tz_local_day(const struct pool_tz *, int64_t t);
 
 /**
- * Seconds of the interval [a, b) that fall between local wall-clock
- * times from_min and to_min (minutes after midnight, e.g. 0 and 360 for
- * 00:00-06:00; from_min > to_min wraps over midnight) in zone tz.
- * Counted on absolute time.
+ * Seconds of the interval [a, b) whose local wall-clock time in zone tz
+ * lies in the daily window [from_min, to_min) (minutes after midnight,
+ * 0-1440: e.g. 0 and 360 for 00:00-06:00; from_min > to_min wraps over
+ * midnight, as 23:00-07:00; 0 and 1440 is the whole day; from_min ==
+ * to_min is empty).  Counted on absolute time: a wall-clock hour that
+ * the autumn change repeats counts twice, one that the spring change
+ * skips not at all.  Returns 0 when b <= a or a minute is out of range.
+ * The cost grows with the number of offset changes in [a, b).
  */
 int64_t		 pool_tz_overlap_window(const struct pool_tz *, int64_t a,
 		    int64_t b, int from_min, int to_min);

@@ -597,6 +597,8 @@ be64(const unsigned char *p)
 {
 	uint64_t	u = (uint64_t)be32(p) << 32 | be32(p + 4);
 
+	if (u & UINT64_C(0x8000000000000000))
+		return -(int64_t)(~u) - 1;
 	return (int64_t)u;
 }
 
