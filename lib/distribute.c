@@ -855,7 +855,9 @@ supply_of(struct pool_dist *d, const size_t *sh, size_t n,
 			pairs[np].val = shift_units(d, s);
 			np++;
 		}
-		qsort(pairs + first, np - first, sizeof(*pairs), pair_cmp);
+		if (np > first)
+			qsort(pairs + first, np - first, sizeof(*pairs),
+			    pair_cmp);
 		for (i = first; i < np; i = j) {
 			end = pairs[i].e;
 			for (j = i; j < np && (j == i || pairs[j].s < end); j++)

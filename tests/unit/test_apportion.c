@@ -128,7 +128,7 @@ test_methods_disagree(void)
 		{ POOL_METHOD_ADAMS,		"3 2 2 1 1 1" },
 	};
 	struct pool_apportion_item	v[6];
-	char				got[128];
+	char				got[512];
 	size_t				i;
 
 	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
@@ -150,7 +150,7 @@ test_paradoxes(void)
 {
 	static const uint64_t w[] = { W(3), W(3), W(1) };
 	struct pool_apportion_item	v[3];
-	char				got[128];
+	char				got[512];
 	int				m;
 
 	items_init(v, 3, w);
@@ -160,7 +160,7 @@ test_paradoxes(void)
 	run(POOL_METHOD_HAMILTON, v, 3, 4, got, sizeof(got));
 	CHECK_STR(got, "2 2 0", "hamilton, 4 units: the Alabama paradox");
 	for (m = POOL_METHOD_DHONDT; m <= POOL_METHOD_ADAMS; m++) {
-		char got3[128];
+		char got3[512];
 
 		items_init(v, 3, w);
 		run((enum pool_alloc_method)m, v, 3, 3, got3, sizeof(got3));
@@ -196,7 +196,7 @@ test_bounds(void)
 	static const uint64_t w[] = { W(60), W(30), W(10) };
 	struct pool_apportion_item	v[3];
 	struct pool_error		err;
-	char				got[128];
+	char				got[512];
 	int				m;
 
 	for (m = POOL_METHOD_HAMILTON; m <= POOL_METHOD_ADAMS; m++) {
@@ -269,7 +269,7 @@ test_ties(void)
 	static const uint64_t eq[] = { W(1), W(1), W(1) };
 	static const uint64_t uneq[] = { W(2), W(1) };
 	struct pool_apportion_item	v[3];
-	char				got[128];
+	char				got[512];
 	int				m;
 
 	for (m = POOL_METHOD_HAMILTON; m <= POOL_METHOD_ADAMS; m++) {
@@ -313,7 +313,7 @@ test_edges(void)
 	static const uint64_t w1[] = { W(7) };
 	static const uint64_t w3[] = { W(1), W(2), W(3) };
 	struct pool_apportion_item	v[3];
-	char				got[128];
+	char				got[512];
 	int				m;
 
 	for (m = POOL_METHOD_HAMILTON; m <= POOL_METHOD_ADAMS; m++) {
@@ -361,7 +361,7 @@ test_large(void)
 	    1, W(3) };
 	struct pool_apportion_item	v[50];
 	uint64_t			w[50], sum;
-	char				got[128];
+	char				got[512];
 	clock_t				t0;
 	double				secs;
 	size_t				i;
@@ -535,7 +535,7 @@ test_properties(void)
 	size_t				n, i, trial;
 	int				m, ok_sum = 1, ok_quota = 1, ok_mono = 1,
 					ok_ref = 1, ok_cap = 1;
-	char				got[256];
+	char				got[512];
 
 	/* ids must sort like the index for the reference tie-break */
 	for (trial = 0; trial < 3000; trial++) {
