@@ -664,10 +664,9 @@ elderly_workers(struct eworker *w, size_t n)
 		w[i].night_exempt = strcmp(w[i].nights, "only") != 0 &&
 		    rng_chance(&r, 0.04);
 		w[i].gives_availability = rng_chance(&r, 0.5);
-		w[i].contract = 12 + 4 * (int)rng_below(&r, 6);
-		w[i].max_week = w[i].contract + 8 + 4 * (int)rng_below(&r, 2);
-		if (w[i].max_week > 40)
-			w[i].max_week = 40;
+		/* Flex hours next to a job: scarce at the winter peak. */
+		w[i].contract = 8 + 4 * (int)rng_below(&r, 6);
+		w[i].max_week = w[i].contract + 4 * (int)rng_below(&r, 2);
 		w[i].max_km = 15 + 5 * (int)rng_below(&r, 6);
 		t = &gooi_towns[rng_below(&r, NELEM(gooi_towns))];
 		w[i].town = t->name;
