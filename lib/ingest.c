@@ -83,20 +83,39 @@ struct pool_ingest {
 	unsigned long		 line;		/* current row */
 	char			*tmp;		/* one trimmed value */
 	struct obuf		 ob, cb;		/* canonical texts */
+	struct obuf		 fa, fs;		/* fast path: JSON and
+						   text of the values */
+	enum pool_rtype		 fast;		/* the fast path's type, or
+						   UNKNOWN: none */
+	long			 fidx[16];	/* mapping field of each
+						   fast field, or -1 */
 };
 
 /** Hashes and the id table */
 
+/*
+ * A 64-bit hash of n bytes, eight at a time (not for adversaries: ids
+ * and records are compared by it, and a pool's own exports are not
+ * crafted to collide).
+ */
 static uint64_t
 hash(uint64_t h, const void *p, size_t n)
 {
-	const unsigned char *s = p;
+	const unsigned char	*s = p;
+	uint64_t		 w;
 
-	while (n--) {
-		h ^= *s++;
-		h *= 0x100000001b3ULL;
+	for (; n >= 8; n -= 8, s += 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
 	}
-	return h;
+	w = n;
+	while (n--)
+		w = (w << 8) | s[n];
+	h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 31;
+	h *= 0x94d049bb133111ebULL;
+	return h ^ (h >> 32);
 }
 
 #define HASH_INIT	0xcbf29ce484222325ULL
@@ -631,17 +650,70 @@ trim(struct pool_ingest *g, const char *s, size_t len)
 	return g->tmp;
 }
 
-static json_t *
-conv_number(const char *s, struct pool_error *err)
+/*
+ * The common case without strtod: [-]digits[.digits] with at most 15
+ * digits.  The mantissa and 10^k are exact doubles, so one division
+ * gives the correctly rounded value, as strtod does.  Returns -1 for
+ * anything else (then the general parser decides).
+ */
+static int
+simple_decimal(const char *s, int *isint, long long *iv, double *dv)
+{
+	static const double p10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+	    1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	const char	*p = s;
+	long long	 m = 0;
+	int		 neg = 0, digits = 0, k = -1;
+
+	if (*p == '-') {
+		neg = 1;
+		p++;
+	}
+	for (; *p != '\0'; p++) {
+		if (*p >= '0' && *p <= '9') {
+			m = m * 10 + (*p - '0');
+			if (++digits > 15)
+				return -1;
+			if (k >= 0)
+				k++;
+		} else if ((*p == '.' || *p == ',') && k < 0)
+			k = 0;
+		else
+			return -1;
+	}
+	if (digits == 0 || k == 0)
+		return -1;
+	if (k < 0) {
+		*iv = neg ? -m : m;
+		*isint = 1;
+		return 0;
+	}
+	if (p[-1 - k] == '-' || (p - s) - k - 1 == neg)
+		return -1;		/* no digit before the point */
+	*dv = (double)m / p10[k];
+	if (neg)
+		*dv = -*dv;
+	*isint = 0;
+	return 0;
+}
+
+/*
+ * A number: digits with at most one decimal point or comma, a sign, an
+ * exponent.  Text without a point, comma or exponent is a whole number
+ * (*isint set).  Returns 0 or -1.
+ */
+static int
+parse_number(const char *s, int *isint, long long *iv, double *dv)
 {
 	char		 b[64], *end;
 	const char	*p;
 	int		 integral = 1, commas = 0, dots = 0;
-	double		 x;
-	long long	 i;
+	size_t		 len = strlen(s);
 
-	if (strlen(s) >= sizeof(b))
-		goto bad;
+	if (len >= sizeof(b))
+		return -1;
+	if (simple_decimal(s, isint, iv, dv) == 0)
+		return 0;
 	for (p = s; *p != '\0'; p++) {
 		if (*p == ',')
 			commas++;
@@ -652,11 +724,11 @@ conv_number(const char *s, struct pool_error *err)
 		else if (!isdigit((unsigned char)*p) &&
 		    !((*p == '-' || *p == '+') && (p == s ||
 		    p[-1] == 'e' || p[-1] == 'E')))
-			goto bad;
+			return -1;
 	}
 	if (commas + dots > 1)
-		goto bad;
-	memcpy(b, s, strlen(s) + 1);
+		return -1;
+	memcpy(b, s, len + 1);
 	if (commas) {
 		*strchr(b, ',') = '.';
 		integral = 0;
@@ -665,18 +737,33 @@ conv_number(const char *s, struct pool_error *err)
 		integral = 0;
 	errno = 0;
 	if (integral) {
-		i = strtoll(b, &end, 10);
-		if (*end == '\0' && end != b && errno == 0)
-			return json_integer(i);
+		*iv = strtoll(b, &end, 10);
+		if (*end == '\0' && end != b && errno == 0) {
+			*isint = 1;
+			return 0;
+		}
 		errno = 0;
 	}
-	x = strtod(b, &end);
-	if (*end != '\0' || end == b || !isfinite(x))
-		goto bad;
-	return json_real(x);
-bad:
-	pool_error_set(err, POOL_EFIELD, NULL, "'%s' is not a number", s);
-	return NULL;
+	*dv = strtod(b, &end);
+	if (*end != '\0' || end == b || !isfinite(*dv))
+		return -1;
+	*isint = 0;
+	return 0;
+}
+
+static json_t *
+conv_number(const char *s, struct pool_error *err)
+{
+	long long	i;
+	double		d;
+	int		isint;
+
+	if (parse_number(s, &isint, &i, &d) == -1) {
+		pool_error_set(err, POOL_EFIELD, NULL, "'%s' is not a number",
+		    s);
+		return NULL;
+	}
+	return isint ? json_integer(i) : json_real(d);
 }
 
 static json_t *
@@ -1596,6 +1683,352 @@ reject_text(struct pool_ingest *g, const char *field, const char *raw,
 	return reject(g, &e, g->src, g->line, raw, rawlen, err);
 }
 
+/** The fast path of CSV rows */
+
+/*
+ * The rows of big CSV exports (shifts, availability, absences, signups)
+ * are turned straight into their canonical text, without a JSON object,
+ * when every field the mapping gives is one of the type's own.  A row is
+ * written this way only when it passes every check that
+ * pool_record_from_json and the config would make; at any doubt (a
+ * value that does not convert, a missing field, a local time in a DST
+ * gap or overlap, an end not after the start) the row goes down the
+ * general path, which says exactly what is wrong.  The text is the same
+ * either way: test_ingest compares the two paths.
+ */
+
+/* The fields of each type, in canonical order (location expanded). */
+static const char *const fast_shift[] = {
+	"id", "org", "role", "start", "end", "unit", "skills", "tags",
+	"priority", "location.lat", "location.lon", "break_minutes", "note",
+	NULL
+};
+static const char *const fast_interval[] = { "worker", "start", "end", NULL };
+static const char *const fast_signup[] = { "worker", "shift", NULL };
+
+enum {
+	FS_ID, FS_ORG, FS_ROLE, FS_START, FS_END, FS_UNIT, FS_SKILLS, FS_TAGS,
+	FS_PRIORITY, FS_LAT, FS_LON, FS_BREAK, FS_NOTE
+};
+
+static const char *const *
+fast_fields(enum pool_rtype t)
+{
+	switch (t) {
+	case POOL_R_SHIFT:
+		return fast_shift;
+	case POOL_R_AVAILABILITY:
+	case POOL_R_ABSENCE:
+		return fast_interval;
+	case POOL_R_SIGNUP:
+		return fast_signup;
+	default:
+		return NULL;
+	}
+}
+
+/* Decide whether the rows of mapping m can take the fast path. */
+static void
+fast_bind(struct pool_ingest *g, const struct pool_mapping *m)
+{
+	const char *const	*names;
+	const char		*type = m->type ? m->type : g->o.type;
+	size_t			 i, k;
+
+	g->fast = POOL_R_UNKNOWN;
+	if (g->o.slow || g->o.pseudo != NULL || type == NULL ||
+	    (names = fast_fields(pool_rtype_parse(type))) == NULL)
+		return;
+	for (k = 0; names[k] != NULL; k++)
+		g->fidx[k] = -1;
+	for (i = 0; i < m->nfields; i++) {
+		for (k = 0; names[k] != NULL; k++)
+			if (strcmp(names[k], m->fields[i].field) == 0)
+				break;
+		if (names[k] == NULL)
+			return;		/* "type" or a field of its own */
+		g->fidx[k] = (long)i;
+	}
+	g->fast = pool_rtype_parse(type);
+}
+
+struct fval {
+	int			present;
+	int			isint;
+	size_t			off, len;	/* JSON text in g->fa */
+	size_t			soff;		/* the text in g->fs */
+	long long		i;
+	double			d;
+	int64_t			t;
+	struct pool_civil	c;
+};
+
+static void
+fs_put(struct pool_ingest *g, struct fval *v, const char *s)
+{
+	v->soff = g->fs.n;
+	ob_put(&g->fs, s, strlen(s) + 1);
+}
+
+/* A list field: items split, trimmed, mapped; 0 if in doubt. */
+static int
+fast_list(struct pool_ingest *g, const struct pool_map_field *f, char *s)
+{
+	const char	*sep = f->split != NULL ? f->split : ",";
+	size_t		 seplen = strlen(sep), n = 0;
+	char		*p, *e, *q;
+	const char	*item;
+
+	ob_put(&g->fa, "[", 1);
+	for (p = s; p != NULL; p = e) {
+		if ((e = strstr(p, sep)) != NULL) {
+			*e = '\0';
+			e += seplen;
+		}
+		while (isspace((unsigned char)*p))
+			p++;
+		q = p + strlen(p);
+		while (q > p && isspace((unsigned char)q[-1]))
+			*--q = '\0';
+		if (*p == '\0')
+			continue;
+		item = pool_mapping_value(f, p);
+		if (*item == '\0' || ++n > 65535)
+			return 0;
+		if (n > 1)
+			ob_put(&g->fa, ",", 1);
+		ob_str(&g->fa, item, strlen(item));
+	}
+	ob_put(&g->fa, "]", 1);
+	return 1;
+}
+
+/* A time field; 0 if in doubt, else 1 (v->present says if given). */
+static int
+fast_time(struct pool_ingest *g, const struct pool_mapping *m,
+    const struct pool_map_field *f, const struct row *r,
+    const struct pool_map_field *sf, const struct fval *sv, struct fval *v)
+{
+	struct pool_error	 e;
+	struct pool_civil	 c;
+	const char		*s;
+	size_t			 len;
+	int64_t			 t2;
+	int			 present, abs = 0;
+	char			 b[26];
+
+	if (f->date_column != NULL) {
+		if (conv_datetime(g, m, f, r, &c, &present, &e) == -1)
+			return 0;
+		if (!present)
+			return 1;
+		v->c = c;
+		if (sf != NULL && sv->present && sf->date_column != NULL &&
+		    strcmp(sf->date_column, f->date_column) == 0 &&
+		    c.hour * 60 + c.min <= sv->c.hour * 60 + sv->c.min) {
+			if (m->overnight == POOL_OVERNIGHT_REJECT)
+				return 0;
+			pool_time_civil_from_days(pool_time_days_from_civil(
+			    c.year, c.month, c.day) + 1, &c.year, &c.month,
+			    &c.day);
+		}
+	} else {
+		if (f->column == NULL)
+			return 0;
+		s = cell(r, f->index, f->column, &len, NULL);
+		s = trim(g, s, len);
+		if (*s == '\0')
+			return 1;
+		if (parse_when(m, f->format, s, &v->t, &abs, &c, &e) == -1)
+			return 0;
+	}
+	if (!abs) {
+		if (c.hour == 24) {
+			pool_time_civil_from_days(pool_time_days_from_civil(
+			    c.year, c.month, c.day) + 1, &c.year, &c.month,
+			    &c.day);
+			c.hour = 0;
+		}
+		if (pool_tz_from_civil(g->srctz, &c, &v->t, &t2) !=
+		    POOL_LOCAL_UNIQUE)
+			return 0;
+	}
+	/* Years 0001-9999 only, as pool_time_parse reads them back. */
+	if (v->t < -62135596800LL || v->t > 253402300799LL - 86400)
+		return 0;
+	v->present = 1;
+	v->off = g->fa.n;
+	fmt_time(g->tz, v->t, b);
+	ob_str(&g->fa, b, strlen(b));
+	v->len = g->fa.n - v->off;
+	return 1;
+}
+
+#define FSTR(k)	(g->fs.p + v[k].soff)
+
+/*
+ * One CSV row on the fast path: 1 if done (written, held, merged or
+ * rejected as a conflict), 0 if the general path must take it, -1 on a
+ * write error or when out of memory.
+ */
+static int
+fast_row(struct pool_ingest *g, const struct pool_mapping *m,
+    const struct row *r, const char *raw, size_t rawlen,
+    struct pool_error *err)
+{
+	const char *const		*names = fast_fields(g->fast);
+	const struct pool_map_field	*f;
+	const struct pool_config	*conf = g->o.config;
+	struct fval			 v[16];
+	const char			*s;
+	char				*x;
+	size_t				 k, len;
+	int				 kstart = -1;
+
+	g->fa.n = g->fs.n = 0;
+	g->fa.nomem = g->fs.nomem = 0;
+	for (k = 0; names[k] != NULL; k++) {
+		v[k].present = 0;
+		if (g->fidx[k] < 0)
+			continue;
+		f = &m->fields[g->fidx[k]];
+		if (f->type == POOL_F_TIME) {
+			if (strcmp(names[k], "start") == 0)
+				kstart = (int)k;
+			if (!fast_time(g, m, f, r, kstart < 0 ? NULL :
+			    &m->fields[g->fidx[kstart]], kstart < 0 ? NULL :
+			    &v[kstart], &v[k]))
+				return 0;
+			continue;
+		}
+		if (f->constant != NULL)
+			x = trim(g, f->constant, strlen(f->constant));
+		else {
+			s = cell(r, f->index, f->column, &len, NULL);
+			x = trim(g, s, len);
+		}
+		if (*x == '\0')
+			continue;
+		if (f->type != POOL_F_LIST && f->nmap > 0) {
+			s = pool_mapping_value(f, x);
+			if (s != x && *(x = trim(g, s, strlen(s))) == '\0')
+				return 0;
+		}
+		v[k].present = 1;
+		v[k].off = g->fa.n;
+		switch (f->type) {
+		case POOL_F_STRING:
+			fs_put(g, &v[k], x);
+			ob_str(&g->fa, x, strlen(x));
+			break;
+		case POOL_F_NUMBER:
+		case POOL_F_INTEGER:
+			if (parse_number(x, &v[k].isint, &v[k].i,
+			    &v[k].d) == -1)
+				return 0;
+			if (v[k].isint)
+				ob_int(&g->fa, v[k].i);
+			else
+				ob_real(&g->fa, v[k].d);
+			break;
+		case POOL_F_LIST:
+			if (!fast_list(g, f, x))
+				return 0;
+			break;
+		default:
+			return 0;
+		}
+		v[k].len = g->fa.n - v[k].off;
+	}
+	if (g->fa.nomem || g->fs.nomem)
+		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+
+	/* The checks of pool_record_from_json and of the config. */
+	switch (g->fast) {
+	case POOL_R_SHIFT:
+		if (!v[FS_ID].present || !v[FS_ORG].present ||
+		    !v[FS_ROLE].present || !v[FS_START].present ||
+		    !v[FS_END].present || v[FS_END].t <= v[FS_START].t)
+			return 0;
+		if (v[FS_PRIORITY].present && (!v[FS_PRIORITY].isint ||
+		    v[FS_PRIORITY].i < 1 || v[FS_PRIORITY].i > 5))
+			return 0;
+		if (v[FS_BREAK].present && (!v[FS_BREAK].isint ||
+		    v[FS_BREAK].i < 0 || v[FS_BREAK].i > 1440 ||
+		    v[FS_BREAK].i * 60 >= v[FS_END].t - v[FS_START].t))
+			return 0;
+		if (v[FS_LAT].present != v[FS_LON].present)
+			return 0;
+		if (v[FS_LAT].present) {
+			double lat = v[FS_LAT].isint ?
+			    (double)v[FS_LAT].i : v[FS_LAT].d;
+			double lon = v[FS_LON].isint ?
+			    (double)v[FS_LON].i : v[FS_LON].d;
+
+			if (lat < -90 || lat > 90 || lon < -180 || lon > 180)
+				return 0;
+		}
+		if (conf != NULL && ((conf->norgs > 0 &&
+		    pool_config_org(conf, FSTR(FS_ORG)) == NULL) ||
+		    (conf->nroles > 0 &&
+		    pool_config_role(conf, FSTR(FS_ROLE)) == NULL)))
+			return 0;
+		break;
+	case POOL_R_SIGNUP:
+		if (!v[0].present || !v[1].present)
+			return 0;
+		break;
+	default:
+		if (!v[0].present || !v[1].present || !v[2].present ||
+		    v[2].t <= v[1].t)
+			return 0;
+		break;
+	}
+
+	/* The canonical text, as canonical() writes the same record. */
+	g->ob.n = 0;
+	g->ob.nomem = 0;
+	ob_put(&g->ob, "{\"type\":", 8);
+	s = pool_rtype_name(g->fast);
+	ob_str(&g->ob, s, strlen(s));
+	for (k = 0; names[k] != NULL; k++) {
+		if (!v[k].present)
+			continue;
+		if (g->fast == POOL_R_SHIFT && k == FS_LAT) {
+			ob_put(&g->ob, ",\"location\":{\"lat\":", 19);
+			ob_put(&g->ob, g->fa.p + v[k].off, v[k].len);
+			ob_put(&g->ob, ",\"lon\":", 7);
+			ob_put(&g->ob, g->fa.p + v[FS_LON].off,
+			    v[FS_LON].len);
+			ob_put(&g->ob, "}", 1);
+			continue;
+		}
+		if (g->fast == POOL_R_SHIFT && k == FS_LON)
+			continue;
+		ob_put(&g->ob, ",", 1);
+		ob_str(&g->ob, names[k], strlen(names[k]));
+		ob_put(&g->ob, ":", 1);
+		ob_put(&g->ob, g->fa.p + v[k].off, v[k].len);
+	}
+	ob_put(&g->ob, "}", 1);
+	if (g->ob.nomem || ob_reserve(&g->ob, 1) == -1)
+		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	g->ob.p[g->ob.n] = '\0';
+	switch (g->fast) {
+	case POOL_R_SHIFT:
+		return emit(g, g->fast, g->ob.p, g->ob.n, 0, FSTR(FS_ID), NULL,
+		    NULL, raw, rawlen, err) == -1 ? -1 : 1;
+	case POOL_R_SIGNUP:
+		return emit(g, g->fast, g->ob.p, g->ob.n, 0, NULL, FSTR(0),
+		    FSTR(1), raw, rawlen, err) == -1 ? -1 : 1;
+	default:
+		return emit(g, g->fast, g->ob.p, g->ob.n, 0, NULL, FSTR(0),
+		    NULL, raw, rawlen, err) == -1 ? -1 : 1;
+	}
+}
+
+#undef FSTR
+
 /** Readers */
 
 static int
@@ -1656,6 +2089,7 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 				goto out;
 			}
 			bound = 1;
+			fast_bind(g, m);
 			continue;
 		}
 		g->st.rows++;
@@ -1674,6 +2108,7 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 				goto out;
 			}
 			bound = 1;
+			fast_bind(g, m);
 		}
 		if (m->header && pool_csv_nfields(r) != nnames) {
 			if (reject_text(g, NULL, raw, rawlen, err, "row has %zu "
@@ -1685,6 +2120,12 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 		pool_error_clear(&e);
 		row.csv = r;
 		row.obj = NULL;
+		if (g->fast != POOL_R_UNKNOWN) {
+			if ((rc = fast_row(g, m, &row, raw, rawlen, err)) == -1)
+				goto out;
+			if (rc == 1)
+				continue;
+		}
 		if ((o = row_to_json(g, m, &row, &e)) == NULL) {
 			if (reject(g, &e, g->src, g->line, raw, rawlen,
 			    err) == -1)
@@ -2117,6 +2558,8 @@ pool_ingest_free(struct pool_ingest *g)
 	free(g->tmp);
 	free(g->ob.p);
 	free(g->cb.p);
+	free(g->fa.p);
+	free(g->fs.p);
 	pool_tz_free(g->tz);
 	pool_tz_free(g->srctz);
 	pool_data_release(&g->data);

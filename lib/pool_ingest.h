@@ -54,6 +54,8 @@ struct pool_ingest_opts {
 	int			 references;	/* check references (1) */
 	const struct pool_pseudo *pseudo;	/* may be NULL */
 	const char		*tzdir;		/* NULL: the system's */
+	int			 slow;		/* for tests: never take the
+						   fast path of CSV rows */
 	FILE			*out;		/* records */
 	FILE			*rejects;	/* reject records; may be NULL */
 	/* Called for each reject (warning 0) and warning (1) to print it;

@@ -38,6 +38,7 @@ struct opt {
 	int			 update;
 	const char		*key;
 	const char		*source;
+	int			 slow;
 };
 
 /* Ingest one input (or two, split at "\f") with options o. */
@@ -74,6 +75,7 @@ run(const struct opt *o, const char *in, struct result *r)
 	io.type = o->type;
 	io.format = o->fmt;
 	io.update = o->update;
+	io.slow = o->slow;
 	io.references = 1;
 	io.pseudo = ps;
 	io.out = out;
@@ -162,24 +164,24 @@ static const struct {
 	unsigned long	 rows, records, rejects, merged, replaced;
 } cases[] = {
 	{ "csv, header names the fields",
-	    { POOL_FMT_CSV, NULL, NULL, 0, NULL, NULL },
+	    { POOL_FMT_CSV, NULL, NULL, 0, NULL, NULL, 0 },
 	    "type;id;roles;contract_hours;night_exempt\n"
 	    "worker;w1;helpende, verzorgende-ig;7,5;ja\n",
 	    "{\"type\":\"worker\",\"id\":\"w1\",\"roles\":[\"helpende\","
 	    "\"verzorgende-ig\"],\"contract_hours\":7.5,\"night_exempt\":true}\n",
 	    "", 1, 1, 0, 0, 0 },
 	{ "csv with --type",
-	    { POOL_FMT_CSV, NULL, "org", 0, NULL, NULL },
+	    { POOL_FMT_CSV, NULL, "org", 0, NULL, NULL, 0 },
 	    "id,name,weight\nheidezicht,Stichting Heidezicht,12\n",
 	    "{\"type\":\"org\",\"id\":\"heidezicht\",\"name\":\"Stichting "
 	    "Heidezicht\",\"weight\":12}\n", "", 1, 1, 0, 0, 0 },
 	{ "csv without a type",
-	    { POOL_FMT_CSV, NULL, NULL, 0, NULL, NULL },
+	    { POOL_FMT_CSV, NULL, NULL, 0, NULL, NULL, 0 },
 	    "id,name\nx,y\n", "",
 	    "t:2: field 'type': missing (give the type in the mapping, a "
 	    "'type' column or --type)\n", 1, 0, 1, 0, 0 },
 	{ "mapping: dutch dates, value maps, overnight",
-	    { POOL_FMT_CSV, shiftmap, NULL, 0, NULL, NULL },
+	    { POOL_FMT_CSV, shiftmap, NULL, 0, NULL, NULL, 0 },
 	    "Code;Org;Functie;Datum;Van;Tot;Spoed;Eisen;Pauze\n"
 	    "S1;Heidezicht;Verzorgende IG;23-11-2026;23:00;07:00;ja;"
 	    "pg/covid;0\n"
@@ -193,27 +195,27 @@ static const struct {
 	    "\"end\":\"2026-11-23T15:00:00+01:00\",\"priority\":3,"
 	    "\"break_minutes\":30}\n", "", 2, 2, 0, 0, 0 },
 	{ "spring forward: a night across the gap lasts 7 h",
-	    { POOL_FMT_CSV, shiftmap, NULL, 0, NULL, NULL },
+	    { POOL_FMT_CSV, shiftmap, NULL, 0, NULL, NULL, 0 },
 	    "Code;Org;Functie;Datum;Van;Tot;Spoed;Eisen;Pauze\n"
 	    "N1;a;b;28-03-2026;23:00;07:00;;;\n",
 	    "{\"type\":\"shift\",\"id\":\"N1\",\"org\":\"a\",\"role\":\"b\","
 	    "\"start\":\"2026-03-28T23:00:00+01:00\",\"end\":"
 	    "\"2026-03-29T07:00:00+02:00\"}\n", "", 1, 1, 0, 0, 0 },
 	{ "spring forward: a time in the gap is rejected",
-	    { POOL_FMT_CSV, shiftmap, NULL, 0, NULL, NULL },
+	    { POOL_FMT_CSV, shiftmap, NULL, 0, NULL, NULL, 0 },
 	    "Code;Org;Functie;Datum;Van;Tot;Spoed;Eisen;Pauze\n"
 	    "G1;a;b;29-03-2026;02:30;07:00;;;\n", "",
 	    "t:2: field 'start': local time 2026-03-29 02:30 does not exist "
 	    "in Europe/Amsterdam (the clocks go forward)\n", 1, 0, 1, 0, 0 },
 	{ "fall back: a night across the change lasts 9 h",
-	    { POOL_FMT_CSV, shiftmap, NULL, 0, NULL, NULL },
+	    { POOL_FMT_CSV, shiftmap, NULL, 0, NULL, NULL, 0 },
 	    "Code;Org;Functie;Datum;Van;Tot;Spoed;Eisen;Pauze\n"
 	    "N2;a;b;24-10-2026;23:00;07:00;;;\n",
 	    "{\"type\":\"shift\",\"id\":\"N2\",\"org\":\"a\",\"role\":\"b\","
 	    "\"start\":\"2026-10-24T23:00:00+02:00\",\"end\":"
 	    "\"2026-10-25T07:00:00+01:00\"}\n", "", 1, 1, 0, 0, 0 },
 	{ "fall back: an ambiguous time takes the first, with a warning",
-	    { POOL_FMT_CSV, shiftmap, NULL, 0, NULL, NULL },
+	    { POOL_FMT_CSV, shiftmap, NULL, 0, NULL, NULL, 0 },
 	    "Code;Org;Functie;Datum;Van;Tot;Spoed;Eisen;Pauze\n"
 	    "A1;a;b;25-10-2026;02:30;07:00;;;\n",
 	    "{\"type\":\"shift\",\"id\":\"A1\",\"org\":\"a\",\"role\":\"b\","
@@ -223,32 +225,32 @@ static const struct {
 	    "in Europe/Amsterdam: the first, 2026-10-25T02:30:00+02:00, is "
 	    "taken\n", 1, 1, 0, 0, 0 },
 	{ "end before start on the same day with a combined column",
-	    { POOL_FMT_CSV, NULL, "availability", 0, NULL, NULL },
+	    { POOL_FMT_CSV, NULL, "availability", 0, NULL, NULL, 0 },
 	    "worker;start;end\nw1;2026-11-23 17:00;2026-11-23 09:00\n", "",
 	    "t:2: availability: field 'end': must be after 'start'\n",
 	    1, 0, 1, 0, 0 },
 	{ "duplicates: identical merged, conflicting rejected",
-	    { POOL_FMT_CSV, NULL, "worker", 0, NULL, NULL },
+	    { POOL_FMT_CSV, NULL, "worker", 0, NULL, NULL, 0 },
 	    "id;roles;name\nw1;a;Anna\nw1;a;Anna\nw1;a;Anne\n",
 	    "{\"type\":\"worker\",\"id\":\"w1\",\"roles\":[\"a\"],\"name\":"
 	    "\"Anna\"}\n",
 	    "t:4: worker 'w1': field 'id': conflicts with t:2 (the same id "
 	    "with other fields; --update takes the last)\n", 3, 1, 1, 1, 0 },
 	{ "duplicates: --update takes the last",
-	    { POOL_FMT_CSV, NULL, "worker", 1, NULL, NULL },
+	    { POOL_FMT_CSV, NULL, "worker", 1, NULL, NULL, 0 },
 	    "id;roles;name\nw1;a;Anna\nw2;a;Bob\nw1;a;Anne\n",
 	    "{\"type\":\"worker\",\"id\":\"w1\",\"roles\":[\"a\"],\"name\":"
 	    "\"Anne\"}\n{\"type\":\"worker\",\"id\":\"w2\",\"roles\":[\"a\"],"
 	    "\"name\":\"Bob\"}\n", "", 3, 2, 0, 0, 1 },
 	{ "ndjson passes byte for byte; a typed duplicate from csv merges",
-	    { POOL_FMT_AUTO, NULL, "worker", 0, NULL, "t.ndjson|t.csv" },
+	    { POOL_FMT_AUTO, NULL, "worker", 0, NULL, "t.ndjson|t.csv", 0 },
 	    "{ \"type\": \"worker\", \"roles\": [\"a\"], \"id\": \"w1\" }\n"
 	    "{\"type\":\"future-thing\",\"x\":1}\n"
 	    "\fid;roles\nw1;a\n",
 	    "{ \"type\": \"worker\", \"roles\": [\"a\"], \"id\": \"w1\" }\n"
 	    "{\"type\":\"future-thing\",\"x\":1}\n", "", 3, 2, 0, 1, 0 },
 	{ "ndjson errors",
-	    { POOL_FMT_NDJSON, NULL, NULL, 0, NULL, NULL },
+	    { POOL_FMT_NDJSON, NULL, NULL, 0, NULL, NULL, 0 },
 	    "{\"type\":\"shift\",\"id\":\"S1\"}\n{oops\n[1]\n\n", "",
 	    "t:1: shift 'S1': field 'org': missing\n"
 	    "t:2: invalid JSON: string or '}' expected near 'oops' "
@@ -256,7 +258,7 @@ static const struct {
 	    "t:3: not a JSON object\n"
 	    "t:4: blank line\n", 4, 0, 4, 0, 0 },
 	{ "references held to the end, missing ones rejected",
-	    { POOL_FMT_NDJSON, NULL, NULL, 0, NULL, NULL },
+	    { POOL_FMT_NDJSON, NULL, NULL, 0, NULL, NULL, 0 },
 	    "{\"type\":\"signup\",\"worker\":\"w1\",\"shift\":\"s1\"}\n"
 	    "{\"type\":\"signup\",\"worker\":\"w2\",\"shift\":\"s1\"}\n"
 	    "{\"type\":\"worker\",\"id\":\"w1\",\"roles\":[\"a\"]}\n"
@@ -277,7 +279,7 @@ static const struct {
 	    "t:2: signup: field 'worker': worker 'w2' is not in the input\n",
 	    5, 4, 1, 0, 0 },
 	{ "json array with local times and typed values",
-	    { POOL_FMT_JSON, NULL, NULL, 0, NULL, NULL },
+	    { POOL_FMT_JSON, NULL, NULL, 0, NULL, NULL, 0 },
 	    "[\n  {\"type\": \"worker\", \"id\": \"w1\", \"roles\": \"a, b\","
 	    " \"max_hours_week\": 24},\n"
 	    "  {\"type\": \"absence\", \"worker\": \"w1\", \"start\": "
@@ -293,13 +295,13 @@ static const struct {
 	    "3339, 'yyyy-mm-dd HH:MM' or 'dd-mm-yyyy HH:MM')\n", 3, 2, 1,
 	    0, 0 },
 	{ "json array cut short",
-	    { POOL_FMT_JSON, NULL, "org", 0, NULL, NULL },
+	    { POOL_FMT_JSON, NULL, "org", 0, NULL, NULL, 0 },
 	    "[{\"id\": \"a\"},\n {\"id\": \"b\"\n", "{\"type\":\"org\","
 	    "\"id\":\"a\"}\n",
 	    "t:2: invalid JSON: '}' expected near end of file; the rest of "
 	    "the file is not read\n", 2, 1, 1, 0, 0 },
 	{ "yaml sequence of mappings",
-	    { POOL_FMT_YAML, NULL, "worker", 0, NULL, NULL },
+	    { POOL_FMT_YAML, NULL, "worker", 0, NULL, NULL, 0 },
 	    "# hand-kept\n- id: w1\n  roles: [helpende]\n  night_exempt: ja\n"
 	    "- id: w2\n  roles: helpende\n  contract_hours: '24'\n"
 	    "- just a string\n",
@@ -309,7 +311,7 @@ static const struct {
 	    "\"contract_hours\":24}\n", "t:8: not a mapping\n", 3, 2, 1, 0,
 	    0 },
 	{ "pseudonyms: worker ids and references, names dropped",
-	    { POOL_FMT_NDJSON, NULL, NULL, 0, "Jefe", NULL },
+	    { POOL_FMT_NDJSON, NULL, NULL, 0, "Jefe", NULL, 0 },
 	    "{\"type\":\"worker\",\"id\":\"what do ya want for nothing?\","
 	    "\"name\":\"Anna\",\"roles\":[\"a\"]}\n"
 	    "{\"type\":\"availability\",\"worker\":\"what do ya want for "
@@ -320,7 +322,7 @@ static const struct {
 	    "\"w-5bdcc146bf60754e\",\"start\":\"2026-11-23T07:00:00+01:00\","
 	    "\"end\":\"2026-11-23T15:00:00+01:00\"}\n", "", 2, 2, 0, 0, 0 },
 	{ "csv row errors",
-	    { POOL_FMT_CSV, shiftmap, NULL, 0, NULL, NULL },
+	    { POOL_FMT_CSV, shiftmap, NULL, 0, NULL, NULL, 0 },
 	    "Code;Org;Functie;Datum;Van;Tot;Spoed;Eisen;Pauze\n"
 	    "B1;a;b;31-11-2026;07:00;15:00;;;\n"
 	    "B2;a;b;23-11-2026;7.00;15:00;;;\n"
@@ -366,7 +368,7 @@ static void
 test_rejects_file(void)
 {
 	static const struct opt o = { POOL_FMT_CSV, NULL, "worker", 0, NULL,
-	    "w.csv" };
+	    "w.csv", 0 };
 	struct result	r;
 
 	run(&o, "id;roles\n;a\n\"x\ny\";\n", &r);
@@ -431,11 +433,11 @@ test_property(void)
 {
 	static const char junk[] = ";\"\n,\t\xe9x0:-";
 	static const struct opt csv = { POOL_FMT_CSV, shiftmap, NULL, 0, NULL,
-	    NULL };
+	    NULL, 0 };
 	static const struct opt upd = { POOL_FMT_CSV, shiftmap, NULL, 1, NULL,
-	    NULL };
+	    NULL, 0 };
 	static const struct opt nd = { POOL_FMT_NDJSON, NULL, NULL, 0, NULL,
-	    NULL };
+	    NULL, 0 };
 	struct result	 r;
 	char		*buf = malloc(200000), line[200];
 	size_t		 n, i, k, iter;
@@ -481,12 +483,99 @@ test_property(void)
 	free(buf);
 }
 
+/*
+ * The fast path of CSV rows writes what the general path writes, and
+ * rejects (through it) what it rejects: both on the same random rows,
+ * valid and broken, across the DST changes and with every field kind.
+ */
+static void
+test_fast_path(void)
+{
+	static const char map[] =
+	    "type: shift\n"
+	    "delimiter: \";\"\n"
+	    "date_format: dd-mm-yyyy\n"
+	    "ambiguous: first\n"
+	    "date: Datum\n"
+	    "start_time: Van\n"
+	    "end_time: Tot\n"
+	    "columns:\n"
+	    "  id: Code\n"
+	    "  role: {column: Functie, map: {VIG: verzorgende-ig, X: ''}}\n"
+	    "  skills: {column: Eisen, map: {P: pg, Q: ''}}\n"
+	    "  tags: Tags\n"
+	    "  priority: {column: Spoed, map: {ja: '1'}}\n"
+	    "  break_minutes: Pauze\n"
+	    "  location.lat: Lat\n"
+	    "  location.lon: Lon\n"
+	    "  unit: Afd\n"
+	    "  note: Opm\n"
+	    "constants:\n"
+	    "  org: heidezicht\n";
+	static const char *const vals[][6] = {
+		{ "S1", "S2", "S3", "", "S\"4", "S 5" },		/* Code */
+		{ "VIG", "helpende", "X", "", "vig", "a b" },	/* Functie */
+		{ "29-03-2026", "25-10-2026", "24-10-2026", "31-11-2026",
+		    "1-1-2026", "" },				/* Datum */
+		{ "23:00", "02:30", "07:00", "24:00", "7:5", "" },	/* Van */
+		{ "07:00", "02:30", "15:00", "24:00", "23:00", "x" },	/* Tot */
+		{ "P,covid", "P, ,pg", ",", "Q", "", "a,,b" },	/* Eisen */
+		{ "t1", "", "t1,t2", "\"t\"", "\t", "x" },	/* Tags */
+		{ "ja", "3", "2,0", "6", "", "0" },		/* Spoed */
+		{ "30", "0", "1440", "-1", "7.5", "" },		/* Pauze */
+		{ "52.25", "52", "-90.5", "1e1", "", "0.00001" },	/* Lat */
+		{ "5.1", "5,25", "", "181", "-0.0", "5" },	/* Lon */
+		{ "De Eik", "", "\xc3\xa9", "a\\b", "x", "" },	/* Afd */
+		{ "", "\"a;b\"", "n", "", "", "\"\"\"q\"\"\"" }	/* Opm */
+	};
+	struct opt	 fast = { POOL_FMT_CSV, map, NULL, 0, NULL, NULL, 0 };
+	struct opt	 slow = { POOL_FMT_CSV, map, NULL, 0, NULL, NULL, 1 };
+	struct result	 a, b;
+	char		*buf = malloc(400000);
+	size_t		 n, i, k, iter;
+	int		 same = 1, some = 0;
+
+	for (iter = 0; iter < 20; iter++) {
+		n = (size_t)sprintf(buf, "Code;Functie;Datum;Van;Tot;Eisen;"
+		    "Tags;Spoed;Pauze;Lat;Lon;Afd;Opm\n");
+		for (i = 0; i < 500; i++) {
+			for (k = 0; k < 13; k++) {
+				/* Mostly the first, valid values. */
+				unsigned int j = rnd(8) ? rnd(2) : rnd(6);
+
+				if (k == 0 && j < 2)
+					n += (size_t)sprintf(buf + n, "S%u",
+					    rnd(100000));
+				else
+					n += (size_t)sprintf(buf + n, "%s",
+					    vals[k][j]);
+				buf[n++] = k < 12 ? ';' : '\n';
+			}
+		}
+		buf[n] = '\0';
+		fast.update = slow.update = (int)(iter % 2);
+		run(&fast, buf, &a);
+		run(&slow, buf, &b);
+		if (strcmp(a.out, b.out) != 0 || strcmp(a.diag, b.diag) != 0 ||
+		    memcmp(&a.st, &b.st, sizeof(a.st)) != 0)
+			same = 0;
+		if (a.st.records > 100 && a.st.rejects > 10)
+			some++;
+		done(&a);
+		done(&b);
+	}
+	CHECK(same, "fast and general path: the same records, rejects and "
+	    "counts");
+	CHECK(some == 20, "the rows mix records and rejects");
+	free(buf);
+}
+
 /* The canonical writer writes what pool_json_write writes. */
 static void
 test_canonical(void)
 {
 	static const struct opt o = { POOL_FMT_JSON, NULL, NULL, 0, NULL,
-	    NULL };
+	    NULL, 0 };
 	static const char in[] = "[{\"type\":\"org\",\"id\":\"o\\u0001\\t\\\"/\","
 	    "\"weight\":0.1,\"big\":1e20,\"zz\":-0.00001,\"aa\":[1.5,-2,"
 	    "true,null,{\"b\":1,\"a\":2}],\"name\":\"\xc3\xa9\"}]";
@@ -518,6 +607,7 @@ main(void)
 	test_rejects_file();
 	test_pseudo();
 	test_property();
+	test_fast_path();
 	test_canonical();
 	return test_done();
 }
