@@ -1269,7 +1269,7 @@ check_keys(struct loader *ld, const struct ynode *map, const char *ctx)
 	struct keyref	*refs;
 	size_t		 i, n = map->nkids / 2;
 	const struct ynode *k;
-	char		 in[80];
+	char		 in[80], b[48];
 
 	for (i = 0; i < n; i++) {
 		k = map->kids[2 * i];
@@ -1296,7 +1296,7 @@ check_keys(struct loader *ld, const struct ynode *map, const char *ctx)
 			in[0] = '\0';
 		lerr(ld, refs[i].key->line, POOL_ECONFIG,
 		    "duplicate key '%s'%s (first on line %lu)",
-		    refs[i].key->text, in, refs[i - 1].key->line);
+		    shown(refs[i].key, b), in, refs[i - 1].key->line);
 		free(refs);
 		return -1;
 	}
@@ -1307,11 +1307,13 @@ check_keys(struct loader *ld, const struct ynode *map, const char *ctx)
 static int
 unknown_key(struct loader *ld, const struct ynode *k, const char *ctx)
 {
+	char	b[48];
+
 	if (ctx == NULL)
 		return lerr(ld, k->line, POOL_ECONFIG, "unknown key '%s'",
-		    k->text);
+		    shown(k, b));
 	return lerr(ld, k->line, POOL_ECONFIG, "unknown key '%s' in '%s'",
-	    k->text, ctx);
+	    shown(k, b), ctx);
 }
 
 /*

@@ -434,6 +434,10 @@ static const struct {
 	{ "rules:\n  rest_dialy_hours: 11\n",
 	  "pool.yaml:2: unknown key 'rest_dialy_hours' in 'rules'" },
 	{ "pool: a\npoool: b\n", "pool.yaml:2: unknown key 'poool'" },
+	{ "\"a\\tb\": 1\n", "pool.yaml:1: unknown key 'a?b'" },
+	{ "rules:\n  shift_max_hours_and_some_more_words_to_make_it_long: 1\n",
+	  "pool.yaml:2: unknown key 'shift_max_hours_and_some_more_words_to_m"
+	  "...' in 'rules'" },
 	{ "organisations:\n  - id: a\n    weight: abc\n",
 	  "pool.yaml:3: 'weight' must be a non-negative number, not 'abc'" },
 	{ "organisations:\n  - {id: a, weight: -1}\n",
