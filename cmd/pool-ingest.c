@@ -148,6 +148,8 @@ run(struct args *a, int argc, char *argv[])
 	a->o.pseudo = ps;
 	a->o.diag = diag;
 	a->o.out = cli_output_open(a->opath);
+	/* Big exports: write in large blocks. */
+	(void)setvbuf(a->o.out, NULL, _IOFBF, 1 << 20);
 	a->o.rejects = a->rpath ? rejects_open(a->rpath) : NULL;
 	if ((g = pool_ingest_new(&a->o, &err)) == NULL) {
 		cli_error(&err);

@@ -381,10 +381,10 @@ ob_reserve(struct obuf *b, size_t k)
 	return 0;
 }
 
-static void
+static inline void
 ob_put(struct obuf *b, const char *s, size_t k)
 {
-	if (ob_reserve(b, k) == -1)
+	if (b->n + k + 1 > b->cap && ob_reserve(b, k) == -1)
 		return;
 	memcpy(b->p + b->n, s, k);
 	b->n += k;
