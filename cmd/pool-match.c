@@ -137,7 +137,8 @@ run(struct pool_match_opts *opts, const char *cpath, const char *opath,
 		exit(CLI_DATA);
 	}
 	out = cli_output_open(opath);
-	wrote = fwrite(kept.buf, 1, kept.len, out) == kept.len &&
+	wrote = (kept.len == 0 ||
+	    fwrite(kept.buf, 1, kept.len, out) == kept.len) &&
 	    pool_match_write(m, out, opts) == 0;
 	if (cli_output_close(out, wrote) == -1 || !wrote)
 		status = CLI_DATA;

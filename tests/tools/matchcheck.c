@@ -663,8 +663,10 @@ check(const struct line *in, size_t nin, const struct line *out,
 	}
 	for (w = 0; w < (long)data.workers.n; w++) {
 		long j;
-		if (nper[w] == 0)
+		if (nper[w] == 0) {
+			free(per[w]);
 			continue;
+		}
 		qsort(per[w], (size_t)nper[w], sizeof(struct sh), sh_cmp);
 		for (j = 0; j < nper[w]; j++)
 			if (per[w][j].proposed) {
@@ -884,7 +886,17 @@ main(int argc, char *argv[])
 		return write_lp(lp, prio_obj, fix);
 	}
 	out = read_lines(argv[1], &nout);
-	return check(in, nin, out, nout);
+	ch = check(in, nin, out, nout);
+	while (nin > 0)
+		free(in[--nin].s);
+	while (nout > 0)
+		free(out[--nout].s);
+	free(in);
+	free(out);
+	pool_data_release(&data);
+	pool_tz_free(tz);
+	pool_config_free(conf);
+	return ch;
 usage:
 	fprintf(stderr, "usage: matchcheck [-c conf] input output\n"
 	    "       matchcheck -l model.lp [-p prio] [-f fixed] [-c conf] "
