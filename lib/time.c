@@ -1173,6 +1173,16 @@ tzif_header(const unsigned char *buf, size_t len, size_t off,
 	h->timecnt = be32(p + 32);
 	h->typecnt = be32(p + 36);
 	h->charcnt = be32(p + 40);
+	return 0;
+}
+
+/*
+ * The counts of the header whose data is used (a version 2+ reader
+ * skips the version 1 data, so its counts only need to fit the file).
+ */
+static int
+tzif_counts_ok(const struct tzif_hdr *h, const char **why)
+{
 	if (h->typecnt == 0 || h->typecnt > 256) {
 		*why = "bad count of local time types";
 		return -1;
@@ -1362,7 +1372,8 @@ pool_tz_parse(const char *name, const unsigned char *buf, size_t len,
 
 	if ((tz = tz_new(name, err)) == NULL)
 		return NULL;
-	if (tzif_header(buf, len, 0, &h, &version, &why) == -1)
+	if (tzif_header(buf, len, 0, &h, &version, &why) == -1 ||
+	    (version == 1 && tzif_counts_ok(&h, &why) == -1))
 		goto bad;
 	off = 44;
 	tsize = 4;
@@ -1374,7 +1385,8 @@ pool_tz_parse(const char *name, const unsigned char *buf, size_t len,
 	if (version >= 2) {
 		/* Skip the 32-bit data; use the 64-bit header and data. */
 		off += (size_t)bsize;
-		if (tzif_header(buf, len, off, &h, &v2, &why) == -1)
+		if (tzif_header(buf, len, off, &h, &v2, &why) == -1 ||
+		    tzif_counts_ok(&h, &why) == -1)
 			goto bad;
 		off += 44;
 		tsize = 8;

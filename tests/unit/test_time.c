@@ -980,26 +980,32 @@ read_fixture(const char *path, size_t *len)
 static void
 test_tz_corrupt(void)
 {
+	/* Header: 20 isutcnt, 24 isstdcnt, 28 leapcnt, 32 timecnt, ... */
 	static const struct {
-		size_t		 off;		/* byte to change */
+		int		 hdr;		/* 1: version 1, 2: 64-bit */
+		size_t		 off;		/* byte to change in it */
 		unsigned char	 val;
 		const char	*why;
 	} patch[] = {
-		{ 0, 'X', "not a TZif file (bad magic)" },
-		{ 4, '5', "unsupported version" },
-		{ 4, '1', "unsupported version" },
-		{ 35, 0xff, "not a TZif file (bad magic)" }, /* v1 timecnt */
-		{ 32, 0x80, "truncated data" },		/* v1 timecnt */
-		{ 39, 0, "bad count of local time types" },
-		{ 38, 1, "bad count of local time types" },
-		{ 43, 0, "no time zone designations" },
-		{ 23, 1, "bad count of standard/UT indicators" },
+		{ 1, 0, 'X', "not a TZif file (bad magic)" },
+		{ 1, 4, '5', "unsupported version" },
+		{ 1, 4, '1', "unsupported version" },
+		{ 1, 35, 0xff, "not a TZif file (bad magic)" },
+		{ 1, 32, 0x80, "truncated data" },
+		{ 2, 0, 'X', "not a TZif file (bad magic)" },
+		{ 2, 32, 0x80, "truncated data" },
+		{ 2, 35, 0xff, "truncated data" },
+		{ 2, 39, 0, "bad count of local time types" },
+		{ 2, 38, 1, "bad count of local time types" },
+		{ 2, 43, 0, "no time zone designations" },
+		{ 2, 23, 1, "bad count of standard/UT indicators" },
+		{ 2, 31, 1, "leap-second tables are not supported" },
 	};
 	struct pool_error	 err;
 	struct pool_tz		*tz;
 	unsigned char		*orig, buf[8192];
 	char			 dir[] = "/tmp/test_time.XXXXXX", path[256];
-	size_t			 len, n, i, refused, bad_text;
+	size_t			 len, n, i, refused, bad_text, v1size;
 	uint32_t		 seed = 12345;
 	int			 fd;
 
@@ -1008,6 +1014,17 @@ test_tz_corrupt(void)
 	if (orig == NULL)
 		return;
 	memcpy(buf, orig, len);
+
+	/*
+	 * The version 1 data block (before the 64-bit header) holds
+	 * timecnt * 5 + typecnt * 6 + charcnt + leapcnt * 8 + isstdcnt +
+	 * isutcnt bytes (all counts below 256 in the fixture).
+	 */
+	v1size = (size_t)orig[35] * 5 + orig[39] * 6 + orig[43] +
+	    orig[31] * 8 + orig[27] + orig[23];
+	CHECK(orig[32] == 0 && orig[33] == 0 && orig[34] == 0 &&
+	    memcmp(orig + 44 + v1size, "TZif", 4) == 0,
+	    "64-bit header found at %zu", 44 + v1size);
 
 	/* Every proper prefix is refused with an exact reason. */
 	refused = 0;
@@ -1030,6 +1047,16 @@ test_tz_corrupt(void)
 	tz = pool_tz_parse("Fixture/EU", buf, len - 1, &err);
 	CHECK_STR(err.text, "invalid TZif data for time zone 'Fixture/EU': "
 	    "unterminated footer", "text for a cut footer");
+
+	/* A version 2 reader does not need valid counts in the v1 header. */
+	memcpy(buf, orig, len);
+	memmove(buf + 44, buf + 44 + v1size, len - 44 - v1size);
+	memset(buf + 20, 0, 24);
+	tz = pool_tz_parse("Fixture/EU", buf, len - v1size, &err);
+	CHECK(tz != NULL && pool_tz_offset(tz, at("2026-07-01T00:00:00Z")) ==
+	    7200, "empty version 1 block accepted");
+	pool_tz_free(tz);
+	memcpy(buf, orig, len);
 
 	/* A truncated copy on disk, loaded by name. */
 	CHECK(mkdtemp(dir) != NULL, "temp dir %s", dir);
@@ -1066,7 +1093,8 @@ test_tz_corrupt(void)
 	/* Header fields out of bounds. */
 	for (i = 0; i < sizeof(patch) / sizeof(patch[0]); i++) {
 		memcpy(buf, orig, len);
-		buf[patch[i].off] = patch[i].val;
+		buf[patch[i].off + (patch[i].hdr == 2 ? 44 + v1size : 0)] =
+		    patch[i].val;
 		pool_error_clear(&err);
 		tz = pool_tz_parse("Fixture/EU", buf, len, &err);
 		CHECK(tz == NULL, "patch %zu refused", i);
