@@ -12,9 +12,11 @@
  *  - a signup, assignment, availability or absence whose worker or
  *    shift has not been read yet is held and written (or rejected) at
  *    pool_ingest_finish, after the held records with ids.
- * Memory: per record with an id, 24 bytes (hashes of the id and of the
- * record, and where it was read) -- never the record itself, except
- * with update; plus the held references.
+ * Memory: per record with an id, one 24-byte slot of an open hash table
+ * (hashes of the id and of the record, and where it was read) -- never
+ * the record itself, except with update; the table is at most 3/4 full
+ * and doubles, so 32 to 64 bytes per id, 96 while it grows.  Plus the
+ * held references.  Everything else is bounded by the longest row.
  */
 #ifndef POOL_INGEST_H
 #define POOL_INGEST_H

@@ -86,7 +86,7 @@ if [ "$rows" -ge 100000 ]; then
 	head -n $((rows / 10 + 1)) "$csv" > "$work/tenth.csv"
 	run /dev/null "$bin/pool-ingest" -c "$cfg" -m "$map" "$work/tenth.csv"
 	echo "| pool-ingest memory | $((rows / 10)) vs $rows rows | - | - |" \
-	    "$M MB vs $mi MB | - | - | - | flat but for 24 B per id | - |"
+	    "$M MB vs $mi MB | - | - | - | flat but for 32-96 B per id | - |"
 	rm -f "$work/tenth.csv"
 fi
 rm -f "$csv" "$work/ingest.ndjson"
