@@ -1240,7 +1240,8 @@ pool_match_summary(const struct pool_match *m, FILE *f)
 	    "avoided %ld; earlier proposals kept %ld, changed %ld\n",
 	    cover, bound, t->travel_km, t->signups, t->overqualified,
 	    t->night_pref, t->night_avoid, t->kept, t->changed);
-	fprintf(f, "%ld rule checks in %.2f s%s\n", t->checks, elapsed(m),
+	fprintf(f, "%ld rule checks, pairs %lu, in %.2f s%s\n", t->checks,
+	    m->cstart ? (unsigned long)m->cstart[m->nopen] : 0UL, elapsed(m),
 	    t->stopped ? " (stopped by the time limit)" : "");
 	return ferror(f) ? -1 : 0;
 }

@@ -1,0 +1,135 @@
+#!/bin/sh
+# The pool-match benchmark: for generated pools of realistic shape
+# (tests/tools/matchgen.c) it times pool-match, measures its peak RSS,
+# checks every output with the independent checker (matchcheck), and for
+# small instances solves the cover model exactly with CBC (Debian
+# coinor-cbc) and prints the gap per priority.  One line per
+# measurement.
+#
+#	sh tests/bench/match.sh [quick|full]
+#
+# quick (default): the elderly-care quarter (120 x 3,500 over 13 weeks),
+# 2,000 x 50,000, and three CBC instances.  full adds 100,000 x
+# 1,000,000.  POOL_BUILD names the build folder (default build).
+#
+# The CBC model (matchcheck -l): a binary x per worker-shift pair that
+# passes every rule against the confirmed assignments (so every rule
+# that does not depend on other proposals); each shift at most once;
+# per worker, shifts closer than the shortest legal rest (8 h) exclude
+# each other (clique constraints); per worker and ATW week, hours within
+# week-max and the worker's own maximum.  It leaves out the rules that
+# couple proposals in more complex ways (11 h daily rest and 14 h after
+# a late night beyond the once-a-week shortening, 46 h after a night
+# series, shift chains, consecutive shifts, 4- and 16-week averages,
+# late nights per 16 weeks, weekly rest, quotas), so its optimum is an
+# upper bound on the true optimum: a gap of 0 proves pool-match optimal.
+# Priorities are solved lexicographically: priority 1 first, then each
+# next one with the covers found so far kept.
+set -u
+mode=${1:-quick}
+build=${POOL_BUILD:-build}
+case $build in /*) ;; *) build=$(pwd)/$build ;; esac
+bin=$build/bin
+tools=$build/tools
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+LC_ALL=C; export LC_ALL
+
+cat > "$tmp/pool.yaml" <<'EOF'
+pool: bench
+roles:
+  - id: helpende
+    level: 2
+  - id: vig
+    level: 3
+    covers: [helpende]
+  - id: mbo-v
+    level: 4
+    covers: [vig]
+  - id: hbo-v
+    level: 5
+    covers: [mbo-v]
+EOF
+
+# run NAME WORKERS SHIFTS WEEKS SEED
+run() {
+	name=$1
+	"$tools/matchgen" "$2" "$3" "$4" "$5" > "$tmp/$name.ndjson" || return
+	/usr/bin/time -f '%e %M' -o "$tmp/$name.time" \
+	    "$bin/pool-match" -v -c "$tmp/pool.yaml" "$tmp/$name.ndjson" \
+	    > "$tmp/$name.out" 2> "$tmp/$name.err"
+	rc=$?
+	read -r secs kb < "$tmp/$name.time"
+	pairs=$(grep -o 'pairs [0-9]*' "$tmp/$name.err" | cut -d' ' -f2)
+	bound=$(grep -o 'bound [0-9]*;' "$tmp/$name.err" | tr -dc 0-9)
+	cover=$(grep -o '^cover [0-9]*' "$tmp/$name.err" | cut -d' ' -f2)
+	echo "match $name workers=$2 shifts=$3 weeks=$4 status=$rc" \
+	    "time=${secs}s rss=$((kb / 1024))MB pairs=${pairs:-?}" \
+	    "cover=$cover bound=$bound gap=$((bound - cover))"
+	if "$tools/matchcheck" -c "$tmp/pool.yaml" "$tmp/$name.ndjson" \
+	    "$tmp/$name.out" > "$tmp/$name.check" 2> "$tmp/$name.cerr"; then
+		echo "check $name ok $(cat "$tmp/$name.check")"
+	else
+		echo "check $name FAILED $(head -3 "$tmp/$name.cerr" |
+		    tr '\n' ' ')"
+	fi
+}
+
+# exact NAME: solve the cover model of NAME with CBC, priority by priority
+exact() {
+	name=$1
+	: > "$tmp/$name.fixed"
+	line="cbc $name optimum/time"
+	for p in 1 2 3 4 5; do
+		"$tools/matchcheck" -c "$tmp/pool.yaml" -l "$tmp/$name.lp" \
+		    -p $p -f "$tmp/$name.fixed" "$tmp/$name.ndjson" || return
+		start=$(date +%s)
+		cbc "$tmp/$name.lp" solve solu "$tmp/$name.sol" \
+		    > "$tmp/$name.cbclog" 2>&1
+		end=$(date +%s)
+		status=$(head -1 "$tmp/$name.sol" | cut -d' ' -f1)
+		[ "$status" = Optimal ] || echo "cbc $name p$p: $status"
+		opt=$(head -1 "$tmp/$name.sol" |
+		    sed 's/.*objective value *//' | awk '{ printf "%d", $1 + 0.5 }')
+		echo "$opt" >> "$tmp/$name.fixed"
+		line="$line p$p=$opt/$((end - start))s"
+	done
+	echo "$line"
+	# pool-match's proposals per priority against the optimum
+	awk -v fixed="$tmp/$name.fixed" -v name="$name" '
+	    BEGIN { p = 0; while ((getline v < fixed) > 0) opt[++p] = v }
+	    FILENAME ~ /ndjson$/ && /"type":"shift"/ {
+		id = $0; sub(/.*"id":"/, "", id); sub(/".*/, "", id)
+		pr = 3
+		if (match($0, /"priority":[0-9]/))
+			pr = substr($0, RSTART + 11, 1)
+		prio[id] = pr
+		next
+	    }
+	    /"status":"proposed"/ {
+		id = $0; sub(/.*"shift":"/, "", id); sub(/".*/, "", id)
+		got[prio[id]]++
+	    }
+	    END {
+		for (p = 1; p <= 5; p++) {
+			printf "exact %s p%d match=%d cbc=%d gap=%d\n", name, p,
+			    got[p], opt[p], opt[p] - got[p]
+		}
+	    }' "$tmp/$name.ndjson" "$tmp/$name.out"
+}
+
+if command -v cbc > /dev/null 2>&1; then
+	run small40 40 600 4 11
+	exact small40
+	run small60 60 1000 6 12
+	exact small60
+	run small80 80 1500 8 13
+	exact small80
+else
+	echo "cbc not installed: exact reference skipped"
+fi
+run elderly 120 3500 13 1
+run region 2000 50000 13 2
+if [ "$mode" = full ]; then
+	run national 100000 1000000 13 3
+fi
