@@ -966,42 +966,56 @@ pool_tz_local_day(const struct pool_tz *tz, int64_t t)
 }
 
 /*
- * A local time L has a solution t = L - o for each offset o in effect
- * around it with offset(L - o) == o.  Offsets change at most once in a
- * day in every real zone, so the offsets one day before and one day
- * after are the candidates.
+ * A local time L has a solution t = L - o in every stretch of constant
+ * offset o that contains L - o.  Offsets lie within 26 hours of UTC, so
+ * only the stretches that meet [L - 26 h, L + 25 h] can hold one; when
+ * no offset changes there (nearly always) L is simply unique.  A local
+ * time in no stretch lies in a gap between two of them.
  */
+#define OFF_MAX	93600		/* beyond every UTC offset, seconds */
+#define OFF_MIN	(-90000)
+
 enum pool_local_kind
 pool_tz_from_civil(const struct pool_tz *tz, const struct pool_civil *c,
     int64_t *t, int64_t *t2)
 {
-	int64_t	local, ta, tb;
-	int	oa, ob, va, vb;
+	int64_t	local, s, e, first = 0, last = 0, gap = 0;
+	int	o, no, has, nsol = 0, ngap = 0;
 
 	local = clamp_instant(civil_seconds(c));
-	oa = pool_tz_offset(tz, local - SECS_PER_DAY);
-	ob = pool_tz_offset(tz, local + SECS_PER_DAY);
-	ta = local - oa;
-	tb = local - ob;
-	va = pool_tz_offset(tz, ta) == oa;
-	vb = pool_tz_offset(tz, tb) == ob;
-	if (oa != ob && va && vb) {
-		*t = ta < tb ? ta : tb;
-		if (t2 != NULL)
-			*t2 = ta < tb ? tb : ta;
-		return POOL_LOCAL_AMBIGUOUS;
+	s = local - OFF_MAX;
+	o = pool_tz_offset(tz, s);
+	for (;;) {
+		has = tz_next(tz, s, &e);
+		/* The stretch [s, e) (to the end of time if !has) at o. */
+		if (local - o >= s && (!has || local - o < e)) {
+			if (nsol++ == 0)
+				first = local - o;
+			last = local - o;
+		}
+		if (!has || e > local - OFF_MIN)
+			break;
+		no = pool_tz_offset(tz, e);
+		if (local >= e + o && local < e + no && ngap++ == 0)
+			gap = local - o;
+		s = e;
+		o = no;
 	}
-	if (va || vb) {
-		*t = va ? ta : tb;
+	if (nsol == 0) {
+		/*
+		 * In a gap: RFC 5545 reads it with the offset before the
+		 * gap, which lands as far after the gap's start as L is.
+		 */
+		*t = ngap > 0 ? gap : local - o;
 		if (t2 != NULL)
 			*t2 = *t;
-		return POOL_LOCAL_UNIQUE;
+		return POOL_LOCAL_GAP;
 	}
-	/* In a gap: RFC 5545 reads it with the offset before the gap. */
-	*t = ta;
+	*t = first;
 	if (t2 != NULL)
-		*t2 = ta;
-	return POOL_LOCAL_GAP;
+		*t2 = last;
+	return nsol > 1 && first != last ? POOL_LOCAL_AMBIGUOUS :
+	    POOL_LOCAL_UNIQUE;
 }
 
 /* Write v (0 <= v < 10^n) as n decimal digits. */

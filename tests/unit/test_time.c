@@ -947,6 +947,61 @@ test_tz_v1(void)
 	pool_tz_free(tz);
 }
 
+/*
+ * Two changes two hours apart (+01:00 to +03:00 and back): a gap of two
+ * hours, then two hours of local time that happen twice.
+ */
+static void
+test_tz_double(void)
+{
+	static const struct {
+		int64_t			local;
+		enum pool_local_kind	kind;
+		int64_t			first, second;
+	} t[] = {
+		{ 1003599, POOL_LOCAL_UNIQUE, 999999, 999999 },
+		{ 1003600, POOL_LOCAL_GAP, 1000000, 1000000 },
+		{ 1005000, POOL_LOCAL_GAP, 1001400, 1001400 },
+		{ 1010799, POOL_LOCAL_GAP, 1007199, 1007199 },
+		{ 1010800, POOL_LOCAL_AMBIGUOUS, 1000000, 1007200 },
+		{ 1012000, POOL_LOCAL_AMBIGUOUS, 1001200, 1008400 },
+		{ 1017999, POOL_LOCAL_AMBIGUOUS, 1007199, 1014399 },
+		{ 1018000, POOL_LOCAL_UNIQUE, 1014400, 1014400 },
+	};
+	unsigned char		 buf[512];
+	struct pool_error	 err;
+	struct pool_tz		*tz;
+	struct pool_civil	 c;
+	enum pool_local_kind	 kind;
+	int64_t			 tr[2] = { 1000000, 1007200 }, x, y;
+	unsigned char		 ix[2] = { 1, 0 };
+	int32_t			 utoff[2] = { 3600, 10800 };
+	size_t			 i, n;
+	int			 yy, mm, dd;
+
+	n = mk_tzif(buf, 2, 2, tr, ix, 2, utoff, "<+01>-1");
+	tz = pool_tz_parse("Test/Double", buf, n, &err);
+	CHECK(tz != NULL, "two close changes parse");
+	if (tz == NULL)
+		return;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		pool_time_civil_from_days(t[i].local / 86400, &yy, &mm, &dd);
+		c = (struct pool_civil){ yy, mm, dd,
+		    (int)(t[i].local % 86400 / 3600),
+		    (int)(t[i].local % 3600 / 60), (int)(t[i].local % 60) };
+		x = y = -1;
+		kind = pool_tz_from_civil(tz, &c, &x, &y);
+		CHECK(kind == t[i].kind && x == t[i].first &&
+		    y == t[i].second, "double change: local %lld is %d "
+		    "%lld %lld (got %d %lld %lld)", (long long)t[i].local,
+		    t[i].kind, (long long)t[i].first, (long long)t[i].second,
+		    kind, (long long)x, (long long)y);
+	}
+	CHECK_INT(pool_tz_overlap_window(tz, 990000, 1020000, 0, 1440),
+	    30000, "double change: whole-day window");
+	pool_tz_free(tz);
+}
+
 /* Write len bytes to dir/name; 0 or -1. */
 static int
 write_file(const char *path, const unsigned char *buf, size_t len)
@@ -1478,6 +1533,7 @@ test_tz(void)
 	test_tz_fat_slim("Fixture/South");
 	test_tz_footer();
 	test_tz_v1();
+	test_tz_double();
 	test_tz_corrupt();
 	test_tz_names();
 	test_tz_extremes();
