@@ -83,8 +83,8 @@ struct pool_ingest {
 	unsigned long		 line;		/* current row */
 	char			*tmp;		/* one trimmed value */
 	struct obuf		 ob, cb;		/* canonical texts */
-	struct obuf		 fa, fs;		/* fast path: JSON and
-						   text of the values */
+	struct obuf		 fs;		/* fast path: trimmed
+						   values (fixed size) */
 	enum pool_rtype		 fast;		/* the fast path's type, or
 						   UNKNOWN: none */
 	long			 fidx[16];	/* mapping field of each
@@ -1755,20 +1755,11 @@ fast_bind(struct pool_ingest *g, const struct pool_mapping *m)
 struct fval {
 	int			present;
 	int			isint;
-	size_t			off, len;	/* JSON text in g->fa */
-	size_t			soff;		/* the text in g->fs */
 	long long		i;
 	double			d;
 	int64_t			t;
 	struct pool_civil	c;
 };
-
-static void
-fs_put(struct pool_ingest *g, struct fval *v, const char *s)
-{
-	v->soff = g->fs.n;
-	ob_put(&g->fs, s, strlen(s) + 1);
-}
 
 /* A list field: items split, trimmed, mapped; 0 if in doubt. */
 static int
@@ -1779,7 +1770,7 @@ fast_list(struct pool_ingest *g, const struct pool_map_field *f, char *s)
 	char		*p, *e, *q;
 	const char	*item;
 
-	ob_put(&g->fa, "[", 1);
+	ob_put(&g->ob, "[", 1);
 	for (p = s; p != NULL; p = e) {
 		if ((e = strstr(p, sep)) != NULL) {
 			*e = '\0';
@@ -1796,10 +1787,10 @@ fast_list(struct pool_ingest *g, const struct pool_map_field *f, char *s)
 		if (*item == '\0' || ++n > 65535)
 			return 0;
 		if (n > 1)
-			ob_put(&g->fa, ",", 1);
-		ob_str(&g->fa, item, strlen(item));
+			ob_put(&g->ob, ",", 1);
+		ob_str(&g->ob, item, strlen(item));
 	}
-	ob_put(&g->fa, "]", 1);
+	ob_put(&g->ob, "]", 1);
 	return 1;
 }
 
@@ -1857,19 +1848,59 @@ fast_time(struct pool_ingest *g, const struct pool_mapping *m,
 	if (v->t < -62135596800LL || v->t > 253402300799LL - 86400)
 		return 0;
 	v->present = 1;
-	v->off = g->fa.n;
 	fmt_time(g->tz, v->t, b);
-	ob_str(&g->fa, b, strlen(b));
-	v->len = g->fa.n - v->off;
+	ob_put(&g->ob, ",\"", 2);
+	ob_put(&g->ob, f->field, strlen(f->field));
+	ob_put(&g->ob, "\":\"", 3);
+	ob_put(&g->ob, b, 25);
+	ob_put(&g->ob, "\"", 1);
 	return 1;
 }
 
-#define FSTR(k)	(g->fs.p + v[k].soff)
+/*
+ * The trimmed text of a cell or constant, NUL-terminated, without a copy
+ * when nothing trails it (the CSV reader ends every field with a NUL);
+ * else copied into g->fs, which is sized for a whole row and never
+ * moves.  NULL if the cell holds a NUL byte (the general path decides).
+ */
+static const char *
+fast_text(struct pool_ingest *g, const char *s, size_t len)
+{
+	const char	*e;
+	char		*d;
+
+	if (strlen(s) != len)
+		return NULL;
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	if (e == s || !isspace((unsigned char)e[-1]))
+		return s;
+	while (e > s && isspace((unsigned char)e[-1]))
+		e--;
+	if (g->fs.n + (size_t)(e - s) + 1 > g->fs.cap)
+		return NULL;
+	d = g->fs.p + g->fs.n;
+	memcpy(d, s, (size_t)(e - s));
+	d[e - s] = '\0';
+	g->fs.n += (size_t)(e - s) + 1;
+	return d;
+}
+
+/* Write ,"name": */
+static void
+fast_key(struct pool_ingest *g, const char *name)
+{
+	ob_put(&g->ob, ",\"", 2);
+	ob_put(&g->ob, name, strlen(name));
+	ob_put(&g->ob, "\":", 2);
+}
 
 /*
  * One CSV row on the fast path: 1 if done (written, held, merged or
  * rejected as a conflict), 0 if the general path must take it, -1 on a
- * write error or when out of memory.
+ * write error or when out of memory.  The canonical text is written
+ * into g->ob field by field, in order, and dropped at any doubt.
  */
 static int
 fast_row(struct pool_ingest *g, const struct pool_mapping *m,
@@ -1880,15 +1911,19 @@ fast_row(struct pool_ingest *g, const struct pool_mapping *m,
 	const struct pool_map_field	*f;
 	const struct pool_config	*conf = g->o.config;
 	struct fval			 v[16];
-	const char			*s;
-	char				*x;
+	const char			*s, *x, *str[16];
 	size_t				 k, len;
 	int				 kstart = -1;
 
-	g->fa.n = g->fs.n = 0;
-	g->fa.nomem = g->fs.nomem = 0;
+	g->ob.n = 0;
+	g->ob.nomem = 0;
+	g->fs.n = 0;
+	ob_put(&g->ob, "{\"type\":", 8);
+	s = pool_rtype_name(g->fast);
+	ob_str(&g->ob, s, strlen(s));
 	for (k = 0; names[k] != NULL; k++) {
 		v[k].present = 0;
+		str[k] = NULL;
 		if (g->fidx[k] < 0)
 			continue;
 		f = &m->fields[g->fidx[k]];
@@ -1902,46 +1937,66 @@ fast_row(struct pool_ingest *g, const struct pool_mapping *m,
 			continue;
 		}
 		if (f->constant != NULL)
-			x = trim(g, f->constant, strlen(f->constant));
-		else {
+			s = f->constant;
+		else
 			s = cell(r, f->index, f->column, &len, NULL);
-			x = trim(g, s, len);
-		}
+		if ((x = fast_text(g, s, f->constant ? strlen(s) : len)) ==
+		    NULL)
+			return 0;
 		if (*x == '\0')
 			continue;
-		if (f->type != POOL_F_LIST && f->nmap > 0) {
-			s = pool_mapping_value(f, x);
-			if (s != x && *(x = trim(g, s, strlen(s))) == '\0')
-				return 0;
-		}
+		if (f->type != POOL_F_LIST && f->nmap > 0 &&
+		    (s = pool_mapping_value(f, x)) != x &&
+		    ((x = fast_text(g, s, strlen(s))) == NULL || *x == '\0'))
+			return 0;
 		v[k].present = 1;
-		v[k].off = g->fa.n;
 		switch (f->type) {
 		case POOL_F_STRING:
-			fs_put(g, &v[k], x);
-			ob_str(&g->fa, x, strlen(x));
+			str[k] = x;
+			fast_key(g, names[k]);
+			ob_str(&g->ob, x, strlen(x));
 			break;
 		case POOL_F_NUMBER:
 		case POOL_F_INTEGER:
 			if (parse_number(x, &v[k].isint, &v[k].i,
 			    &v[k].d) == -1)
 				return 0;
+			if (g->fast == POOL_R_SHIFT &&
+			    (k == FS_LAT || k == FS_LON))
+				break;		/* written as "location" */
+			fast_key(g, names[k]);
 			if (v[k].isint)
-				ob_int(&g->fa, v[k].i);
+				ob_int(&g->ob, v[k].i);
 			else
-				ob_real(&g->fa, v[k].d);
+				ob_real(&g->ob, v[k].d);
 			break;
 		case POOL_F_LIST:
-			if (!fast_list(g, f, x))
+			fast_key(g, names[k]);
+			if (!fast_list(g, f, trim(g, x, strlen(x))))
 				return 0;
 			break;
 		default:
 			return 0;
 		}
-		v[k].len = g->fa.n - v[k].off;
+		if (g->fast == POOL_R_SHIFT && k == FS_LON &&
+		    v[FS_LAT].present) {
+			ob_put(&g->ob, ",\"location\":{\"lat\":", 19);
+			if (v[FS_LAT].isint)
+				ob_int(&g->ob, v[FS_LAT].i);
+			else
+				ob_real(&g->ob, v[FS_LAT].d);
+			ob_put(&g->ob, ",\"lon\":", 7);
+			if (v[FS_LON].isint)
+				ob_int(&g->ob, v[FS_LON].i);
+			else
+				ob_real(&g->ob, v[FS_LON].d);
+			ob_put(&g->ob, "}", 1);
+		}
 	}
-	if (g->fa.nomem || g->fs.nomem)
+	ob_put(&g->ob, "}", 1);
+	if (g->ob.nomem || ob_reserve(&g->ob, 1) == -1)
 		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	g->ob.p[g->ob.n] = '\0';
 
 	/* The checks of pool_record_from_json and of the config. */
 	switch (g->fast) {
@@ -1969,65 +2024,26 @@ fast_row(struct pool_ingest *g, const struct pool_mapping *m,
 				return 0;
 		}
 		if (conf != NULL && ((conf->norgs > 0 &&
-		    pool_config_org(conf, FSTR(FS_ORG)) == NULL) ||
+		    pool_config_org(conf, str[FS_ORG]) == NULL) ||
 		    (conf->nroles > 0 &&
-		    pool_config_role(conf, FSTR(FS_ROLE)) == NULL)))
+		    pool_config_role(conf, str[FS_ROLE]) == NULL)))
 			return 0;
-		break;
+		return emit(g, g->fast, g->ob.p, g->ob.n, 0, str[FS_ID], NULL,
+		    NULL, raw, rawlen, err) == -1 ? -1 : 1;
 	case POOL_R_SIGNUP:
 		if (!v[0].present || !v[1].present)
 			return 0;
-		break;
+		return emit(g, g->fast, g->ob.p, g->ob.n, 0, NULL, str[0],
+		    str[1], raw, rawlen, err) == -1 ? -1 : 1;
 	default:
 		if (!v[0].present || !v[1].present || !v[2].present ||
 		    v[2].t <= v[1].t)
 			return 0;
-		break;
-	}
-
-	/* The canonical text, as canonical() writes the same record. */
-	g->ob.n = 0;
-	g->ob.nomem = 0;
-	ob_put(&g->ob, "{\"type\":", 8);
-	s = pool_rtype_name(g->fast);
-	ob_str(&g->ob, s, strlen(s));
-	for (k = 0; names[k] != NULL; k++) {
-		if (!v[k].present)
-			continue;
-		if (g->fast == POOL_R_SHIFT && k == FS_LAT) {
-			ob_put(&g->ob, ",\"location\":{\"lat\":", 19);
-			ob_put(&g->ob, g->fa.p + v[k].off, v[k].len);
-			ob_put(&g->ob, ",\"lon\":", 7);
-			ob_put(&g->ob, g->fa.p + v[FS_LON].off,
-			    v[FS_LON].len);
-			ob_put(&g->ob, "}", 1);
-			continue;
-		}
-		if (g->fast == POOL_R_SHIFT && k == FS_LON)
-			continue;
-		ob_put(&g->ob, ",", 1);
-		ob_str(&g->ob, names[k], strlen(names[k]));
-		ob_put(&g->ob, ":", 1);
-		ob_put(&g->ob, g->fa.p + v[k].off, v[k].len);
-	}
-	ob_put(&g->ob, "}", 1);
-	if (g->ob.nomem || ob_reserve(&g->ob, 1) == -1)
-		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
-	g->ob.p[g->ob.n] = '\0';
-	switch (g->fast) {
-	case POOL_R_SHIFT:
-		return emit(g, g->fast, g->ob.p, g->ob.n, 0, FSTR(FS_ID), NULL,
-		    NULL, raw, rawlen, err) == -1 ? -1 : 1;
-	case POOL_R_SIGNUP:
-		return emit(g, g->fast, g->ob.p, g->ob.n, 0, NULL, FSTR(0),
-		    FSTR(1), raw, rawlen, err) == -1 ? -1 : 1;
-	default:
-		return emit(g, g->fast, g->ob.p, g->ob.n, 0, NULL, FSTR(0),
+		return emit(g, g->fast, g->ob.p, g->ob.n, 0, NULL, str[0],
 		    NULL, raw, rawlen, err) == -1 ? -1 : 1;
 	}
 }
 
-#undef FSTR
 
 /** Readers */
 
@@ -2512,7 +2528,9 @@ pool_ingest_new(const struct pool_ingest_opts *opts, struct pool_error *err)
 		free(g);
 		return NULL;
 	}
-	if ((g->tmp = malloc(POOL_CSV_MAXROW + 1)) == NULL) {
+	g->fs.cap = 2 * POOL_CSV_MAXROW + POOL_MAPPING_MAXSIZE;
+	if ((g->tmp = malloc(POOL_CSV_MAXROW + 1)) == NULL ||
+	    (g->fs.p = malloc(g->fs.cap)) == NULL) {
 		pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
 		goto fail;
 	}
@@ -2558,7 +2576,6 @@ pool_ingest_free(struct pool_ingest *g)
 	free(g->tmp);
 	free(g->ob.p);
 	free(g->cb.p);
-	free(g->fa.p);
 	free(g->fs.p);
 	pool_tz_free(g->tz);
 	pool_tz_free(g->srctz);
