@@ -544,17 +544,6 @@ ivl_overlaps(const struct ivlist *l, int64_t s, int64_t e)
 	return 0;
 }
 
-static int
-ivl_contains(const struct ivlist *l, int64_t s, int64_t e)
-{
-	size_t	i;
-
-	for (i = 0; i < l->n; i++)
-		if (l->v[i].s <= s && e <= l->v[i].e)
-			return 1;
-	return 0;
-}
-
 /* Per-worker facts for eligibility. */
 struct wfacts {
 	struct ivlist	avail, absent, busy;
@@ -681,6 +670,44 @@ flow_max(struct flow *f, int s, int t)
 	return total;
 }
 
+/*
+ * A first flow found greedily, so that the augmenting phases have
+ * little left to do: shift nodes are 2 .. 2+n-1, their edges lead to
+ * component nodes 2+n+c whose edge to the sink is compt[c].  Returns
+ * the flow pushed.
+ */
+static int64_t
+flow_greedy(struct flow *f, size_t n, const int *compt)
+{
+	int64_t	total = 0, push;
+	int	k, e, s, c;
+
+	for (k = f->head[0]; k >= 0; k = f->e[k].next) {
+		s = f->e[k].to;
+		for (e = f->head[s]; e >= 0 && f->e[k].cap > 0;
+		    e = f->e[e].next) {
+			if ((e & 1) || f->e[e].cap <= 0 || f->e[e].to < 2 + (int)n)
+				continue;	/* a reverse edge */
+			c = compt[f->e[e].to - 2 - (int)n];
+			push = f->e[k].cap;
+			if (f->e[e].cap < push)
+				push = f->e[e].cap;
+			if (f->e[c].cap < push)
+				push = f->e[c].cap;
+			if (push <= 0)
+				continue;
+			f->e[k].cap -= push;
+			f->e[k ^ 1].cap += push;
+			f->e[e].cap -= push;
+			f->e[e ^ 1].cap += push;
+			f->e[c].cap -= push;
+			f->e[c ^ 1].cap += push;
+			total += push;
+		}
+	}
+	return total;
+}
+
 /* Units of a shift: 1, or its paid minutes. */
 static uint64_t
 shift_units(const struct pool_dist *d, const struct pool_shift *s)
@@ -748,18 +775,12 @@ is_night(const struct pool_dist *d, const struct pool_shift *s)
 }
 
 static int
-eligible(const struct pool_dist *d, const struct pool_worker *w,
-    const struct wfacts *f, const struct pool_shift *s, int night)
+eligible(const struct pool_worker *w, const struct wfacts *f,
+    const struct pool_shift *s, int night, int64_t day)
 {
 	uint32_t	k;
 	int		ok = 0;
-	int64_t		day;
 
-	for (k = 0; k < w->roles.n && !ok; k++)
-		ok = w->roles.v[k] == s->role || pool_config_role_covers(d->conf,
-		    w->roles.v[k], s->role);
-	if (!ok)
-		return 0;
 	for (k = 0; k < s->skills.n; k++)
 		if (!pool_strlist_has(&w->skills, s->skills.v[k]))
 			return 0;
@@ -770,14 +791,11 @@ eligible(const struct pool_dist *d, const struct pool_worker *w,
 		if (!ok)
 			return 0;
 	}
-	day = pool_tz_local_day(d->tz, s->start);
 	if (day < w->valid_from || day > w->valid_until)
 		return 0;
 	if (night && (w->night_exempt || w->nights == POOL_NIGHTS_NEVER))
 		return 0;
 	if (!night && w->nights == POOL_NIGHTS_ONLY)
-		return 0;
-	if (f->has_avail && !ivl_contains(&f->avail, s->start, s->end))
 		return 0;
 	if (ivl_overlaps(&f->absent, s->start, s->end) ||
 	    ivl_overlaps(&f->busy, s->start, s->end))
@@ -786,7 +804,8 @@ eligible(const struct pool_dist *d, const struct pool_worker *w,
 }
 
 /*
- * Supply bound of the shifts sh[0..n) (indexes into data.shifts).  Per
+ * Supply bound of the shifts sh[0..n) (indexes into data.shifts, sorted
+ * by start).  Per
  * worker the eligible shifts, each extended by the shortened rest after
  * it, fall into overlap components (chains of overlapping shifts);
  * within one component the worker can take at most its largest set of
@@ -800,14 +819,21 @@ struct pair {
 	uint64_t	 val;
 };
 
-static int
-pair_cmp(const void *a, const void *b)
-{
-	const struct pair *x = a, *y = b;
+static const struct pool_data	*end_data;
+static const size_t		*end_sh;
 
-	if (x->s != y->s)
-		return x->s < y->s ? -1 : 1;
-	return x->shift - y->shift;
+/* Positions in end_sh by the end of their shift, then start. */
+static int
+end_cmp(const void *a, const void *b)
+{
+	const struct pool_shift	*s = &end_data->shifts.v[end_sh[*(const size_t *)a]];
+	const struct pool_shift	*t = &end_data->shifts.v[end_sh[*(const size_t *)b]];
+
+	if (s->end != t->end)
+		return s->end < t->end ? -1 : 1;
+	if (s->start != t->start)
+		return s->start < t->start ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
 }
 
 static int
@@ -822,7 +848,13 @@ supply_of(struct pool_dist *d, const size_t *sh, size_t n,
 	uint64_t		*comp_cap = NULL, *dp = NULL;
 	struct wshift		*ws = NULL;
 	unsigned char		*night = NULL;
-	int64_t			 end, rest;
+	int64_t			*day = NULL, end, rest;
+	const char		*role = n ? data->shifts.v[sh[0]].role : NULL;
+	uint32_t		 r;
+	size_t			 ai;
+	int			*compt = NULL, *compof = NULL, covers;
+	int64_t			 greedy, *lastend = NULL;
+	size_t			*byend = NULL, comp0;
 	int			 rc = -1;
 
 	/* The shortest rest anybody may have between two shifts. */
@@ -833,20 +865,51 @@ supply_of(struct pool_dist *d, const size_t *sh, size_t n,
 	ws = malloc((n ? n : 1) * sizeof(*ws));
 	dp = malloc((n ? n : 1) * sizeof(*dp));
 	night = malloc(n ? n : 1);
-	if (ws == NULL || dp == NULL || night == NULL)
+	day = malloc((n ? n : 1) * sizeof(*day));
+	compof = malloc((n ? n : 1) * sizeof(*compof));
+	lastend = malloc((n ? n : 1) * sizeof(*lastend));
+	byend = malloc((n ? n : 1) * sizeof(*byend));
+	if (ws == NULL || dp == NULL || night == NULL || day == NULL ||
+	    compof == NULL || lastend == NULL || byend == NULL)
 		goto out;
-	for (k = 0; k < n; k++)
+	for (k = 0; k < n; k++) {
+		compof[k] = -1;
+		byend[k] = k;
+	}
+	end_sh = sh;
+	end_data = data;
+	qsort(byend, n, sizeof(*byend), end_cmp);
+	for (k = 0; k < n; k++) {
 		night[k] = (unsigned char)is_night(d, &data->shifts.v[sh[k]]);
+		day[k] = pool_tz_local_day(d->tz, data->shifts.v[sh[k]].start);
+	}
 	for (w = 0; w < nw; w++) {
 		const struct pool_worker *wk = &data->workers.v[w];
 
 		if (pool_data_worker(data, wk->id) != (long)w)
 			continue;	/* a later record with this id wins */
+		/* every shift of the group has the same role */
+		for (covers = 0, r = 0; r < wk->roles.n && !covers; r++)
+			covers = wk->roles.v[r] == role ||
+			    pool_config_role_covers(d->conf, wk->roles.v[r], role);
+		if (!covers)
+			continue;
 		first = np;
+		ai = 0;
 		for (k = 0; k < n; k++) {
 			const struct pool_shift *s = &data->shifts.v[sh[k]];
 
-			if (!eligible(d, wk, &wf[w], s, night[k]))
+			/* shifts come by start: walk the merged availability */
+			if (wf[w].has_avail) {
+				const struct ivlist *av = &wf[w].avail;
+
+				while (ai + 1 < av->n && av->v[ai + 1].s <= s->start)
+					ai++;
+				if (av->n == 0 || av->v[ai].s > s->start ||
+				    s->end > av->v[ai].e)
+					continue;
+			}
+			if (!eligible(wk, &wf[w], s, night[k], day[k]))
 				continue;
 			GROW(pairs, np, pcap);
 			pairs[np].shift = (int)k;
@@ -855,23 +918,47 @@ supply_of(struct pool_dist *d, const size_t *sh, size_t n,
 			pairs[np].val = shift_units(d, s);
 			np++;
 		}
-		if (np > first)
-			qsort(pairs + first, np - first, sizeof(*pairs),
-			    pair_cmp);
+		comp0 = ncomp;
 		for (i = first; i < np; i = j) {
 			end = pairs[i].e;
 			for (j = i; j < np && (j == i || pairs[j].s < end); j++)
 				if (pairs[j].e > end)
 					end = pairs[j].e;
-			for (k = i; k < j; k++) {
-				ws[k - i].s = pairs[k].s;
-				ws[k - i].e = pairs[k].e;
-				ws[k - i].val = pairs[k].val;
-				pairs[k].comp = (int)ncomp;
-			}
 			GROW(comp_cap, ncomp, ccap);
-			comp_cap[ncomp++] = max_disjoint(ws, j - i, dp);
+			comp_cap[ncomp] = 0;
+			if (d->hours) {
+				/* weighted: dynamic programme by end */
+				for (k = i; k < j; k++) {
+					ws[k - i].s = pairs[k].s;
+					ws[k - i].e = pairs[k].e;
+					ws[k - i].val = pairs[k].val;
+				}
+				comp_cap[ncomp] = max_disjoint(ws, j - i, dp);
+			}
+			for (k = i; k < j; k++) {
+				pairs[k].comp = (int)ncomp;
+				compof[pairs[k].shift] = (int)ncomp;
+			}
+			ncomp++;
 		}
+		if (!d->hours && np > first) {
+			/* unweighted: earliest end first is optimal */
+			for (k = 0; k < n; k++) {
+				size_t q = byend[k];
+				int c = compof[q];
+
+				if (c < 0)
+					continue;
+				if (comp_cap[c] == 0 ||
+				    data->shifts.v[sh[q]].start >= lastend[c - comp0]) {
+					comp_cap[c]++;
+					lastend[c - comp0] = data->shifts.v[sh[q]].end +
+					    rest;
+				}
+			}
+		}
+		for (i = first; i < np; i++)
+			compof[pairs[i].shift] = -1;
 	}
 	if (flow_init(&f, (int)(2 + n + ncomp)) != 0)
 		goto out;
@@ -883,10 +970,16 @@ supply_of(struct pool_dist *d, const size_t *sh, size_t n,
 		if (flow_edge(&f, 2 + pairs[i].shift, 2 + (int)n + pairs[i].comp,
 		    (int64_t)pairs[i].val) != 0)
 			goto out;
-	for (i = 0; i < ncomp; i++)
+	compt = malloc((ncomp ? ncomp : 1) * sizeof(*compt));
+	if (compt == NULL)
+		goto out;
+	for (i = 0; i < ncomp; i++) {
+		compt[i] = (int)f.ne;
 		if (flow_edge(&f, 2 + (int)(n + i), 1, (int64_t)comp_cap[i]) != 0)
 			goto out;
-	*supply = (uint64_t)flow_max(&f, 0, 1);
+	}
+	greedy = flow_greedy(&f, n, compt);
+	*supply = (uint64_t)(greedy + flow_max(&f, 0, 1));
 	rc = 0;
 nomem:
 out:
@@ -896,6 +989,11 @@ out:
 	free(ws);
 	free(dp);
 	free(night);
+	free(day);
+	free(compt);
+	free(compof);
+	free(lastend);
+	free(byend);
 	return rc;
 }
 
@@ -1056,6 +1154,18 @@ skey_cmp(const void *a, const void *b)
 	return strcmp(s->id, t->id);
 }
 
+/* Shift indexes by start, then id. */
+static int
+start_cmp(const void *a, const void *b)
+{
+	const struct pool_shift	*s = &sort_data->shifts.v[*(const size_t *)a];
+	const struct pool_shift	*t = &sort_data->shifts.v[*(const size_t *)b];
+
+	if (s->start != t->start)
+		return s->start < t->start ? -1 : 1;
+	return strcmp(s->id, t->id);
+}
+
 static int
 facts_build(struct pool_dist *d, struct wfacts **out)
 {
@@ -1190,6 +1300,7 @@ run_pool(struct pool_dist *d, struct pool_error *err)
 			g->demand += shift_units(d, sh);
 			idx[k - i] = keys[k].shift;
 		}
+		qsort(idx, j - i, sizeof(*idx), start_cmp);
 		if (supply_of(d, idx, j - i, wf, &g->supply) != 0) {
 			free(idx);
 			goto nomem;
