@@ -4,7 +4,9 @@
 # Flat objects as the state: jq 1.6 copies a nested object on every
 # update, which would make the peer quadratic and the ratio unfair.
 def minutes(t): (t[11:13] | tonumber) * 60 + (t[14:16] | tonumber);
-def hours: ((minutes(.end) - minutes(.start) + 1440) % 1440) / 60;
+# Working time: the length less the break, as pool-report counts it.
+def hours: ((minutes(.end) - minutes(.start) + 1440) % 1440
+    - (.break_minutes // 0)) / 60;
 reduce inputs as $r ({};
 	if $r.type == "shift" then .["o" + $r.id] = $r.org
 	    | .["h" + $r.id] = ($r | hours)

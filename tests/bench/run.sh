@@ -6,23 +6,28 @@
 #   size      workers   shifts     weeks
 #   region        120     3,500     13   (the elderly-care quarter)
 #   large       2,000    50,000     13   (a large region)
-#   national  100,000 1,000,000     13   (25 regions)
+#   national  100,000 1,000,000     13
 #
-#   pool-ingest   the shifts as a ';' CSV export -> NDJSON   vs Miller
-#   pool-report   the weekly report over the matched records vs jq, and
-#                 a bare jansson parse of the same input (poolgen parse)
-#   pool-match    time and peak memory against the fixed bars; cover
-#                 against CBC's exact optimum (tests/bench/match.sh)
+#   pool-ingest   a ';' CSV shift export -> NDJSON     vs Miller (mlr)
+#   pool-report   the report over matched records      vs jq, and a bare
+#                 jansson parse of the same input (tests/tools/jparse)
+#   pool-match    time and peak memory against the fixed bars, every
+#                 output through the independent checker (matchcheck),
+#                 and the cover against CBC's exact optimum of the same
+#                 model on small instances
 #
-# Per-program scripts tests/bench/<program>.sh, when present, are run
-# too (see run_script below for what they are given and what they
-# print).  The table goes to standard output and to
-# tests/bench/RESULTS.md with the machine and the date.
+# The per-program scripts do the measuring: tests/bench/ingest.sh and
+# report.sh print table rows (see row() below), tests/bench/match.sh
+# prints "match/check/exact" lines that are turned into rows here.
+# When a script is missing, the program is measured here the same way.
+# The table goes to standard output and to tests/bench/RESULTS.md with
+# the machine and the date.  Exits 1 if a bar is missed or a program is
+# missing.
 #
 # Environment: POOL_BUILD (build folder, default build); BENCH_SIZES
-# ("small" = region only, as in CI; default "region large national", or
-# any list of those); BENCH_REPEAT (runs per small measurement, best
-# taken; default 3); BENCH_RESULTS (default tests/bench/RESULTS.md).
+# ("small" = region only, as in CI; default "region large national",
+# or any list of those); BENCH_RESULTS (default tests/bench/RESULTS.md);
+# BENCH_WORKDIR (scratch folder, default tests/bench/work).
 
 set -u
 LC_ALL=C; export LC_ALL
@@ -32,184 +37,253 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 2
 build=${POOL_BUILD:-build}
 case $build in /*) ;; *) build=$top/$build ;; esac
+POOL_BUILD=$build; export POOL_BUILD
 bin=$build/bin
 tools=$build/tools
-work=$top/tests/bench/work
+work=${BENCH_WORKDIR:-$top/tests/bench/work}
 results=${BENCH_RESULTS:-$top/tests/bench/RESULTS.md}
 sizes=${BENCH_SIZES:-region large national}
 [ "$sizes" = small ] && sizes=region
-repeat=${BENCH_REPEAT:-3}
 cfg=$top/testdata/elderly-care/pool.yaml
 map=$top/testdata/elderly-care/diensten.mapping.yaml
 PATH=$bin:$PATH; export PATH
+rm -rf "$work"
 mkdir -p "$work"
 table=$work/table.md
 : > "$table"
-failed=0
 say() { printf 'bench: %s\n' "$*" >&2; }
 
-if [ ! -x "$tools/poolgen" ]; then
-	say "$tools/poolgen is missing: run make first"
-	exit 2
-fi
+for t in poolgen jparse; do
+	if [ ! -x "$tools/$t" ]; then
+		say "$tools/$t is missing: run make first"
+		exit 2
+	fi
+done
 if [ ! -x /usr/bin/time ]; then
 	say "/usr/bin/time is missing (Debian package 'time')"
 	exit 2
 fi
-
-# measure OUT CMD...: run CMD with stdout to OUT; sets T (seconds, the
-# best of $reps runs) and M (peak resident MiB of that run) and RC.
-reps=1
-measure() {
-	o=$1
-	shift
-	T=; M=; RC=0
-	i=0
-	while [ $i -lt $reps ]; do
-		/usr/bin/time -f '%e %M' -o "$work/time.out" "$@" > "$o" \
-		    2> "$work/stderr.out"
-		rc=$?
-		[ $rc -gt $RC ] && RC=$rc
-		read -r t m < "$work/time.out"
-		if [ -z "$T" ] || awk "BEGIN { exit !($t < $T) }"; then
-			T=$t
-			M=$((m / 1024))
-		fi
-		i=$((i + 1))
-	done
-	# /usr/bin/time has 10 ms resolution: never divide by zero.
-	awk "BEGIN { exit !($T < 0.01) }" && T=0.01
-	return 0
-}
+for s in $sizes; do
+	case $s in
+	region|large|national) ;;
+	*) say "unknown size '$s' (region, large, national, small)"; exit 2 ;;
+	esac
+done
+has_size() { case " $sizes " in *" $1 "*) return 0 ;; esac; return 1; }
 
 calc() { awk "BEGIN { printf \"%$1\", $2 }"; }
 
-# row PROGRAM SIZE TIME RATE PEAK PEER PEER-FIGURE RATIO BAR PASS
+# row PROGRAM SIZE TIME RATE PEAK PEER PEER-FIGURE RATIO BAR RESULT
 row() {
 	printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' \
 	    "$@" >> "$table"
-	[ "${10}" = pass ] || [ "${10}" = - ] || failed=$((failed + 1))
 }
 
-mb() { calc .1f "$(wc -c < "$1") / 1048576"; }
+# measure OUT CMD...: run CMD with stdout to OUT; sets T (wall seconds),
+# M (peak resident MiB) and RC.
+measure() {
+	o=$1
+	shift
+	/usr/bin/time -f '%e %M' -o "$work/time.out" "$@" > "$o" \
+	    2> "$work/stderr.out"
+	RC=$?
+	read -r T M < "$work/time.out"
+	M=$((M / 1024))
+	awk "BEGIN { exit !($T < 0.01) }" && T=0.01
+}
 
-# A per-program script: sh tests/bench/PROG.sh with BENCH_SIZE,
-# BENCH_POOL (NDJSON pool), BENCH_CSV (shift export), BENCH_PLAN (the
-# matched records), BENCH_WORK (a scratch folder), BENCH_BIN and
-# BENCH_TOOLS in the environment.  It prints table rows in the format
-# of row() above ("| program | size | ... | pass |"); other lines are
-# shown as they are.
-run_script() {
+# gen SIZE: the pool of that size, as NDJSON records.
+gen() {
+	case $1 in
+	region)   set -- "$1" 120 3500 1 ;;
+	large)    set -- "$1" 2000 50000 1 ;;
+	national) set -- "$1" 100000 1000000 25 ;;
+	esac
+	"$tools/poolgen" bench -w "$2" -n "$3" -r "$4" > "$work/$1/pool.ndjson"
+}
+
+# script NAME SIZE: run tests/bench/NAME.sh for one size; copy its table
+# rows, show its other lines.  Returns 1 if there is no such script.
+script() {
 	s=$top/tests/bench/$1.sh
 	[ -f "$s" ] || return 1
 	mkdir -p "$work/$2/$1"
-	BENCH_SIZE=$2 BENCH_POOL=$work/$2/pool.ndjson \
-	    BENCH_CSV=$work/$2/shifts.csv BENCH_PLAN=$work/$2/plan.ndjson \
-	    BENCH_WORK=$work/$2/$1 BENCH_BIN=$bin BENCH_TOOLS=$tools \
-	    sh "$s" > "$work/$2/$1.out" 2> "$work/$2/$1.err"
+	say "$2: $1.sh"
+	BENCH_SIZE=$2 BENCH_WORK=$work/$2/$1 BENCH_BIN=$bin \
+	    BENCH_TOOLS=$tools BENCH_PLAN=$work/$2/plan.ndjson \
+	    BENCH_INGEST_ROWS=$3 sh "$s" > "$work/$2/$1.out" \
+	    2> "$work/$2/$1.err"
 	grep '^|' "$work/$2/$1.out" >> "$table"
-	grep -v '^|' "$work/$2/$1.out" | sed "s/^/bench: $1: /" >&2
-	n=$(grep '^|' "$work/$2/$1.out" | grep -c '| fail |$')
-	failed=$((failed + n))
+	grep -v '^|' "$work/$2/$1.out" "$work/$2/$1.err" |
+	    sed "s/^[^:]*:/bench: $2: $1: /" >&2
 	return 0
 }
 
-for size in $sizes; do
-	case $size in
-	region)   w=120;    n=3500;    r=1;  reps=$repeat ;;
-	large)    w=2000;   n=50000;   r=1;  reps=1 ;;
-	national) w=100000; n=1000000; r=25; reps=1 ;;
-	*) say "unknown size '$size' (region, large, national, small)"
-	   exit 2 ;;
-	esac
-	d=$work/$size
-	mkdir -p "$d"
-	say "$size: generating $w workers, $n shifts, 13 weeks"
-	"$tools/poolgen" bench -w $w -n $n -r $r > "$d/pool.ndjson" &&
-	    "$tools/poolgen" bench -f csv -w $w -n $n -r $r > "$d/shifts.csv" ||
-	    { say "poolgen failed"; exit 2; }
+# pool-match: tests/bench/match.sh measures the region and large sizes
+# (quick) and with them the national one (full); its lines become rows.
+match_rows() {
+	awk -v sizes=" $sizes " '
+	function size(n) {
+		if (n == "elderly") return "region"
+		if (n == "region") return "large"
+		return n
+	}
+	function field(k,   i) {
+		for (i = 1; i <= NF; i++)
+			if (index($i, k "=") == 1)
+				return substr($i, length(k) + 2)
+		return ""
+	}
+	function out(a, b, c, d, e, f, g, h, i, j) {
+		printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+		    a, b, c, d, e, f, g, h, i, j
+	}
+	$1 == "match" {
+		s = size($2)
+		if (index(sizes, " " s " ") == 0 && $2 !~ /^small/)
+			next
+		t = field("time"); sub(/s$/, "", t)
+		mem = field("rss"); sub(/MB$/, "", mem)
+		bar = s == "region" ? 1 : s == "large" ? 10 : 120
+		ok = field("status") <= 1 && t + 0 < bar && mem + 0 < 4096
+		if ($2 ~ /^small/)
+			ok = field("status") <= 1
+		out("pool-match", s " (" field("workers") " x " \
+		    field("shifts") ")", t " s", \
+		    sprintf("%.0f shifts/s", field("shifts") / (t > 0 ? t : 0.01)), \
+		    mem " MB", "own bound", "cover " field("cover") \
+		    " of bound " field("bound"), "gap " field("gap"), \
+		    $2 ~ /^small/ ? "-" : (s == "national" ? \
+		    "< 2 min, < 4 GiB" : "< " bar " s"), ok ? "pass" : "fail")
+	}
+	$1 == "check" {
+		s = size($2)
+		if (index(sizes, " " s " ") == 0 && $2 !~ /^small/)
+			next
+		out("pool-match hard rules", s, "-", "-", "-", "matchcheck", \
+		    $3 == "ok" ? "no violation" : "violations", "-", \
+		    "none broken", $3 == "ok" ? "pass" : "fail")
+	}
+	$1 == "exact" {
+		n = $2
+		m[n] += field("match"); c[n] += field("cbc")
+		if (field("gap") != 0)
+			bad[n] = 1
+		seen[n] = 1
+	}
+	END {
+		for (n in seen)
+			out("pool-match cover", n, "-", "-", "-", "CBC (exact)", \
+			    "optimum " c[n], sprintf("%d / %d = %.2f%%", m[n], \
+			    c[n], c[n] > 0 ? 100 * m[n] / c[n] : 100), \
+			    "= optimum per priority", bad[n] ? "fail" : "pass")
+	}' "$@" >> "$table"
+}
 
-	# pool-ingest against Miller converting the same CSV to NDJSON.
-	if run_script ingest "$size"; then :
+# 1. pool-match.
+if [ -f "$top/tests/bench/match.sh" ] && [ -x "$bin/pool-match" ]; then
+	mode=quick
+	has_size national && mode=full
+	say "match.sh $mode"
+	mkdir -p "$work/match"
+	sh "$top/tests/bench/match.sh" $mode > "$work/match/match.out" \
+	    2> "$work/match/match.err"
+	sed 's/^/bench: match: /' "$work/match/match.out" >&2
+	match_rows "$work/match/match.out"
+	grep -q '^exact ' "$work/match/match.out" ||
+	    row pool-match cover - - - "CBC (exact)" - - \
+	    "= optimum per priority" "not measured"
+else
+	for size in $sizes; do
+		mkdir -p "$work/$size"
+		case $size in
+		region) bar="< 1 s"; tbar=1 ;;
+		large) bar="< 10 s"; tbar=10 ;;
+		national) bar="< 2 min, < 4 GiB"; tbar=120 ;;
+		esac
+		if [ ! -x "$bin/pool-match" ]; then
+			row pool-match "$size" - - - - - - "$bar" "not built"
+			continue
+		fi
+		gen "$size"
+		say "$size: pool-match"
+		measure "$work/$size/plan.ndjson" pool-match -c "$cfg" \
+		    "$work/$size/pool.ndjson"
+		n=$(grep -c '"type":"shift"' "$work/$size/pool.ndjson")
+		filled=$(grep -c '"type":"assignment"' \
+		    "$work/$size/plan.ndjson")
+		r=pass
+		awk "BEGIN { exit !($T < $tbar) }" || r=fail
+		[ "$M" -lt 4096 ] && [ "$RC" -le 1 ] || r=fail
+		row pool-match "$size" "$T s" "$(calc .0f "$n / $T") shifts/s" \
+		    "$M MB" - "$filled of $n filled" - "$bar" $r
+	done
+	row pool-match cover - - - "CBC (exact)" - - \
+	    "= optimum per priority" "not measured (no match.sh)"
+fi
+
+for size in $sizes; do
+	mkdir -p "$work/$size"
+	case $size in
+	region) rows=100000 ;;
+	large) rows=500000 ;;
+	national) rows=1000000 ;;
+	esac
+
+	# 2. pool-ingest against Miller converting the same CSV to NDJSON.
+	if script ingest "$size" $rows; then :
 	elif [ -x "$bin/pool-ingest" ]; then
 		say "$size: pool-ingest"
-		measure "$d/ingest.ndjson" pool-ingest -c "$cfg" -m "$map" \
-		    --rejects "$d/ingest.rejects" "$d/shifts.csv"
+		csv=$work/$size/shifts.csv
+		"$tools/poolgen" bench -f csv -w 100 -n $rows > "$csv"
+		measure "$work/$size/ingest.ndjson" pool-ingest -c "$cfg" \
+		    -m "$map" -r "$work/$size/ingest.rejects" "$csv"
 		ti=$T; mi=$M; rci=$RC
-		rows=$(($(wc -l < "$d/shifts.csv") - 1))
-		got=$(($(wc -l < "$d/ingest.ndjson") + \
-		    $(cat "$d/ingest.rejects" 2>/dev/null | wc -l)))
-		peer=-; ratio=-; pass=fail
-		if command -v mlr >/dev/null 2>&1; then
-			measure "$d/mlr.ndjson" mlr --icsv --ifs ';' --ojsonl \
-			    cat "$d/shifts.csv"
-			peer="mlr $T s"
-			ratio=$(calc .1f "$T / $ti")
-			awk "BEGIN { exit !($ratio >= 5) }" && pass=pass
-		fi
-		if [ $rci -ge 2 ] || [ "$got" -ne "$rows" ]; then
-			pass=fail
-			say "$size: pool-ingest exit $rci, $rows rows in," \
-			    "$got records + rejects out"
-		fi
-		row pool-ingest "$size" "$ti s" \
-		    "$(calc .1f "$(mb "$d/shifts.csv") / $ti") MB/s" \
-		    "$mi MB" Miller "$peer" "${ratio}x" ">= 5x Miller" $pass
+		out=$(($(wc -l < "$work/$size/ingest.ndjson") + \
+		    $(wc -l < "$work/$size/ingest.rejects")))
+		measure /dev/null mlr --icsv --ifs ';' --ojsonl cat "$csv"
+		ratio=$(calc .1f "$T / $ti")
+		r=fail
+		awk "BEGIN { exit !($ratio >= 5) }" && r=pass
+		[ "$rci" -le 1 ] && [ "$out" -eq "$rows" ] || r=fail
+		mb=$(calc .1f "$(wc -c < "$csv") / 1048576")
+		row pool-ingest "$size ($rows rows, $mb MB)" "$ti s" \
+		    "$(calc .1f "$mb / $ti") MB/s" "$mi MB" Miller \
+		    "mlr $T s" "${ratio}x" ">= 5x Miller" $r
 	else
 		row pool-ingest "$size" - - - Miller - - ">= 5x Miller" \
 		    "not built"
 	fi
 
-	# pool-match: time and memory bars; the matched records are the
-	# input of the report benchmark.
-	case $size in
-	region)   tbar=1;   bar="< 1 s" ;;
-	large)    tbar=10;  bar="< 10 s" ;;
-	national) tbar=120; bar="< 2 min, < 4 GiB" ;;
-	esac
-	if [ -x "$bin/pool-match" ]; then
-		say "$size: pool-match"
-		measure "$d/plan.ndjson" pool-match -c "$cfg" "$d/pool.ndjson"
-		tm=$T; mm=$M
-		filled=$(grep -c '"type":"assignment"' "$d/plan.ndjson")
-		pass=pass
-		awk "BEGIN { exit !($tm < $tbar) }" || pass=fail
-		[ $mm -lt 4096 ] || pass=fail
-		[ $RC -le 1 ] || pass=fail
-		row pool-match "$size" "$tm s" \
-		    "$(calc .0f "$n / $tm") shifts/s" "$mm MB" - \
-		    "$filled of $n filled" - "$bar" $pass
-	else
-		row pool-match "$size" - - - - - - "$bar" "not built"
-		"$tools/poolgen" bench -a -w $w -n $n -r $r > "$d/plan.ndjson"
-	fi
-	run_script match "$size" || [ "$size" != region ] ||
-	    row pool-match region - - - CBC - - \
-	    "cover = ILP optimum" "no match.sh"
-
-	# pool-report against the same aggregation in jq, and against a
-	# bare jansson parse of the input.
-	if run_script report "$size"; then :
+	# 3. pool-report against jq and a bare jansson parse.
+	if script report "$size" 0; then :
 	elif [ -x "$bin/pool-report" ]; then
 		say "$size: pool-report"
-		measure "$d/report.json" pool-report -c "$cfg" --format json \
-		    "$d/plan.ndjson"
+		plan=$work/$size/plan.ndjson
+		case $size in
+		region) set -- -w 120 -n 3500 ;;
+		large) set -- -w 2000 -n 50000 ;;
+		national) set -- -w 100000 -n 1000000 -r 25 ;;
+		esac
+		[ -s "$plan" ] || "$tools/poolgen" bench -a "$@" > "$plan"
+		measure "$work/$size/report.json" pool-report -c "$cfg" \
+		    --format json "$plan"
 		tr=$T; mr=$M; rcr=$RC
-		measure "$d/parse.out" "$tools/poolgen" parse "$d/plan.ndjson"
+		measure /dev/null "$tools/jparse" "$plan"
 		tp=$T
-		measure "$d/jq.out" jq -n -c -f "$top/tests/bench/report.jq" \
-		    "$d/plan.ndjson"
+		measure /dev/null jq -n -c -f "$top/tests/bench/report.jq" \
+		    "$plan"
 		tj=$T
 		ratio=$(calc .1f "$tj / $tr")
 		pratio=$(calc .2f "$tr / $tp")
-		pass=fail
-		awk "BEGIN { exit !($ratio >= 5 && $pratio <= 2) }" && pass=pass
-		[ $rcr -le 1 ] || pass=fail
+		r=fail
+		awk "BEGIN { exit !($ratio >= 5 && $pratio <= 2) }" && r=pass
+		[ "$rcr" -le 1 ] || r=fail
 		row pool-report "$size" "$tr s" \
-		    "$(calc .1f "$(mb "$d/plan.ndjson") / $tr") MB/s" \
+		    "$(calc .1f "$(wc -c < "$plan") / 1048576 / $tr") MB/s" \
 		    "$mr MB" "jq; jansson parse" "jq $tj s; parse $tp s" \
 		    "${ratio}x jq; ${pratio}x parse" \
-		    ">= 5x jq, <= 2x parse" $pass
+		    ">= 5x jq, <= 2x parse" $r
 	else
 		row pool-report "$size" - - - jq - - ">= 5x jq, <= 2x parse" \
 		    "not built"
@@ -219,26 +293,31 @@ done
 # The machine and the table.
 cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo \
     2>/dev/null)
-mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo \
-    2>/dev/null)
+mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' \
+    /proc/meminfo 2>/dev/null)
+failed=$(grep -c -v '| pass |$\|| - |$' "$table")
 {
 	echo "# Benchmark results"
 	echo
 	echo "Written by \`make bench\` (tests/bench/run.sh); do not edit."
 	echo
 	echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-	echo "- machine: $(nproc) CPUs, ${cpu:-unknown CPU}, ${mem:-unknown memory}"
-	echo "- system: $(uname -sr); $(${CC:-cc} --version 2>/dev/null | head -1)"
+	echo "- machine: $(nproc) CPUs, ${cpu:-unknown CPU}," \
+	    "${mem:-unknown memory}"
+	echo "- system: $(uname -sr); $(${CC:-cc} --version 2>/dev/null |
+	    head -1)"
 	echo "- sizes: $sizes"
 	echo "- peers: $(mlr --version 2>/dev/null | head -1);" \
 	    "$(jq --version 2>/dev/null);" \
 	    "CBC $(cbc -quit 2>/dev/null | awk '/^Version/ { print $2 }')"
-	echo "- times are wall-clock seconds on one core (best of" \
-	    "$repeat for the region size); peak is the maximum resident set"
+	echo "- one core per program; times in seconds (wall clock, or CPU" \
+	    "where the row says cpu); peak = maximum resident set"
+	echo "- bars missed or not measured: $failed"
 	echo
-	echo "| program | size | time | rate | peak | peer | peer figure | ratio | bar | result |"
+	echo "| program | size | time | rate | peak | peer | peer figure |" \
+	    "ratio | bar | result |"
 	echo "|---|---|---|---|---|---|---|---|---|---|"
 	cat "$table"
 } > "$results.tmp" && mv "$results.tmp" "$results"
 cat "$results"
-[ $failed -eq 0 ]
+[ "$failed" -eq 0 ]

@@ -17,10 +17,6 @@
  *	    (region-NN.ndjson) goes into DIR: the regions share no workers.
  *	    -a adds proposed assignments (input for pool-report).
  *
- *	poolgen parse FILE...
- *	    Parse every line of NDJSON files with jansson and nothing
- *	    else: the baseline pool-report is measured against.
- *
  * Every random choice comes from splitmix64 streams with fixed seeds,
  * one stream per output file, so a change in one file does not ripple
  * into the others.  No rand(), no clock, no locale.
@@ -34,8 +30,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-#include <jansson.h>
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -1668,35 +1662,6 @@ bench(const struct bench_opts *bo)
 		out_close(&o);
 }
 
-/* A bare jansson parse of NDJSON: the floor of any report's cost. */
-static int
-parse(int argc, char *argv[])
-{
-	json_error_t	 jerr;
-	json_t		*j;
-	FILE		*f;
-	char		*line = NULL;
-	size_t		 cap = 0, objects = 0;
-	ssize_t		 len;
-	int		 i;
-
-	for (i = 0; i < argc; i++) {
-		if ((f = fopen(argv[i], "r")) == NULL)
-			die("cannot open '%s': %s", argv[i], strerror(errno));
-		while ((len = getline(&line, &cap, f)) > 0) {
-			j = json_loadb(line, (size_t)len, 0, &jerr);
-			if (j == NULL)
-				die("%s: %s", argv[i], jerr.text);
-			objects += json_is_object(j);
-			json_decref(j);
-		}
-		fclose(f);
-	}
-	free(line);
-	printf("%zu objects\n", objects);
-	return 0;
-}
-
 static long
 number(const char *opt, const char *s, long min, long max)
 {
@@ -1717,8 +1682,7 @@ usage(FILE *f, int status)
 	fputs("usage: poolgen sample gp|elderly dir\n"
 	    "       poolgen bench [-a] [-d dir] [-f ndjson|csv] [-n shifts] "
 	    "[-r regions]\n"
-	    "                     [-s seed] [-W weeks] [-w workers]\n"
-	    "       poolgen parse file ...\n", f);
+	    "                     [-s seed] [-W weeks] [-w workers]\n", f);
 	exit(status);
 }
 
@@ -1777,8 +1741,6 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc >= 2 && strcmp(argv[0], "parse") == 0)
-		return parse(argc - 1, argv + 1);
 	if (argc == 2 && strcmp(argv[0], "bench") == 0)
 		usage(stderr, 2);
 	if (argc == 1 && strcmp(argv[0], "bench") == 0) {
