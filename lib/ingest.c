@@ -2133,7 +2133,6 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 				goto out;
 			continue;
 		}
-		pool_error_clear(&e);
 		row.csv = r;
 		row.obj = NULL;
 		if (g->fast != POOL_R_UNKNOWN) {
@@ -2142,6 +2141,7 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 			if (rc == 1)
 				continue;
 		}
+		pool_error_clear(&e);
 		if ((o = row_to_json(g, m, &row, &e)) == NULL) {
 			if (reject(g, &e, g->src, g->line, raw, rawlen,
 			    err) == -1)
