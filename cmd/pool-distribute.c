@@ -119,6 +119,30 @@ check_period(const struct args *a)
 		    "(2026-W48) nor a date (2026-11-23)", p);
 }
 
+static int
+method_parse(const char *arg)
+{
+	int	m;
+
+	if ((m = pool_config_method_parse(arg)) < 0)
+		cli_errx(CLI_USAGE, "--method: unknown method '%s' (hamilton, "
+		    "dhondt, sainte-lague, huntington-hill, adams)", arg);
+	return m;
+}
+
+static enum pool_weights_src
+weights_parse(const char *arg)
+{
+	if (strcmp(arg, "both") == 0)
+		return POOL_WEIGHTS_BOTH;
+	if (strcmp(arg, "config") == 0)
+		return POOL_WEIGHTS_CONFIG;
+	if (strcmp(arg, "records") != 0)
+		cli_errx(CLI_USAGE, "--weights: '%s' is not one of both, "
+		    "config, records", arg);
+	return POOL_WEIGHTS_RECORDS;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -154,10 +178,7 @@ main(int argc, char *argv[])
 			usage(stdout, CLI_OK);
 			/* NOTREACHED */
 		case 'm':
-			if ((a.o.method = pool_config_method_parse(optarg)) < 0)
-				cli_errx(CLI_USAGE, "--method: unknown method "
-				    "'%s' (hamilton, dhondt, sainte-lague, "
-				    "huntington-hill, adams)", optarg);
+			a.o.method = method_parse(optarg);
 			break;
 		case 'o':
 			a.opath = optarg;
@@ -177,15 +198,7 @@ main(int argc, char *argv[])
 			cli_version();
 			/* NOTREACHED */
 		case 'w':
-			if (strcmp(optarg, "both") == 0)
-				a.o.weights = POOL_WEIGHTS_BOTH;
-			else if (strcmp(optarg, "config") == 0)
-				a.o.weights = POOL_WEIGHTS_CONFIG;
-			else if (strcmp(optarg, "records") == 0)
-				a.o.weights = POOL_WEIGHTS_RECORDS;
-			else
-				cli_errx(CLI_USAGE, "--weights: '%s' is not "
-				    "one of both, config, records", optarg);
+			a.o.weights = weights_parse(optarg);
 			break;
 		default:
 			usage(stderr, CLI_USAGE);
