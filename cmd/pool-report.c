@@ -292,6 +292,7 @@ run(struct opts *o, int argc, char *argv[])
 	ro.min_cell = o->min_cell >= 0 ? o->min_cell : conf->min_cell;
 	ro.weeks = o->weeks;
 	ro.keep_all = o->check;
+	ro.events = o->format == POOL_FMT_ICS;
 	set_period(o, &ro);
 	if ((ctx = pool_report_new(&ro, &err)) == NULL)
 		cli_errx(CLI_DATA, "out of memory");

@@ -277,7 +277,8 @@ struct pool_report_opts {
 	int		 min_cell;	/* 0 = no suppression */
 	int		 weeks;		/* outlook horizon (4) */
 	int		 keep_all;	/* keep every shift and assignment
-					   (for --check and ics) */
+					   (for --check) */
+	int		 events;	/* build the calendar events */
 };
 
 /** Defaults: all sections, no period limit, 4 weeks outlook. */
@@ -318,7 +319,7 @@ struct pool_data *pool_report_data(struct pool_reportctx *);
 /**
  * The events of the period (assignments of shifts in the period), sorted
  * by worker id, start and shift id, valid until pool_report_free.  Call
- * after pool_report_finish.
+ * after pool_report_finish; empty unless opts.events was set.
  */
 const struct pool_event *pool_report_events(struct pool_reportctx *,
 	    size_t *n);

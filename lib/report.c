@@ -397,7 +397,7 @@ pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
 	json_error_t	 je;
 	json_t		*o, *t, *v;
 	enum pool_rtype	 type;
-	int64_t		 day;
+	int64_t		 day, st;
 	int		 rc = -1, keep;
 
 	o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
@@ -409,9 +409,18 @@ pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
 	    POOL_R_UNKNOWN;
 	switch (type) {
 	case POOL_R_SHIFT:
-		/* Validate in the scratch set first: only the shifts of the
-		 * period reach the kept data. */
-		if (pool_record_from_json(&c->scratch, o, &rec, err) == -1)
+		/* A shift outside the period is validated in the scratch
+		 * set, one in it goes to the kept data; decided by a look at
+		 * its start (a bad start is reported by the validation). */
+		keep = 1;
+		v = json_object_get(o, "start");
+		if (!c->o.keep_all && json_is_string(v) &&
+		    pool_time_parse(json_string_value(v), &st, NULL, NULL) == 0) {
+			day = pool_tz_local_day(c->o.tz, st);
+			keep = day >= c->o.from && day <= c->o.to;
+		}
+		if (pool_record_from_json(keep ? &c->data : &c->scratch, o,
+		    &rec, err) == -1)
 			goto out;
 		day = pool_tz_local_day(c->o.tz, rec.u.shift.start);
 		if (rec.u.shift.end > c->maxend)
@@ -425,17 +434,18 @@ pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
 			nomem(err);
 			goto out;
 		}
-		keep = c->o.keep_all || (day >= c->o.from && day <= c->o.to);
-		if (!keep) {
-			if (hset_add(&c->outside, strhash(rec.u.shift.id)) == -1) {
-				nomem(err);
-				goto out;
-			}
-			c->count[type]++;
-			rc = scratch_tick(c, err);
+		c->count[type]++;
+		if (keep) {
+			c->indexed = 0;
+			rc = pool_data_add(&c->data, &rec, err);
 			goto out;
 		}
-		break;
+		if (hset_add(&c->outside, strhash(rec.u.shift.id)) == -1) {
+			nomem(err);
+			goto out;
+		}
+		rc = scratch_tick(c, err);
+		goto out;
 	case POOL_R_ASSIGNMENT:
 		/* Assignments of shifts known to lie outside the period are
 		 * passed over. */
@@ -536,6 +546,9 @@ strcmp0(const char *a, const char *b)
 
 /* Per shift of the period: filled or not. */
 struct fill {
+	int64_t		*day;		/* per shift: local day of its start */
+	uint8_t		*live;		/* per shift: in the period, and the
+					   record its id indexes */
 	uint8_t		*filled;	/* per shift index */
 	long		*asg;		/* per assignment: shift index or -1 */
 	long		*wk;		/* per assignment: worker index or -1 */
@@ -546,14 +559,6 @@ static int64_t
 sday(const struct pool_reportctx *c, const struct pool_shift *s)
 {
 	return pool_tz_local_day(c->o.tz, s->start);
-}
-
-static int
-in_period(const struct pool_reportctx *c, const struct pool_shift *s)
-{
-	int64_t	 d = sday(c, s);
-
-	return d >= c->o.from && d <= c->o.to;
 }
 
 /* A group of shifts for the orgs/roles/units/days tables. */
@@ -588,8 +593,8 @@ u64_cmp(const void *a, const void *b)
 enum gkind { G_ORG, G_ROLE, G_UNIT, G_DAY, G_PRIO };
 
 static void
-gkey(const struct pool_reportctx *c, const struct pool_shift *s,
-    enum gkind k, const char **k1, const char **k2, int64_t *k3)
+gkey(int64_t day, const struct pool_shift *s, enum gkind k, const char **k1,
+    const char **k2, int64_t *k3)
 {
 	*k1 = *k2 = NULL;
 	*k3 = 0;
@@ -605,7 +610,7 @@ gkey(const struct pool_reportctx *c, const struct pool_shift *s,
 		*k2 = s->unit;
 		break;
 	case G_DAY:
-		*k3 = sday(c, s);
+		*k3 = day;
 		*k2 = s->role;
 		break;
 	case G_PRIO:
@@ -637,9 +642,9 @@ group(struct pool_reportctx *c, const struct fill *fl, enum gkind k,
 		const struct pool_shift *s = &d->shifts.v[i];
 
 		gi[i] = -1;
-		if (!in_period(c, s) || pool_data_shift(d, s->id) != (long)i)
+		if (!fl->live[i])
 			continue;
-		gkey(c, s, k, &k1, &k2, &k3);
+		gkey(fl->day[i], s, k, &k1, &k2, &k3);
 		if ((idx = kmap_get(&m, k1, k2, k3, (long)ng, &added)) < 0)
 			goto out;
 		if (added) {
@@ -997,8 +1002,7 @@ sec_unfilled(struct pool_reportctx *c, const struct fill *fl,
 			goto fail;
 		}
 	for (i = 0; i < d->shifts.n; i++)
-		if (in_period(c, &d->shifts.v[i]) && !fl->filled[i] &&
-		    pool_data_shift(d, d->shifts.v[i].id) == (long)i)
+		if (fl->live[i] && !fl->filled[i])
 			open[n++] = (long)i;
 	sort_ctx = c;
 	qsort(open, n, sizeof(*open), open_cmp);
@@ -1126,7 +1130,7 @@ sec_workers(struct pool_reportctx *c, const struct fill *fl,
 		if (fl->asg[i] < 0 || fl->wk[i] < 0)
 			continue;
 		s = &d->shifts.v[fl->asg[i]];
-		day = sday(c, s);
+		day = fl->day[fl->asg[i]];
 		ww[nww].w = fl->wk[i];
 		ww[nww].monday = day - (pool_time_weekday(day) - 1);
 		ww[nww].hours = shift_hours(s);
@@ -1332,10 +1336,10 @@ sec_fairness(struct pool_reportctx *c, const struct fill *fl,
 		const char *r2[2] = { s->role, NULL };
 		int	 q;
 
-		if (!fl->filled[j] || !in_period(c, s))
+		if (!fl->filled[j] || !fl->live[j])
 			continue;
 		for (q = 0; q < 2; q++) {
-			idx = kmap_get(&m, s->org, r2[q], sday(c, s), (long)nrecv,
+			idx = kmap_get(&m, s->org, r2[q], fl->day[j], (long)nrecv,
 			    &added);
 			if (idx < 0) {
 				nomem(err);
@@ -1978,7 +1982,7 @@ pool_report_finish(struct pool_reportctx *c, struct pool_report *rep,
     struct pool_error *err)
 {
 	struct pool_data *d = &c->data;
-	struct fill	 fl = { NULL, NULL, NULL };
+	struct fill	 fl = { NULL, NULL, NULL, NULL, NULL };
 	unsigned	 s = c->o.sections;
 	size_t		 i;
 	int		 rc = -1;
@@ -1987,12 +1991,20 @@ pool_report_finish(struct pool_reportctx *c, struct pool_report *rep,
 	if (pool_data_index(d, err) == -1)
 		return -1;
 	c->indexed = 1;
+	fl.day = calloc(d->shifts.n + 1, sizeof(int64_t));
+	fl.live = calloc(d->shifts.n + 1, 1);
 	fl.filled = calloc(d->shifts.n + 1, 1);
 	fl.asg = calloc(d->assignments.n + 1, sizeof(long));
 	fl.wk = calloc(d->assignments.n + 1, sizeof(long));
-	if (fl.filled == NULL || fl.asg == NULL || fl.wk == NULL) {
+	if (fl.day == NULL || fl.live == NULL || fl.filled == NULL ||
+	    fl.asg == NULL || fl.wk == NULL) {
 		nomem(err);
 		goto out;
+	}
+	for (i = 0; i < d->shifts.n; i++) {
+		fl.day[i] = sday(c, &d->shifts.v[i]);
+		fl.live[i] = fl.day[i] >= c->o.from && fl.day[i] <= c->o.to &&
+		    pool_data_shift(d, d->shifts.v[i].id) == (long)i;
 	}
 	/* Each assignment of a shift of the period (the last record of a
 	 * shift id wins, as in the index); a shift is filled once. */
@@ -2002,7 +2014,7 @@ pool_report_finish(struct pool_reportctx *c, struct pool_report *rep,
 
 		fl.asg[i] = -1;
 		fl.wk[i] = pool_data_worker(d, a->worker);
-		if (si < 0 || !in_period(c, &d->shifts.v[si]))
+		if (si < 0 || !fl.live[si])
 			continue;
 		/* The same worker on the same shift twice counts once. */
 		for (j = (long)i - 1; j >= 0 && j >= (long)i - 8; j--)
@@ -2060,13 +2072,15 @@ pool_report_finish(struct pool_reportctx *c, struct pool_report *rep,
 		goto out;
 	if ((s & 1u << POOL_SEC_RECORDS) && sec_records(c, rep, err) == -1)
 		goto out;
-	if (make_events(c, &fl, err) == -1)
+	if (c->o.events && make_events(c, &fl, err) == -1)
 		goto out;
 	rc = 0;
 	goto out;
 oom:
 	nomem(err);
 out:
+	free(fl.day);
+	free(fl.live);
 	free(fl.filled);
 	free(fl.asg);
 	free(fl.wk);
