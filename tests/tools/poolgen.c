@@ -528,7 +528,7 @@ static const struct {
 };
 
 struct eworker {
-	char		 id[16];
+	char		 id[32];
 	char		 name[64];
 	int		 role;
 	int		 org;		/* -1: employed by the pool */
@@ -546,7 +546,7 @@ struct eworker {
 struct eshift {
 	int		 day, kind, dept, role, prio;
 	int		 need_pg;
-	char		 id[16];
+	char		 id[32];
 	const char	*note;
 };
 
@@ -1155,7 +1155,7 @@ static const char *const grole_export[NGROLES] = {
 #define G_WORKERS	64
 
 struct gworker {
-	char		 id[16];
+	char		 id[32];
 	char		 name[64];
 	int		 role;
 	int		 group;		/* -1: employed by the pool */
