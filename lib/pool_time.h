@@ -132,8 +132,10 @@ enum pool_local_kind {
  * Convert a local civil time in zone tz to an instant.  For a unique
  * time *t is that instant.  For an ambiguous time *t is the first
  * occurrence (RFC 5545 §3.3.5) and *t2 (may be NULL) the second.  For
- * a time in a gap *t is computed with the offset before the gap.
- * Returns the kind.
+ * a time in a gap *t is computed with the offset before the gap, so
+ * 2026-03-29 02:30 in Europe/Amsterdam gives 01:30Z (03:30+02:00).
+ * Unless ambiguous, *t2 = *t.  Exact however close together the zone's
+ * offset changes are.  Returns the kind.
  */
 enum pool_local_kind pool_tz_from_civil(const struct pool_tz *,
 		    const struct pool_civil *, int64_t *t, int64_t *t2);
