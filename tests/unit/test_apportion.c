@@ -466,13 +466,16 @@ test_weights(void)
  */
 static void
 reference(enum pool_alloc_method m, const uint64_t *w, size_t n,
-    uint64_t units, const uint64_t *upper, uint64_t *a)
+    uint64_t units, const uint64_t *lower, const uint64_t *upper,
+    uint64_t *a)
 {
-	uint64_t	u, i, best;
+	uint64_t	u = 0, i, best;
 
-	for (i = 0; i < n; i++)
-		a[i] = 0;
-	for (u = 0; u < units; u++) {
+	for (i = 0; i < n; i++) {
+		a[i] = lower[i];
+		u += lower[i];
+	}
+	for (; u < units; u++) {
 		unsigned __int128 bn = 0, bd = 1;
 		int binf = 0;
 
@@ -531,31 +534,43 @@ static void
 test_properties(void)
 {
 	struct pool_apportion_item	v[12], v2[12];
-	uint64_t			w[12], up[12], ref[12], seed = 88172645463325252ULL;
-	size_t				n, i, trial;
+	uint64_t			w[12], up[12], lo[12], ref[12];
+	uint64_t			seed = 88172645463325252ULL;
+	size_t				n, i, j, trial;
 	int				m, ok_sum = 1, ok_quota = 1, ok_mono = 1,
-					ok_ref = 1, ok_cap = 1;
+					ok_ref = 1, ok_cap = 1, ok_bq = 1;
 	char				got[512];
 
 	/* ids must sort like the index for the reference tie-break */
-	for (trial = 0; trial < 3000; trial++) {
-		uint64_t units = rnd(&seed) % 60, total = 0;
+	for (trial = 0; trial < 4000; trial++) {
+		uint64_t units = rnd(&seed) % 60, total = 0, lsum = 0;
 
 		n = 1 + rnd(&seed) % 9;
 		for (i = 0; i < n; i++) {
-			w[i] = 1 + rnd(&seed) % (trial % 3 == 0 ? 5 : 100000);
+			/* small weights (many ties), medium, and up to 2^44
+			 * millionths (the 128-bit and 256-bit paths) */
+			w[i] = 1 + rnd(&seed) % (trial % 3 == 0 ? 5 :
+			    trial % 5 == 1 ? (1ULL << 44) : 100000);
 			up[i] = trial % 4 == 0 ? 1 + rnd(&seed) % 12 :
 			    POOL_APPORTION_NOLIMIT;
+			lo[i] = trial % 7 == 2 ? rnd(&seed) % 3 : 0;
+			if (lo[i] > up[i])
+				lo[i] = up[i];
+			lsum += lo[i];
 			total += up[i] == POOL_APPORTION_NOLIMIT ? 1000 : up[i];
 		}
 		if (units > total)
 			units = total;
+		if (units < lsum)
+			units = lsum;
 		for (m = POOL_METHOD_HAMILTON; m <= POOL_METHOD_ADAMS; m++) {
 			uint64_t sum = 0;
 
 			items_init(v, n, w);
-			for (i = 0; i < n; i++)
+			for (i = 0; i < n; i++) {
 				v[i].upper = up[i];
+				v[i].lower = lo[i];
+			}
 			if (run((enum pool_alloc_method)m, v, n, units, got,
 			    sizeof(got)) != 0) {
 				ok_sum = 0;
@@ -564,11 +579,40 @@ test_properties(void)
 			}
 			for (i = 0; i < n; i++) {
 				sum += v[i].units;
-				if (v[i].units > up[i])
+				if (v[i].units > up[i] || v[i].units < lo[i])
 					ok_cap = 0;
 			}
 			if (sum != units)
 				ok_sum = 0;
+			/* the bounded quota: within the bounds, adding up to
+			 * the units, proportional to the weight when free */
+			{
+				long double qs = 0;
+
+				for (i = 0; i < n; i++) {
+					long double q = v[i].quota_approx;
+
+					qs += q;
+					if (q < (long double)lo[i] - 1e-6 ||
+					    (up[i] != POOL_APPORTION_NOLIMIT &&
+					    q > (long double)up[i] + 1e-6))
+						ok_bq = 0;
+					for (j = 0; j < i; j++) {
+						long double r = v[j].quota_approx;
+
+						if (q <= lo[i] + 1e-9 || r <= lo[j] +
+						    1e-9 || q >= up[i] - 1e-9 ||
+						    r >= up[j] - 1e-9)
+							continue;
+						if (fabsl(q * w[j] - r * w[i]) >
+						    1e-9 * (q * w[j] + r * w[i]))
+							ok_bq = 0;
+					}
+				}
+				if (fabsl(qs - (long double)units) > 1e-6 *
+				    (units + 1))
+					ok_bq = 0;
+			}
 			if (m == POOL_METHOD_HAMILTON) {
 				/* quota rule on the bounded quota */
 				for (i = 0; i < n; i++)
@@ -579,7 +623,8 @@ test_properties(void)
 						ok_quota = 0;
 				continue;
 			}
-			reference((enum pool_alloc_method)m, w, n, units, up, ref);
+			reference((enum pool_alloc_method)m, w, n, units, lo, up,
+			    ref);
 			for (i = 0; i < n; i++)
 				if (ref[i] != v[i].units) {
 					if (ok_ref)
@@ -593,8 +638,10 @@ test_properties(void)
 				}
 			/* house monotonicity: one more unit, nobody loses */
 			items_init(v2, n, w);
-			for (i = 0; i < n; i++)
+			for (i = 0; i < n; i++) {
 				v2[i].upper = up[i];
+				v2[i].lower = lo[i];
+			}
 			if (units < total && run((enum pool_alloc_method)m, v2,
 			    n, units + 1, got, sizeof(got)) == 0)
 				for (i = 0; i < n; i++)
@@ -603,7 +650,9 @@ test_properties(void)
 		}
 	}
 	CHECK(ok_sum, "property: every method gives exactly the units");
-	CHECK(ok_cap, "property: upper bounds hold");
+	CHECK(ok_cap, "property: lower and upper bounds hold");
+	CHECK(ok_bq, "property: bounded quotas lie in the bounds, add up to "
+	    "the units and are proportional to the weight when free");
 	CHECK(ok_quota, "property: hamilton meets the quota rule");
 	CHECK(ok_ref, "property: divisor methods equal the unit-by-unit "
 	    "reference");
