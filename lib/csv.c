@@ -47,7 +47,7 @@ struct pool_csv {
 	size_t			 nf;
 
 	unsigned long		 line, nextline, skipped;
-	int			 toolong, toomany, badquote, nul;
+	int			 toolong, toomany, badquote;
 };
 
 /* Windows-1252 0x80-0x9f as Unicode (undefined bytes: the C1 control). */
@@ -218,7 +218,6 @@ pool_csv_new(FILE *f, const char *source, const struct pool_csv_opts *opts,
 	r->cls['\n'] = C_PLAIN | C_QUOTED;
 	r->cls['\r'] = C_PLAIN;
 	r->cls['"'] = C_PLAIN | C_QUOTED;
-	r->cls['\0'] = C_PLAIN | C_QUOTED;
 	r->cls[(unsigned char)r->delim] |= C_PLAIN;
 	if (r->enc == POOL_CSV_CP1252)
 		for (i = 0x80; i < 0x100; i++)
@@ -334,18 +333,6 @@ scan_row(struct pool_csv *r, int *unterminated)
 				continue;
 		}
 		c = r->ibuf[r->ipos++];
-		if (c == '\0') {
-			/* Not text: the row is rejected. */
-			r->nul = 1;
-			put(r, &c, 1, 1);
-			if (st == S_START)
-				st = S_PLAIN;
-			else if (st == S_QUOTE) {
-				r->badquote = 1;
-				st = S_PLAIN;
-			}
-			continue;
-		}
 		if (c >= 0x80 && r->enc == POOL_CSV_CP1252) {
 			put_cp1252(r, c, 1);
 			if (st == S_START)
@@ -435,7 +422,7 @@ pool_csv_next(struct pool_csv *r, struct pool_error *err)
 	for (;;) {
 		r->rawlen = r->flen = r->nf = 0;
 		r->foff[0] = 0;
-		r->toolong = r->toomany = r->badquote = r->nul = 0;
+		r->toolong = r->toomany = r->badquote = 0;
 		r->line = r->nextline;
 		unterminated = 0;
 		if (!scan_row(r, &unterminated)) {
@@ -450,8 +437,7 @@ pool_csv_next(struct pool_csv *r, struct pool_error *err)
 			return 0;
 		}
 		r->raw[r->rawlen] = '\0';
-		if (r->toolong || r->toomany || r->badquote || r->nul ||
-		    unterminated)
+		if (r->toolong || r->toomany || r->badquote || unterminated)
 			break;
 		empty = 1;
 		for (i = 0; i < r->nf && empty; i++)
@@ -475,9 +461,6 @@ pool_csv_next(struct pool_csv *r, struct pool_error *err)
 	else if (r->badquote)
 		pool_error_set(err, POOL_EPARSE, NULL,
 		    "character after the closing quote of a field");
-	else if (r->nul)
-		pool_error_set(err, POOL_EPARSE, NULL,
-		    "a NUL byte in the row (is the file in UTF-16?)");
 	else if (r->enc == POOL_CSV_UTF8 && utf8_prefix(
 	    (unsigned char *)r->raw, r->rawlen, 0) != r->rawlen)
 		pool_error_set(err, POOL_EPARSE, NULL,

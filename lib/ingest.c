@@ -1858,24 +1858,24 @@ fast_time(struct pool_ingest *g, const struct pool_mapping *m,
 }
 
 /*
- * The trimmed text of a cell or constant (len bytes, NUL-terminated,
- * no NUL inside: the CSV reader rejects rows with one), itself when
- * nothing trails it, else a copy in g->fs, which is sized for a whole
- * row and never moves.  *outlen gets its length.  NULL if g->fs is
- * full (the general path takes the row).
+ * The trimmed text of a cell or constant, NUL-terminated, without a copy
+ * when nothing trails it (the CSV reader ends every field with a NUL);
+ * else copied into g->fs, which is sized for a whole row and never
+ * moves.  NULL if the cell holds a NUL byte (the general path decides).
  */
 static const char *
-fast_text(struct pool_ingest *g, const char *s, size_t len, size_t *outlen)
+fast_text(struct pool_ingest *g, const char *s, size_t len)
 {
-	const char	*e = s + len;
+	const char	*e;
 	char		*d;
 
-	while (s < e && isspace((unsigned char)*s))
+	if (strlen(s) != len)
+		return NULL;
+	while (isspace((unsigned char)*s))
 		s++;
-	if (e == s || !isspace((unsigned char)e[-1])) {
-		*outlen = (size_t)(e - s);
+	e = s + strlen(s);
+	if (e == s || !isspace((unsigned char)e[-1]))
 		return s;
-	}
 	while (e > s && isspace((unsigned char)e[-1]))
 		e--;
 	if (g->fs.n + (size_t)(e - s) + 1 > g->fs.cap)
@@ -1884,7 +1884,6 @@ fast_text(struct pool_ingest *g, const char *s, size_t len, size_t *outlen)
 	memcpy(d, s, (size_t)(e - s));
 	d[e - s] = '\0';
 	g->fs.n += (size_t)(e - s) + 1;
-	*outlen = (size_t)(e - s);
 	return d;
 }
 
@@ -1913,7 +1912,7 @@ fast_row(struct pool_ingest *g, const struct pool_mapping *m,
 	const struct pool_config	*conf = g->o.config;
 	struct fval			 v[16];
 	const char			*s, *x, *str[16];
-	size_t				 k, len, xlen;
+	size_t				 k, len;
 	int				 kstart = -1;
 
 	g->ob.n = 0;
@@ -1937,26 +1936,25 @@ fast_row(struct pool_ingest *g, const struct pool_mapping *m,
 				return 0;
 			continue;
 		}
-		if (f->constant != NULL) {
+		if (f->constant != NULL)
 			s = f->constant;
-			len = strlen(s);
-		} else
+		else
 			s = cell(r, f->index, f->column, &len, NULL);
-		if ((x = fast_text(g, s, len, &xlen)) == NULL)
+		if ((x = fast_text(g, s, f->constant ? strlen(s) : len)) ==
+		    NULL)
 			return 0;
-		if (xlen == 0)
+		if (*x == '\0')
 			continue;
 		if (f->type != POOL_F_LIST && f->nmap > 0 &&
 		    (s = pool_mapping_value(f, x)) != x &&
-		    ((x = fast_text(g, s, strlen(s), &xlen)) == NULL ||
-		    xlen == 0))
+		    ((x = fast_text(g, s, strlen(s))) == NULL || *x == '\0'))
 			return 0;
 		v[k].present = 1;
 		switch (f->type) {
 		case POOL_F_STRING:
 			str[k] = x;
 			fast_key(g, names[k]);
-			ob_str(&g->ob, x, xlen);
+			ob_str(&g->ob, x, strlen(x));
 			break;
 		case POOL_F_NUMBER:
 		case POOL_F_INTEGER:
@@ -1974,7 +1972,7 @@ fast_row(struct pool_ingest *g, const struct pool_mapping *m,
 			break;
 		case POOL_F_LIST:
 			fast_key(g, names[k]);
-			if (!fast_list(g, f, trim(g, x, xlen)))
+			if (!fast_list(g, f, trim(g, x, strlen(x))))
 				return 0;
 			break;
 		default:

@@ -47,9 +47,8 @@ void		 pool_csv_free(struct pool_csv *);
 
 /**
  * Read the next row.  Returns 1 (a row), 0 (end of input) or -1: a bad
- * row (unterminated quote, a character after a closing quote, a NUL
- * byte, too long, too many fields, invalid UTF-8), with err located at
- * the row's first
+ * row (unterminated quote, a character after a closing quote, too long,
+ * too many fields, invalid UTF-8), with err located at the row's first
  * line; the row's raw text is still available and the next call reads
  * on.  A read error gives -1 with err->code POOL_ESYS: stop then.
  * Empty lines and rows whose fields are all empty are skipped (counted
@@ -61,9 +60,8 @@ int		 pool_csv_next(struct pool_csv *, struct pool_error *err);
 size_t		 pool_csv_nfields(const struct pool_csv *);
 
 /**
- * Field i of the current row, unquoted and in UTF-8, NUL-terminated
- * (a good row holds no other NUL); *len (may be NULL) receives its
- * length.  NULL if i is out of range.
+ * Field i of the current row, unquoted and in UTF-8, NUL-terminated;
+ * *len (may be NULL) receives its length.  NULL if i is out of range.
  * Valid until the next pool_csv_next.
  */
 const char	*pool_csv_field(const struct pool_csv *, size_t i,
