@@ -94,7 +94,8 @@ int	pool_time_parse_hhmm(const char *s, int *minutes,
  * number of zones can be loaded at once.  Returns a new zone (free
  * with pool_tz_free) or NULL with err: POOL_ECONFIG "invalid time zone
  * name '...'" or "unknown time zone '...'", POOL_ELIMIT for a file
- * over 256 KiB, POOL_EPARSE for a damaged file, POOL_ESYS.
+ * over 256 KiB, POOL_EPARSE for a damaged file or one with leap
+ * seconds (the "right/" zones), POOL_ESYS.
  */
 struct pool_tz	*pool_tz_load(const char *name, const char *dir,
 		    struct pool_error *err);
@@ -142,7 +143,10 @@ enum pool_local_kind pool_tz_from_civil(const struct pool_tz *,
 
 /**
  * Format instant t as RFC 3339 in zone tz ("2026-11-23T07:00:00+01:00";
- * "Z" is never used, the offset is always explicit).  buf must hold 26
+ * "Z" is never used, the offset is always explicit).  An offset with
+ * seconds (local mean time before 1900) is rounded to the minute and
+ * the local time shown with it, so the string still names t.  Instants
+ * outside the years 0001-9999 are clamped to them.  buf must hold 26
  * bytes.  Returns buf.
  */
 char		*pool_time_format(const struct pool_tz *, int64_t t,

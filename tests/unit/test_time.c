@@ -6,9 +6,6 @@
  * the machine has a tz database, on its zones too, checked against the
  * C library's localtime_r.
  */
-#include <sys/stat.h>
-
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
