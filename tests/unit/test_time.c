@@ -898,6 +898,7 @@ test_tz_v1(void)
 	unsigned char		ix[3] = { 1, 2, 1 };
 	int32_t			utoff[3] = { 1172, 3600, 7200 };
 	size_t			n;
+	char			fbuf[26];
 
 	n = mk_tzif(buf, 1, 3, tr, ix, 3, utoff, NULL);
 	tz = pool_tz_parse("Test/V1", buf, n, &err);
@@ -906,6 +907,8 @@ test_tz_v1(void)
 		return;
 	CHECK_INT(pool_tz_offset(tz, -100001), 1172, "v1: before the first "
 	    "transition: type 0");
+	CHECK_STR(pool_time_format(tz, -100001, fbuf),
+	    "1969-12-30T20:33:19+00:20", "offset +00:19:32 shown rounded");
 	CHECK_INT(pool_tz_offset(tz, -100000), 3600, "v1: at the first");
 	CHECK_INT(pool_tz_offset(tz, -1), 3600, "v1: between");
 	CHECK_INT(pool_tz_offset(tz, 0), 7200, "v1: second");
@@ -1413,6 +1416,16 @@ test_tz_system(void)
 	unsetenv("TZ");
 	tzset();
 	CHECK(ok_zones >= 10, "system zones compared: %zu", ok_zones);
+
+	if (access("/usr/share/zoneinfo/right/Europe/Amsterdam", R_OK) == 0) {
+		pool_error_clear(&err);
+		tz = pool_tz_load("right/Europe/Amsterdam", NULL, &err);
+		CHECK(tz == NULL, "leap-second zone refused");
+		CHECK_STR(err.text, "invalid TZif data for time zone "
+		    "'right/Europe/Amsterdam': leap-second tables are not "
+		    "supported", "leap-second zone error text");
+		pool_tz_free(tz);
+	}
 }
 
 /*
