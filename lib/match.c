@@ -51,6 +51,7 @@ struct pool_match {
 	long		 nopen;
 	uint32_t	*cstart;	/* candidates of open shift i */
 	int32_t		*cand;
+	float		*cstat;		/* their static soft cost */
 	long		*sgstart;	/* signups of shift s: workers */
 	long		*sgw;
 	double		*load;		/* minutes held per worker in the
@@ -141,6 +142,7 @@ pool_match_free(struct pool_match *m)
 	free(m->open);
 	free(m->cstart);
 	free(m->cand);
+	free(m->cstat);
 	free(m->sgstart);
 	free(m->sgw);
 	free(m->load);
@@ -342,6 +344,8 @@ overqualified(const struct pool_match *m, long w, long s)
 	for (i = 0; i < wk->roles.n; i++)
 		if (wk->roles.v[i] == sh->role)
 			return 0;
+	if (m->conf->nroles == 0)
+		return 0;
 	for (i = 0; i < wk->roles.n; i++)
 		if (pool_config_role_covers(m->conf, wk->roles.v[i],
 		    sh->role)) {
@@ -362,14 +366,14 @@ overqualified(const struct pool_match *m, long w, long s)
  * proposal.
  */
 static double
-cost(const struct pool_match *m, long w, long s)
+cost_static(const struct pool_match *m, long w, long s)
 {
 	const struct pool_matching	*mt = &m->conf->matching;
 	const struct pool_worker	*wk = &m->data->workers.v[w];
-	double				 c = 0, km, target, before, after;
+	double				 c = 0, km;
 	int				 night;
 
-	if (mt->travel != 0 && (km = pool_rules_distance(m->rc, w, s)) >= 0)
+	if (mt->travel != 0 && (km = pool_rules_km_approx(m->rc, w, s)) >= 0)
 		c += mt->travel * km;
 	night = pool_rules_night(m->rc, s);
 	if (night && wk->nights == POOL_NIGHTS_PREFER)
@@ -378,6 +382,20 @@ cost(const struct pool_match *m, long w, long s)
 		c += mt->preference;
 	if (mt->signup != 0 && signed_up(m, w, s))
 		c -= mt->signup;
+	c += overqualified(m, w, s);
+	if (m->prev[s] >= 0 && m->prev[s] != w)
+		c += mt->change;
+	return c;
+}
+
+/* The part of the cost that changes as shifts are given out. */
+static double
+cost_dynamic(const struct pool_match *m, long w, long s)
+{
+	const struct pool_matching	*mt = &m->conf->matching;
+	const struct pool_worker	*wk = &m->data->workers.v[w];
+	double				 c = 0, target, before, after;
+
 	if (mt->continuity != 0 && same_unit(m, w, s))
 		c -= mt->continuity;
 	if (mt->contract != 0 && wk->contract_hours >= 0) {
@@ -389,11 +407,21 @@ cost(const struct pool_match *m, long w, long s)
 	}
 	if (mt->fairness != 0)
 		c += mt->fairness * m->load[w] / 60 / m->weeks;
-	if (mt->overqualified != 0 || m->conf->nroles > 0)
-		c += overqualified(m, w, s);
-	if (m->prev[s] >= 0 && m->prev[s] != w)
-		c += mt->change;
 	return c;
+}
+
+/*
+ * The soft cost of giving s to w now (lower is better).  Travel per km,
+ * night preference, signup, continuity (another shift at the same
+ * unit), contract hours (per hour moved away from or towards the
+ * contract over the horizon), fairness (per average weekly hour the
+ * worker already has), over-qualification and change of an earlier
+ * proposal.
+ */
+static double
+cost(const struct pool_match *m, long w, long s)
+{
+	return (float)cost_static(m, w, s) + cost_dynamic(m, w, s);
 }
 
 static int
@@ -419,7 +447,7 @@ order_cands(struct pool_match *m, long s, long skip)
 			continue;
 		m->ord[n].w = w;
 		m->ord[n].rank = m->wrank[w];
-		m->ord[n].cost = cost(m, w, s);
+		m->ord[n].cost = m->cstat[i] + cost_dynamic(m, w, s);
 		n++;
 	}
 	qsort(m->ord, (size_t)n, sizeof(*m->ord), ord_cmp);
@@ -443,7 +471,7 @@ try_fill(struct pool_match *m, long s, long skip, int *err)
 			continue;
 		m->ord[n].w = w;
 		m->ord[n].rank = m->wrank[w];
-		m->ord[n].cost = cost(m, w, s);
+		m->ord[n].cost = m->cstat[k] + cost_dynamic(m, w, s);
 		n++;
 	}
 	while (n > 0) {
@@ -698,6 +726,164 @@ setup(struct pool_match *m)
 	return setup_allocations(m);
 }
 
+/*
+ * A grid over the locations of the workers of a role list with a
+ * travel limit, so that a shift looks only at the cells within reach;
+ * workers without a location or a limit are always looked at.
+ */
+struct grid {
+	double	 lat0, lon0, dlat, dlon, rmax;
+	long	 ny, nx;
+	long	*start;		/* ny * nx + 1 offsets into w */
+	long	*w;
+	long	*any;		/* workers looked at for every shift */
+	long	 nany;
+};
+
+static void
+grids_free(struct grid *g, long n)
+{
+	long	i;
+
+	if (g == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		free(g[i].start);
+		free(g[i].w);
+		free(g[i].any);
+	}
+	free(g);
+}
+
+static long
+cell(const struct grid *g, double lat, double lon)
+{
+	long	y = (long)floor((lat - g->lat0) / g->dlat);
+	long	x = (long)floor((lon - g->lon0) / g->dlon);
+
+	return y * g->nx + x;
+}
+
+static int
+grid_build(struct pool_match *m, struct grid *g, const long *list, long n)
+{
+	const struct pool_worker	*wk;
+	double				 la1 = 1e9, la2 = -1e9, lo1 = 1e9;
+	double				 lo2 = -1e9;
+	long				 i, nb = 0, *fill, c;
+
+	memset(g, 0, sizeof(*g));
+	if ((g->any = malloc((n + 1) * sizeof(long))) == NULL ||
+	    (g->w = malloc((n + 1) * sizeof(long))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		wk = &m->data->workers.v[list[i]];
+		if (!wk->has_location || wk->max_travel_km < 0 ||
+		    fabs(wk->lat) > 80) {
+			g->any[g->nany++] = list[i];
+			continue;
+		}
+		nb++;
+		la1 = fmin(la1, wk->lat);
+		la2 = fmax(la2, wk->lat);
+		lo1 = fmin(lo1, wk->lon);
+		lo2 = fmax(lo2, wk->lon);
+		g->rmax = fmax(g->rmax, wk->max_travel_km);
+	}
+	g->dlat = 0.25;
+	g->dlon = 0.4;
+	if (nb > 0) {
+		while ((la2 - la1) / g->dlat * ((lo2 - lo1) / g->dlon) > 1e6) {
+			g->dlat *= 2;
+			g->dlon *= 2;
+		}
+		g->lat0 = la1;
+		g->lon0 = lo1;
+		g->ny = (long)((la2 - la1) / g->dlat) + 1;
+		g->nx = (long)((lo2 - lo1) / g->dlon) + 1;
+	}
+	if ((g->start = calloc(g->ny * g->nx + 2, sizeof(long))) == NULL ||
+	    (fill = calloc(g->ny * g->nx + 1, sizeof(long))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		wk = &m->data->workers.v[list[i]];
+		if (!wk->has_location || wk->max_travel_km < 0 ||
+		    fabs(wk->lat) > 80)
+			continue;
+		g->start[cell(g, wk->lat, wk->lon) + 1]++;
+	}
+	for (c = 0; c < g->ny * g->nx; c++)
+		g->start[c + 1] += g->start[c];
+	for (i = 0; i < n; i++) {
+		wk = &m->data->workers.v[list[i]];
+		if (!wk->has_location || wk->max_travel_km < 0 ||
+		    fabs(wk->lat) > 80)
+			continue;
+		c = cell(g, wk->lat, wk->lon);
+		g->w[g->start[c] + fill[c]++] = list[i];
+	}
+	free(fill);
+	return 0;
+}
+
+static int
+add_cand(struct pool_match *m, long w, size_t *nc, size_t *cap)
+{
+	if (*nc == *cap) {
+		int32_t *nv;
+		*cap *= 2;
+		if ((nv = realloc(m->cand, *cap * sizeof(int32_t))) == NULL)
+			return -1;
+		m->cand = nv;
+	}
+	m->cand[(*nc)++] = (int32_t)w;
+	return 0;
+}
+
+/* The workers of a role list who pass the static rules for s. */
+static int
+grid_scan(struct pool_match *m, const struct grid *g, long s,
+    const long *list, long n, size_t *nc, size_t *cap)
+{
+	const struct pool_shift	*sh = &m->data->shifts.v[s];
+	double			 rl, ro, cl;
+	long			 i, y, x, y0, y1, x0, x1, c;
+
+	if (!sh->has_location || g->ny == 0) {
+		for (i = 0; i < n; i++)
+			if (pool_rules_check_static(m->rc, list[i], s, NULL,
+			    0) == NULL && add_cand(m, list[i], nc, cap) == -1)
+				return -1;
+		return 0;
+	}
+	for (i = 0; i < g->nany; i++)
+		if (pool_rules_check_static(m->rc, g->any[i], s, NULL, 0) ==
+		    NULL && add_cand(m, g->any[i], nc, cap) == -1)
+			return -1;
+	/* cells within reach: 1 degree of latitude is at least 110.5 km */
+	rl = g->rmax / 110.5 + 0.01;
+	cl = cos(fmin(fabs(sh->lat) + rl, 89.0) * M_PI / 180);
+	ro = g->rmax / (111.4 * cl) + 0.01;
+	y0 = (long)floor((sh->lat - rl - g->lat0) / g->dlat);
+	y1 = (long)floor((sh->lat + rl - g->lat0) / g->dlat);
+	x0 = (long)floor((sh->lon - ro - g->lon0) / g->dlon);
+	x1 = (long)floor((sh->lon + ro - g->lon0) / g->dlon);
+	y0 = y0 < 0 ? 0 : y0;
+	x0 = x0 < 0 ? 0 : x0;
+	y1 = y1 >= g->ny ? g->ny - 1 : y1;
+	x1 = x1 >= g->nx ? g->nx - 1 : x1;
+	for (y = y0; y <= y1; y++)
+		for (x = x0; x <= x1; x++) {
+			c = y * g->nx + x;
+			for (i = g->start[c]; i < g->start[c + 1]; i++)
+				if (pool_rules_check_static(m->rc, g->w[i], s,
+				    NULL, 0) == NULL &&
+				    add_cand(m, g->w[i], nc, cap) == -1)
+					return -1;
+		}
+	return 0;
+}
+
 /* Role lists and the candidates (static rules) of every open shift. */
 static int
 setup_candidates(struct pool_match *m)
@@ -705,6 +891,7 @@ setup_candidates(struct pool_match *m)
 	const struct pool_data	*d = m->data;
 	struct pool_ptrmap	 map;
 	const char		**roles = NULL;
+	struct grid		*grids = NULL;
 	long			*byrank = NULL, nr = 0, capr = 0, i, o, w, r;
 	size_t			 cap, nc = 0, nl = 0, capl;
 	uint32_t		 q;
@@ -767,40 +954,42 @@ setup_candidates(struct pool_match *m)
 	m->rlstart[nr] = (long)nl;
 
 	cap = 1024;
+	if ((grids = calloc(nr + 1, sizeof(*grids))) == NULL)
+		goto fail;
 	if ((m->cstart = malloc((m->nopen + 1) * sizeof(uint32_t))) == NULL ||
 	    (m->cand = malloc(cap * sizeof(int32_t))) == NULL)
 		goto fail;
+	for (r = 0; r < nr; r++)
+		if (grid_build(m, &grids[r], m->wroles + m->rlstart[r],
+		    m->rlstart[r + 1] - m->rlstart[r]) == -1)
+			goto fail;
 	for (o = 0; o < m->nopen; o++) {
 		long s = m->open[o];
 		r = m->srole[o];
 		m->cstart[o] = (uint32_t)nc;
-		for (i = m->rlstart[r]; i < m->rlstart[r + 1]; i++) {
-			w = m->wroles[i];
-			if (pool_rules_check_static(m->rc, w, s, NULL, 0) !=
-			    NULL)
-				continue;
-			if (nc == cap) {
-				int32_t *nv;
-				cap *= 2;
-				if ((nv = realloc(m->cand,
-				    cap * sizeof(int32_t))) == NULL)
-					goto fail;
-				m->cand = nv;
-			}
-			m->cand[nc++] = (int32_t)w;
-		}
+		if (grid_scan(m, &grids[r], s, m->wroles + m->rlstart[r],
+		    m->rlstart[r + 1] - m->rlstart[r], &nc, &cap) == -1)
+			goto fail;
 		if (nc > UINT32_MAX - 1024)
 			goto fail;
 	}
 	m->cstart[m->nopen] = (uint32_t)nc;
+	if ((m->cstat = malloc((nc + 1) * sizeof(float))) == NULL)
+		goto fail;
+	for (o = 0; o < m->nopen; o++)
+		for (q = m->cstart[o]; q < m->cstart[o + 1]; q++)
+			m->cstat[q] = (float)cost_static(m, m->cand[q],
+			    m->open[o]);
 	m->nord = (size_t)(m->nw + 1);
 	if ((m->ord = malloc(m->nord * sizeof(*m->ord))) == NULL)
 		goto fail;
+	grids_free(grids, nr);
 	free(roles);
 	free(byrank);
 	pool_ptrmap_release(&map);
 	return 0;
 fail:
+	grids_free(grids, nr);
 	free(roles);
 	free(byrank);
 	pool_ptrmap_release(&map);

@@ -93,7 +93,15 @@ struct wloc {
 	int	has;
 };
 
+/* A direct-mapped memo of pool_config_role_covers. */
+#define COVERS_MEMO	1024
+struct covers_memo {
+	const char	*have, *want;
+	int		 yes;
+};
+
 struct pool_rulectx {
+	struct covers_memo		 memo[COVERS_MEMO];
 	const struct pool_config	*conf;
 	const struct pool_data		*data;
 	const struct pool_tz		*tz;
@@ -565,6 +573,31 @@ chord2(const struct pool_rulectx *c, long w, long s)
 	return dx * dx + dy * dy + dz * dz;
 }
 
+/* pool_config_role_covers through the memo (ids are interned). */
+static int
+covers(struct pool_rulectx *c, const char *have, const char *want)
+{
+	uintptr_t		 h;
+	struct covers_memo	*m;
+
+	h = ((uintptr_t)have >> 3) * 31 + ((uintptr_t)want >> 3);
+	m = &c->memo[h % COVERS_MEMO];
+	if (m->have != have || m->want != want) {
+		m->have = have;
+		m->want = want;
+		m->yes = pool_config_role_covers(c->conf, have, want);
+	}
+	return m->yes;
+}
+
+double
+pool_rules_km_approx(const struct pool_rulectx *c, long w, long s)
+{
+	if (!c->wl[w].has || !c->si[s].has_xyz)
+		return -1;
+	return EARTH_KM * sqrt(chord2(c, w, s));
+}
+
 double
 pool_rules_distance(const struct pool_rulectx *c, long w, long s)
 {
@@ -592,7 +625,7 @@ pool_rules_check_static(struct pool_rulectx *c, long w, long s,
 
 	for (i = 0; i < wk->roles.n; i++)
 		if (wk->roles.v[i] == sh->role ||
-		    pool_config_role_covers(c->conf, wk->roles.v[i], sh->role))
+		    covers(c, wk->roles.v[i], sh->role))
 			break;
 	if (i == wk->roles.n)
 		return fail(detail, len, POOL_RULE_ROLE,
@@ -627,6 +660,8 @@ pool_rules_check_static(struct pool_rulectx *c, long w, long s,
 		    "day shift, worker takes only nights");
 	if (c->wl[w].chord_max >= 0 && si->has_xyz && chord2(c, w, s) >
 	    c->wl[w].chord_max * c->wl[w].chord_max) {
+		if (detail == NULL)
+			return POOL_RULE_TRAVEL;
 		d = pool_rules_distance(c, w, s);
 		if (d > wk->max_travel_km)
 			return fail(detail, len, POOL_RULE_TRAVEL,
