@@ -98,6 +98,17 @@ diag(void *arg, int warning, const struct pool_error *err)
 	    err->text);
 }
 
+static int	progressed;
+
+/* A progress line on a terminal, for long runs. */
+static void
+progress(void *arg, const struct pool_ingest_stats *st)
+{
+	(void)arg;
+	fprintf(stderr, "\r%s: %lu rows read", cli_progname(), st->rows);
+	progressed = 1;
+}
+
 static void
 summary(const struct pool_ingest_stats *st)
 {
@@ -147,6 +158,8 @@ run(struct args *a, int argc, char *argv[])
 	a->o.config = conf;
 	a->o.pseudo = ps;
 	a->o.diag = diag;
+	if (isatty(STDERR_FILENO))
+		a->o.progress = progress;
 	a->o.out = cli_output_open(a->opath);
 	/* Big exports: write in large blocks. */
 	(void)setvbuf(a->o.out, NULL, _IOFBF, 1 << 20);
@@ -168,6 +181,8 @@ run(struct args *a, int argc, char *argv[])
 		}
 		cli_input_close(f);
 	}
+	if (progressed)
+		fprintf(stderr, "\r%*s\r", 40, "");
 	if (ok && pool_ingest_finish(g, &err) == -1) {
 		cli_error(&err);
 		ok = 0;

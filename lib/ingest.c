@@ -186,6 +186,15 @@ id_has(struct pool_ingest *g, enum pool_rtype t, const char *id)
 
 /** Output */
 
+/* One more row read; now and then tell the caller. */
+static void
+count_row(struct pool_ingest *g)
+{
+	if ((++g->st.rows & 0xffff) == 0 && g->o.progress != NULL)
+		g->o.progress(g->o.arg, &g->st);
+}
+
+
 static int
 werr(struct pool_error *err)
 {
@@ -2108,7 +2117,7 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 			fast_bind(g, m);
 			continue;
 		}
-		g->st.rows++;
+		count_row(g);
 		if (rc == -1) {
 			if (reject(g, &e, g->src, g->line, raw, rawlen,
 			    err) == -1)
@@ -2188,7 +2197,7 @@ one_object(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
 	json_t			*r;
 	int			 rc;
 
-	g->st.rows++;
+	count_row(g);
 	if (!json_is_object(o))
 		return reject_text(g, NULL, raw, rawlen, err,
 		    "not a JSON object");
@@ -2244,14 +2253,14 @@ read_ndjson(struct pool_ingest *g, FILE *f, const char *source,
 				*err = e;
 				goto out;
 			}
-			g->st.rows++;
+			count_row(g);
 			if (reject(g, &e, g->src, g->line, NULL, 0, err) == -1)
 				goto out;
 			continue;
 		}
 		if ((o = json_loadb(line, len, JSON_REJECT_DUPLICATES,
 		    &je)) == NULL) {
-			g->st.rows++;
+			count_row(g);
 			if (reject_text(g, NULL, line, len, err, "invalid JSON: "
 			    "%s (column %d)", je.text, je.column) == -1)
 				goto out;
@@ -2358,7 +2367,7 @@ read_json(struct pool_ingest *g, FILE *f, const char *source,
 		g->line = line;
 		if ((o = json_loadb(b + i, n - i, JSON_DISABLE_EOF_CHECK |
 		    JSON_REJECT_DUPLICATES, &je)) == NULL) {
-			g->st.rows++;
+			count_row(g);
 			rc = reject_text(g, NULL, b + i, n - i, err,
 			    "invalid JSON: %s; the rest of the file is not "
 			    "read", je.text);
@@ -2378,7 +2387,7 @@ read_json(struct pool_ingest *g, FILE *f, const char *source,
 		if (i < n && b[i] == ']')
 			break;
 		if (rc == 0) {
-			g->st.rows++;
+			count_row(g);
 			g->line = line;
 			rc = reject_text(g, NULL, b + i, n - i, err, "invalid "
 			    "JSON: ',' or ']' expected; the rest of the file "
@@ -2456,13 +2465,13 @@ read_yaml(struct pool_ingest *g, FILE *f, const char *source,
 		y = root->kids[i];
 		g->line = y->line;
 		if (y->kind != POOL_Y_MAP) {
-			g->st.rows++;
+			count_row(g);
 			rc = reject_text(g, NULL, b + y->start,
 			    y->end - y->start, err, "not a mapping");
 			continue;
 		}
 		if ((o = ynode_json(y)) == NULL) {
-			g->st.rows++;
+			count_row(g);
 			rc = reject_text(g, NULL, b + y->start,
 			    y->end - y->start, err, "invalid UTF-8 or a "
 			    "non-scalar key");

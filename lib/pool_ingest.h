@@ -38,6 +38,8 @@ enum pool_ingest_format {
 	POOL_FMT_YAML
 };
 
+struct pool_ingest_stats;
+
 struct pool_ingest_opts {
 	const struct pool_config *config;	/* may be NULL: no org/role
 						   checks, zone UTC unless
@@ -64,6 +66,10 @@ struct pool_ingest_opts {
 	 * may be NULL. */
 	void			(*diag)(void *arg, int warning,
 				    const struct pool_error *err);
+	/* Called every 65536 rows read, for a progress line; may be
+	 * NULL. */
+	void			(*progress)(void *arg,
+				    const struct pool_ingest_stats *st);
 	void			*arg;
 };
 
