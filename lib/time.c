@@ -41,7 +41,11 @@ floor_div(int64_t a, int64_t b)
 static int64_t
 floor_mod(int64_t a, int64_t b)
 {
-	return a - floor_div(a, b) * b;
+	int64_t	r = a % b;
+
+	if (r != 0 && ((r < 0) != (b < 0)))
+		r += b;
+	return r;
 }
 
 /*
@@ -104,6 +108,11 @@ pool_time_civil_from_days(int64_t days, int *year, int *month, int *day)
 	int64_t	z, era, doe, yoe, doy, mp, y;
 	int	m;
 
+	/* Keep the year within an int (see clamp_instant). */
+	if (days > INSTANT_MAX / SECS_PER_DAY)
+		days = INSTANT_MAX / SECS_PER_DAY;
+	if (days < -INSTANT_MAX / SECS_PER_DAY)
+		days = -INSTANT_MAX / SECS_PER_DAY;
 	z = days + 719468;
 	era = floor_div(z, 146097);
 	doe = z - era * 146097;
@@ -121,7 +130,7 @@ int
 pool_time_weekday(int64_t days)
 {
 	/* 1970-01-01 was a Thursday (4). */
-	return (int)floor_mod(days + 3, 7) + 1;
+	return (int)((floor_mod(days, 7) + 3) % 7) + 1;
 }
 
 int
@@ -142,6 +151,10 @@ pool_time_iso_week(int64_t days, int *iso_year, int *week)
 	int64_t	thursday;
 	int	y, m, d;
 
+	if (days > INSTANT_MAX / SECS_PER_DAY)
+		days = INSTANT_MAX / SECS_PER_DAY;
+	if (days < -INSTANT_MAX / SECS_PER_DAY)
+		days = -INSTANT_MAX / SECS_PER_DAY;
 	thursday = days - pool_time_weekday(days) + 4;
 	pool_time_civil_from_days(thursday, &y, &m, &d);
 	*iso_year = y;

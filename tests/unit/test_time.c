@@ -127,6 +127,16 @@ test_civil(void)
 	CHECK(!pool_time_valid_date(2026, 13, 1), "month 13 invalid");
 	CHECK(!pool_time_valid_date(2026, 1, 0), "day 0 invalid");
 
+	/* Extreme day numbers: no overflow, weekdays still exact. */
+	CHECK_INT(pool_time_weekday(INT64_MAX), 4, "weekday of INT64_MAX");
+	CHECK_INT(pool_time_weekday(INT64_MIN), 3, "weekday of INT64_MIN");
+	pool_time_civil_from_days(INT64_MAX, &y, &m, &dd);
+	pool_time_iso_week(INT64_MIN, &iy, &iw);
+	CHECK(y > 1000000 && iy < -1000000 && iw >= 1 && iw <= 53,
+	    "extreme day numbers clamp (year %d, ISO year %d)", y, iy);
+	CHECK_STR(pool_time_format_date(INT64_MAX, buf), "0000-00-00",
+	    "format_date outside 0001-9999");
+
 	CHECK_INT(pool_time_iso_weeks_in_year(2026), 53, "2026 has 53 weeks");
 	CHECK_INT(pool_time_iso_weeks_in_year(2020), 53, "2020 has 53 weeks");
 	CHECK_INT(pool_time_iso_weeks_in_year(2015), 53, "2015 has 53 weeks");
