@@ -168,6 +168,41 @@ test_units(void)
 	result_free(&r);
 }
 
+/* Weights of org records are read from the JSON text, exactly. */
+static void
+test_exact_weights(void)
+{
+	struct pool_distribute_opts	o;
+	struct result			r;
+
+	pool_distribute_opts_init(&o);
+	o.units_mode = 1;
+	o.units = 3;
+	o.weights = POOL_WEIGHTS_RECORDS;
+	run(NULL, &o, "{\"type\":\"org\",\"id\":\"a\",\"name\":\"x,"
+	    "\\\"weight\\\":5\",\"n\":{\"weight\":[7]},"
+	    "\"weight\":123456789012.123456}\n"
+	    "{\"type\":\"org\",\"id\":\"b\",\"weight\":2.5E-1}\n"
+	    "{\"type\":\"org\",\"id\":\"c\",\"weight\":1234567890.1234567}\n",
+	    &r);
+	CHECK_INT(r.rc, -1, "7 decimals refused");
+	CHECK_STR(r.err, "in.ndjson:3: org 'c': field 'weight': has more than "
+	    "6 decimals", "error names the line, org and field");
+	result_free(&r);
+	run(NULL, &o, "{\"type\":\"org\",\"id\":\"a\",\"name\":\"x,"
+	    "\\\"weight\\\":5\",\"n\":{\"weight\":[7]},"
+	    "\"weight\":123456789012.123456}\n"
+	    "{\"type\":\"org\",\"id\":\"b\",\"weight\":2.5E-1}\n", &r);
+	CHECK_INT(r.rc, 0, "18 significant digits run");
+	CHECK(strstr(r.out, "\"weight\":123456789012.123456,\"quota\":"
+	    "\"23148147939773148/7716049313273341\"") != NULL,
+	    "18 significant digits kept exactly; keys inside strings and "
+	    "nested objects ignored");
+	CHECK(strstr(r.out, "\"org\":\"b\",\"period\":\"all\",\"units\":0,"
+	    "\"entitled\":0,\"weight\":0.25,") != NULL, "exponent form");
+	result_free(&r);
+}
+
 static void
 test_weight_errors(void)
 {
@@ -473,6 +508,7 @@ int
 main(void)
 {
 	test_units();
+	test_exact_weights();
 	test_weight_errors();
 	test_supply();
 	test_scarce();
