@@ -21,9 +21,21 @@
 #include "pool_mapping.h"
 #include "pool_pseudo.h"
 
+#define MAXMAPS	64
+
+/* An input operand and the mapping (-m) it is read with. */
+struct input {
+	const char	*path;
+	int		 map;		/* index in mpath, or -1 */
+};
+
 struct args {
 	struct pool_ingest_opts	 o;
-	const char		*cpath, *mpath, *opath, *rpath, *kpath;
+	const char		*cpath, *opath, *rpath, *kpath;
+	const char		*mpath[MAXMAPS];
+	int			 nmaps;
+	struct input		*in;
+	int			 nin;
 	int			 verbose;
 };
 
@@ -133,28 +145,44 @@ summary(const struct pool_ingest_stats *st)
 	    st->merged, st->replaced);
 }
 
-static int
-run(struct args *a, int argc, char *argv[])
+/* Load the mappings and the key; exit 2 on an error. */
+static struct pool_mapping **
+load_maps(struct args *a, struct pool_pseudo **ps)
 {
-	struct pool_config	*conf = cli_config(a->cpath);
-	struct pool_pseudo	*ps = NULL;
-	struct pool_ingest	*g;
-	struct pool_error	 err;
-	const char		*name;
-	FILE			*f;
-	int			 i, status = CLI_OK, ok = 1;
+	struct pool_mapping	**maps;
+	struct pool_error	  err;
+	int			  i;
 
 	pool_error_clear(&err);
-	if (a->mpath != NULL &&
-	    (a->o.mapping = pool_mapping_load(a->mpath, &err)) == NULL) {
-		cli_error(&err);
-		exit(CLI_USAGE);
-	}
-	if (a->kpath != NULL && (ps = pool_pseudo_load(a->kpath, &err)) ==
+	if ((maps = calloc((size_t)a->nmaps + 1, sizeof(*maps))) == NULL)
+		cli_errx(CLI_USAGE, "out of memory");
+	for (i = 0; i < a->nmaps; i++)
+		if (strcmp(a->mpath[i], "-") != 0 &&
+		    (maps[i] = pool_mapping_load(a->mpath[i], &err)) == NULL) {
+			cli_error(&err);
+			exit(CLI_USAGE);
+		}
+	if (a->kpath != NULL && (*ps = pool_pseudo_load(a->kpath, &err)) ==
 	    NULL) {
 		cli_error(&err);
 		exit(CLI_USAGE);
 	}
+	return maps;
+}
+
+static int
+run(struct args *a)
+{
+	struct pool_config	*conf = cli_config(a->cpath);
+	struct pool_pseudo	*ps = NULL;
+	struct pool_mapping	**maps = load_maps(a, &ps);
+	struct pool_ingest	*g;
+	struct pool_error	 err;
+	struct input		 in = { "-", a->nmaps - 1 };
+	const char		*name;
+	FILE			*f;
+	int			 i, status = CLI_OK, ok = 1;
+
 	a->o.config = conf;
 	a->o.pseudo = ps;
 	a->o.diag = diag;
@@ -164,12 +192,18 @@ run(struct args *a, int argc, char *argv[])
 	/* Big exports: write in large blocks. */
 	(void)setvbuf(a->o.out, NULL, _IOFBF, 1 << 20);
 	a->o.rejects = a->rpath ? rejects_open(a->rpath) : NULL;
-	if ((g = pool_ingest_new(&a->o, &err)) == NULL) {
-		cli_error(&err);
-		exit(CLI_USAGE);
-	}
-	for (i = 0; ok && (i < argc || (i == 0 && argc == 0)); i++) {
-		if ((f = cli_input_open(argc ? argv[i] : "-", &name)) == NULL) {
+	/* Every mapping's zone is checked before anything is read. */
+	if ((g = pool_ingest_new(&a->o, &err)) == NULL)
+		goto bad;
+	for (i = a->nmaps - 1; i >= 0; i--)
+		if (pool_ingest_mapping(g, maps[i], &err) == -1)
+			goto bad;
+	for (i = 0; ok && (i < a->nin || (i == 0 && a->nin == 0)); i++) {
+		if (a->nin > 0)
+			in = a->in[i];
+		if (pool_ingest_mapping(g, in.map < 0 ? NULL : maps[in.map],
+		    &err) == -1 ||
+		    (f = cli_input_open(in.path, &name)) == NULL) {
 			status = CLI_DATA;
 			continue;
 		}
@@ -198,9 +232,42 @@ run(struct args *a, int argc, char *argv[])
 		status = CLI_DATA;
 	pool_ingest_free(g);
 	pool_pseudo_free(ps);
-	pool_mapping_free(a->o.mapping);
+	for (i = 0; i < a->nmaps; i++)
+		pool_mapping_free(maps[i]);
+	free(maps);
+	free(a->in);
 	pool_config_free(conf);
 	return status;
+bad:
+	cli_error(&err);
+	if (a->o.rejects != NULL)
+		rejects_close(a->o.rejects, a->rpath, 0);
+	cli_output_close(a->o.out, 0);
+	exit(CLI_USAGE);
+}
+
+/* An operand: a file read with the mapping given last before it. */
+static void
+add_input(struct args *a, const char *path)
+{
+	struct input	*n;
+
+	if ((n = realloc(a->in, ((size_t)a->nin + 1) * sizeof(*n))) == NULL)
+		cli_errx(CLI_USAGE, "out of memory");
+	a->in = n;
+	a->in[a->nin].path = path;
+	a->in[a->nin++].map = a->nmaps - 1;
+}
+
+static int
+parse_delim(const char *s)
+{
+	if (strcmp(s, "tab") == 0 || strcmp(s, "\\t") == 0)
+		return '\t';
+	if (strlen(s) == 1 && *s != '"' && *s != '\n' && *s != '\r')
+		return (unsigned char)*s;
+	cli_errx(CLI_USAGE, "--delimiter: one character or 'tab', not '%s'",
+	    s);
 }
 
 int
@@ -229,22 +296,19 @@ main(int argc, char *argv[])
 	cli_init(argv[0]);
 	memset(&a, 0, sizeof(a));
 	a.o.references = 1;
-	while ((ch = getopt_long(argc, argv, "c:d:e:f:hm:no:p:r:t:uvV",
+	/* "-" first: operands come in order, so each -m applies to the
+	 * files after it. */
+	while ((ch = getopt_long(argc, argv, "-c:d:e:f:hm:no:p:r:t:uvV",
 	    longopts, NULL)) != -1)
 		switch (ch) {
+		case 1:
+			add_input(&a, optarg);
+			break;
 		case 'c':
 			a.cpath = optarg;
 			break;
 		case 'd':
-			if (strcmp(optarg, "tab") == 0 ||
-			    strcmp(optarg, "\\t") == 0)
-				a.o.delim = '\t';
-			else if (strlen(optarg) == 1 && *optarg != '"' &&
-			    *optarg != '\n' && *optarg != '\r')
-				a.o.delim = (unsigned char)*optarg;
-			else
-				cli_errx(CLI_USAGE, "--delimiter: one character "
-				    "or 'tab', not '%s'", optarg);
+			a.o.delim = parse_delim(optarg);
 			break;
 		case 'e':
 			if ((v = pool_csv_enc_parse(optarg)) == -1)
@@ -264,7 +328,10 @@ main(int argc, char *argv[])
 			usage(stdout, CLI_OK);
 			/* NOTREACHED */
 		case 'm':
-			a.mpath = optarg;
+			if (a.nmaps == MAXMAPS)
+				cli_errx(CLI_USAGE, "--mapping: more than %d",
+				    MAXMAPS);
+			a.mpath[a.nmaps++] = optarg;
 			break;
 		case 'n':
 			a.o.references = 0;
@@ -296,7 +363,13 @@ main(int argc, char *argv[])
 		default:
 			usage(stderr, CLI_USAGE);
 		}
-	return run(&a, argc - optind, argv + optind);
+	for (; optind < argc; optind++)		/* after "--" */
+		add_input(&a, argv[optind]);
+	if (a.nin > 0 && a.nmaps > 0 && a.in[a.nin - 1].map != a.nmaps - 1)
+		cli_errx(CLI_USAGE, "--mapping '%s': no file after it (a "
+		    "mapping applies to the files that follow it)",
+		    a.mpath[a.nmaps - 1]);
+	return run(&a);
 }
 
 static _Noreturn void
@@ -304,9 +377,9 @@ usage(FILE *fp, int status)
 {
 	fprintf(fp, "usage: pool-ingest [-nuvV] [-c config] [-d delimiter] "
 	    "[-e encoding] [-f format]\n"
-	    "                   [-m mapping] [-o file] [-p keyfile] "
-	    "[-r rejects] [-t type]\n"
-	    "                   [file ...]\n");
+	    "                   [-o file] [-p keyfile] [-r rejects] "
+	    "[-t type]\n"
+	    "                   [[-m mapping] file ...]\n");
 	if (status != CLI_OK)
 		cli_usage_hint();
 	exit(status);

@@ -2545,19 +2545,35 @@ pool_ingest_new(const struct pool_ingest_opts *opts, struct pool_error *err)
 	}
 	zone = opts->config != NULL && opts->config->timezone != NULL ?
 	    opts->config->timezone : "Europe/Amsterdam";
-	if ((g->tz = pool_tz_load(zone, opts->tzdir, err)) == NULL)
+	if ((g->tz = pool_tz_load(zone, opts->tzdir, err)) == NULL ||
+	    pool_ingest_mapping(g, opts->mapping, err) == -1)
 		goto fail;
-	zone = opts->mapping != NULL && opts->mapping->timezone != NULL ?
-	    opts->mapping->timezone : zone;
-	if ((g->srctz = pool_tz_load(zone, opts->tzdir, err)) == NULL) {
-		if (opts->mapping != NULL)
-			pool_error_locate(err, opts->mapping->source, 0);
-		goto fail;
-	}
 	return g;
 fail:
 	pool_ingest_free(g);
 	return NULL;
+}
+
+int
+pool_ingest_mapping(struct pool_ingest *g, struct pool_mapping *m,
+    struct pool_error *err)
+{
+	struct pool_tz	*tz;
+	const char	*zone = pool_tz_name(g->tz);
+
+	if (m != NULL && m->timezone != NULL)
+		zone = m->timezone;
+	if (g->srctz == NULL || strcmp(pool_tz_name(g->srctz), zone) != 0) {
+		if ((tz = pool_tz_load(zone, g->o.tzdir, err)) == NULL) {
+			if (m != NULL)
+				pool_error_locate(err, m->source, 0);
+			return -1;
+		}
+		pool_tz_free(g->srctz);
+		g->srctz = tz;
+	}
+	g->o.mapping = m;
+	return 0;
 }
 
 void

@@ -95,6 +95,14 @@ struct pool_ingest *pool_ingest_new(const struct pool_ingest_opts *opts,
 void	pool_ingest_free(struct pool_ingest *);
 
 /**
+ * Use mapping m (borrowed; NULL: the header names the fields) for the
+ * inputs read from now on, and load its time zone.  Returns 0 or -1
+ * (an unknown zone), when the mapping stays as it was.
+ */
+int	pool_ingest_mapping(struct pool_ingest *, struct pool_mapping *m,
+	    struct pool_error *err);
+
+/**
  * Read one input (f borrowed; source names it in rejects and errors).
  * Bad rows are rejected and reading goes on.  Returns 0, or -1 if the
  * input cannot be read on (a read error, a header the mapping does not
