@@ -602,14 +602,10 @@ pool_weight_parse(const char *s, uint64_t *w, struct pool_error *err)
 	const char	*p = s;
 	u128		 mant = 0;
 	int		 digits = 0, frac = 0, exp = 0, esign = 1, e = 0, scale;
-	int		 seen_dot = 0, any = 0;
+	int		 seen_dot = 0, any = 0, neg = 0;
 
-	if (*p == '+' || *p == '-') {
-		if (*p == '-' && p[1] != '\0')
-			return pool_error_set(err, POOL_EFIELD, "weight",
-			    "must be a non-negative number");
-		p++;
-	}
+	if (*p == '+' || *p == '-')
+		neg = *p++ == '-';
 	for (; *p != '\0'; p++) {
 		if (*p == '.' && !seen_dot) {
 			seen_dot = 1;
@@ -650,6 +646,9 @@ pool_weight_parse(const char *s, uint64_t *w, struct pool_error *err)
 		    "must be a non-negative number");
 	/* value = mant * 10^(exp - frac); want value * 10^6. */
 	scale = exp - frac + 6;
+	if (neg && mant != 0)
+		return pool_error_set(err, POOL_EFIELD, "weight",
+		    "must be a non-negative number");
 	if (mant == 0) {
 		*w = 0;
 		return 0;
@@ -680,7 +679,7 @@ pool_weight_from_double(double d, uint64_t *w, struct pool_error *err)
 	char	buf[40];
 	int	prec;
 
-	if (isnan(d) || d < 0 || signbit(d))
+	if (isnan(d) || d < 0)
 		return pool_error_set(err, POOL_EFIELD, "weight",
 		    "must be a non-negative number");
 	if (isinf(d) || d > 1e12)

@@ -408,7 +408,10 @@ test_weights(void)
 		{ "0.000001",		1, NULL },
 		{ "1000000000000",	1000000000000000000ULL, NULL },
 		{ "999999999999.999999", 999999999999999999ULL, NULL },
+		{ "-0",			0, NULL },
+		{ "-0.0e5",		0, NULL },
 		{ "-1",			0, "must be a non-negative number" },
+		{ "-0.000001",		0, "must be a non-negative number" },
 		{ "abc",		0, "must be a non-negative number" },
 		{ "",			0, "must be a non-negative number" },
 		{ "1.5x",		0, "must be a non-negative number" },
@@ -439,6 +442,8 @@ test_weights(void)
 	    "0.1 as a double is exactly 100000 millionths");
 	CHECK(pool_weight_from_double(12.5, &w, NULL) == 0 && w == 12500000,
 	    "12.5 as a double");
+	CHECK(pool_weight_from_double(-0.0, &w, NULL) == 0 && w == 0,
+	    "-0 is 0");
 	CHECK(pool_weight_from_double(123456789.123456, &w, NULL) == 0 &&
 	    w == 123456789123456ULL, "15 significant digits are exact");
 	CHECK(pool_weight_from_double(1e12, &w, NULL) == 0 &&
