@@ -23,7 +23,7 @@
 #include "pool_time.h"
 
 #define MAXFILE		(256u * 1024 * 1024)	/* JSON and YAML inputs */
-#define MAXYNODES	(16u * 1024 * 1024)
+#define MAXYNODES	(4u * 1024 * 1024)
 #define RAWMAX		4096		/* raw text kept in a reject */
 #define DATA_RESET	65536		/* records between string table resets */
 
@@ -2181,6 +2181,30 @@ out:
 	return ret;
 }
 
+/* The constants of a mapping without columns: every record gets them. */
+static int
+add_constants(struct pool_ingest *g, const struct pool_mapping *m, json_t *o,
+    struct pool_error *err)
+{
+	const struct pool_map_field	*f;
+	json_t				*x;
+	size_t				 i;
+	char				*v;
+
+	for (i = 0; i < m->nfields; i++) {
+		f = &m->fields[i];
+		if (f->constant == NULL)
+			continue;
+		v = trim(g, f->constant, strlen(f->constant));
+		if (*v == '\0')
+			continue;
+		if ((x = conv(g, m, f, f->field, v, err)) == NULL)
+			return -1;
+		set_path(o, f->field, x);
+	}
+	return 0;
+}
+
 /*
  * One JSON object of NDJSON, a JSON array or YAML.  With a mapping, its
  * keys are the columns; without, it is the record (string values are
@@ -2191,7 +2215,7 @@ one_object(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
     int ndjson, struct pool_error *err)
 {
 	const struct pool_mapping *m = ndjson ? NULL : g->o.mapping;
-	int			 verbatim = ndjson;
+	int			 verbatim = ndjson, ident;
 	struct pool_error	 e;
 	struct row		 row;
 	json_t			*r;
@@ -2202,7 +2226,8 @@ one_object(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
 		return reject_text(g, NULL, raw, rawlen, err,
 		    "not a JSON object");
 	pool_error_clear(&e);
-	if (m != NULL) {
+	ident = m == NULL || m->identity;
+	if (!ident) {
 		row.csv = NULL;
 		row.obj = o;
 		if ((r = row_to_json(g, m, &row, &e)) == NULL)
@@ -2211,13 +2236,17 @@ one_object(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
 		verbatim = 0;
 	} else
 		r = json_incref(o);
+	if (m != NULL && ident && add_constants(g, m, r, &e) == -1) {
+		json_decref(r);
+		return reject(g, &e, g->src, g->line, raw, rawlen, err);
+	}
 	default_type(g, r, ndjson, &verbatim);
 	if (json_object_get(r, "type") == NULL) {
 		json_decref(r);
 		return reject_text(g, "type", raw, rawlen, err, "missing "
 		    "(give the type in the mapping, a 'type' field or --type)");
 	}
-	if (!verbatim && m == NULL && normalize(g, r, &e) == -1) {
+	if (!verbatim && ident && normalize(g, r, &e) == -1) {
 		set_context(&e, r, pool_rtype_parse(json_string_value(
 		    json_object_get(r, "type"))));
 		json_decref(r);
@@ -2426,6 +2455,7 @@ ynode_json(const struct pool_ynode *y)
 		v = json_object();
 		for (i = 0; v != NULL && i + 1 < y->n; i += 2) {
 			if (y->kids[i]->kind != POOL_Y_SCALAR ||
+			    json_object_get(v, y->kids[i]->value) != NULL ||
 			    (k = ynode_json(y->kids[i + 1])) == NULL ||
 			    json_object_set_new(v, y->kids[i]->value,
 			    k) == -1) {
@@ -2473,8 +2503,8 @@ read_yaml(struct pool_ingest *g, FILE *f, const char *source,
 		if ((o = ynode_json(y)) == NULL) {
 			count_row(g);
 			rc = reject_text(g, NULL, b + y->start,
-			    y->end - y->start, err, "invalid UTF-8 or a "
-			    "non-scalar key");
+			    y->end - y->start, err, "invalid UTF-8, a key "
+			    "that is not text, or a key given twice");
 			continue;
 		}
 		rc = one_object(g, o, b + y->start, y->end - y->start, 0,

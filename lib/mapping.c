@@ -467,6 +467,8 @@ pool_mapping_new_identity(struct pool_error *err)
 
 	if ((m = mapping_new("(header)")) == NULL)
 		pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	else
+		m->identity = 1;
 	return m;
 }
 
@@ -747,11 +749,17 @@ load_top(struct load *l, const struct pool_ynode *root)
 		    strcmp(root->kids[i]->value, "header") == 0 &&
 		    boolean(l, root->kids[i + 1], "header", &m->header) == -1)
 			return -1;
+	m->identity = 1;
 	for (i = 0; i + 1 < root->n && rc == 0; i += 2) {
 		k = root->kids[i];
 		v = root->kids[i + 1];
 		if (k->kind != POOL_Y_SCALAR)
 			return lerr(l, k, "keys must be plain names");
+		if (strcmp(k->value, "columns") == 0 ||
+		    strcmp(k->value, "date") == 0 ||
+		    strcmp(k->value, "start_time") == 0 ||
+		    strcmp(k->value, "end_time") == 0)
+			m->identity = 0;
 		key = k->value;
 		for (j = 0; j < i; j += 2)
 			if (root->kids[j]->kind == POOL_Y_SCALAR &&
@@ -864,6 +872,9 @@ load_top(struct load *l, const struct pool_ynode *root)
 	free(s);
 	if (rc == -1)
 		return -1;
+	if (m->identity && !m->header)
+		return lerr(l, NULL, "a file without a header needs "
+		    "'columns'");
 	for (i = 0; i < m->nfields; i++) {
 		struct pool_map_field *f = &m->fields[i];
 
@@ -992,7 +1003,18 @@ pool_mapping_bind(struct pool_mapping *m, const char *const *names,
 	struct pool_map_field	*f;
 	size_t			 i, j;
 
-	if (strcmp(m->source, "(header)") == 0 && m->nfields == 0) {
+	if (m->identity && names == NULL)
+		return pool_error_set(err, POOL_ECONFIG, NULL, "a file "
+		    "without a header needs 'columns'");
+	if (m->identity) {
+		/* Drop the columns of an earlier header; keep constants. */
+		for (i = j = 0; i < m->nfields; i++) {
+			if (m->fields[i].from_header)
+				field_release(&m->fields[i]);
+			else
+				m->fields[j++] = m->fields[i];
+		}
+		m->nfields = j;
 		for (i = 0; i < n && m->nfields < POOL_MAPPING_MAXFIELDS;
 		    i++) {
 			if (*names[i] == '\0')
@@ -1004,22 +1026,19 @@ pool_mapping_bind(struct pool_mapping *m, const char *const *names,
 				continue;
 			f = &m->fields[m->nfields];
 			memset(f, 0, sizeof(*f));
+			f->from_header = 1;
+			f->index = f->date_index = f->time_index = -1;
+			m->nfields++;
 			if ((f->field = strdup(names[i])) == NULL ||
-			    (f->column = strdup(names[i])) == NULL) {
-				m->nfields++;
+			    (f->column = strdup(names[i])) == NULL)
 				return pool_error_set(err, POOL_ENOMEM, NULL,
 				    "out of memory");
-			}
 			f->type = pool_mapping_ftype(f->field);
 			if (f->type == POOL_F_LIST &&
-			    (f->split = strdup(",")) == NULL) {
-				m->nfields++;
+			    (f->split = strdup(",")) == NULL)
 				return pool_error_set(err, POOL_ENOMEM, NULL,
 				    "out of memory");
-			}
 			f->index = (long)i;
-			f->date_index = f->time_index = -1;
-			m->nfields++;
 		}
 		return 0;
 	}

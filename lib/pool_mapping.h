@@ -93,6 +93,7 @@ struct pool_map_field {
 	size_t			 nmap;
 	enum pool_ftype		 type;
 	unsigned long		 line;		/* in the mapping file */
+	int			 from_header;	/* added by pool_mapping_bind */
 	/* Set by pool_mapping_bind: 0-based indices, -1 if unused. */
 	long			 index, date_index, time_index;
 };
@@ -112,6 +113,8 @@ struct pool_mapping {
 	enum pool_overnight	 overnight;
 	struct pool_map_field	*fields;
 	size_t			 nfields;
+	int			 identity;	/* no columns: the header (or
+						   the keys) name the fields */
 };
 
 /**
@@ -136,8 +139,9 @@ void	pool_mapping_free(struct pool_mapping *);
 
 /**
  * Resolve column names against a header row (names[0..n)), or column
- * numbers when the mapping has no header.  For an identity mapping,
- * adds one field per column.  A mapped column missing from the header
+ * numbers when the mapping has no header.  For an identity mapping (no
+ * columns given), the fields are the columns of this header, besides
+ * the constants.  A mapped column missing from the header
  * is an error naming it.  Returns 0 or -1.
  */
 int	pool_mapping_bind(struct pool_mapping *, const char *const *names,

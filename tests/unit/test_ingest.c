@@ -224,6 +224,36 @@ static const struct {
 	    "W t:2: field 'start': local time 2026-10-25 02:30 occurs twice "
 	    "in Europe/Amsterdam: the first, 2026-10-25T02:30:00+02:00, is "
 	    "taken\n", 1, 1, 0, 0, 0 },
+	{ "fall back: ambiguous: second takes the winter time",
+	    { POOL_FMT_CSV, "type: shift\nambiguous: second\n", NULL, 0,
+	    NULL, NULL, 0 },
+	    "id,org,role,start,end\nA2,a,b,25-10-2026 02:30,"
+	    "25-10-2026 07:00\n",
+	    "{\"type\":\"shift\",\"id\":\"A2\",\"org\":\"a\",\"role\":\"b\","
+	    "\"start\":\"2026-10-25T02:30:00+01:00\",\"end\":"
+	    "\"2026-10-25T07:00:00+01:00\"}\n",
+	    "W t:2: field 'start': local time 2026-10-25 02:30 occurs twice "
+	    "in Europe/Amsterdam: the second, 2026-10-25T02:30:00+01:00, is "
+	    "taken\n", 1, 1, 0, 0, 0 },
+	{ "a mapping without columns: the header names the fields",
+	    { POOL_FMT_CSV, "type: worker\nconstants: {org: heidezicht}\n",
+	    NULL, 0, NULL, NULL, 0 },
+	    "id;roles;org\nw1;a;\nw2;b;vechtstede\n",
+	    "{\"type\":\"worker\",\"id\":\"w1\",\"roles\":[\"a\"],\"org\":"
+	    "\"heidezicht\"}\n{\"type\":\"worker\",\"id\":\"w2\",\"roles\":"
+	    "[\"b\"],\"org\":\"heidezicht\"}\n", "", 2, 2, 0, 0, 0 },
+	{ "a mapping without columns over yaml keys",
+	    { POOL_FMT_YAML, "type: worker\nconstants: {org: heidezicht}\n",
+	    NULL, 0, NULL, NULL, 0 },
+	    "- {id: w1, roles: a}\n- {id: w2, roles: b, org: vechtstede}\n",
+	    "{\"type\":\"worker\",\"id\":\"w1\",\"roles\":[\"a\"],\"org\":"
+	    "\"heidezicht\"}\n{\"type\":\"worker\",\"id\":\"w2\",\"roles\":"
+	    "[\"b\"],\"org\":\"heidezicht\"}\n", "", 2, 2, 0, 0, 0 },
+	{ "yaml: a key given twice",
+	    { POOL_FMT_YAML, NULL, "org", 0, NULL, NULL, 0 },
+	    "- id: a\n  id: b\n", "",
+	    "t:1: invalid UTF-8, a key that is not text, or a key given "
+	    "twice\n", 1, 0, 1, 0, 0 },
 	{ "end before start on the same day with a combined column",
 	    { POOL_FMT_CSV, NULL, "availability", 0, NULL, NULL, 0 },
 	    "worker;start;end\nw1;2026-11-23 17:00;2026-11-23 09:00\n", "",

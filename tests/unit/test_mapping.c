@@ -127,6 +127,8 @@ static const struct {
 	    "3: column of field 'id' must be a number from 1 (the file has "
 	    "no header)" },
 	{ "bad header", "header: maybe\n", "1: 'header' must be true or false" },
+	{ "no header, no columns", "header: false\ntype: org\n",
+	    "0: a file without a header needs 'columns'" },
 	{ "alias", "a: &x 1\nb: *x\n", "1: YAML anchors are not allowed" },
 	{ "syntax", "a: [1, 2\n", "2: YAML: did not find expected ',' or ']' "
 	    "while parsing a flow sequence" },
