@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pool_config.h"
 #include "pool_report.h"
+#include "pool_time.h"
 #include "test.h"
 
 /* Capture what fn writes to a FILE. */
@@ -300,6 +302,270 @@ test_ics_line(void)
 	    "truncated on a UTF-8 boundary");
 }
 
+static const char *const recs[] = {
+	"{\"type\":\"org\",\"id\":\"a\",\"name\":\"Zorg A\",\"rate\":40,"
+	    "\"contacts\":[{\"level\":\"operational\",\"every_days\":7}]}",
+	"{\"type\":\"org\",\"id\":\"b\",\"rate\":50}",
+	"{\"type\":\"worker\",\"id\":\"w1\",\"org\":\"a\",\"roles\":[\"vig\"],"
+	    "\"contract_hours\":24,\"max_hours_week\":32}",
+	"{\"type\":\"worker\",\"id\":\"w2\",\"org\":\"b\",\"roles\":[\"vig\"]}",
+	"{\"type\":\"worker\",\"id\":\"w3\",\"roles\":[\"help\"],\"rate\":30}",
+	/* a night across the autumn DST change: 9 h */
+	"{\"type\":\"shift\",\"id\":\"s3\",\"org\":\"b\",\"role\":\"help\","
+	    "\"start\":\"2026-10-24T23:00:00+02:00\","
+	    "\"end\":\"2026-10-25T07:00:00+01:00\",\"priority\":1}",
+	"{\"type\":\"shift\",\"id\":\"s1\",\"org\":\"a\",\"role\":\"vig\","
+	    "\"start\":\"2026-10-19T07:00:00+02:00\","
+	    "\"end\":\"2026-10-19T15:00:00+02:00\",\"break_minutes\":30}",
+	"{\"type\":\"shift\",\"id\":\"s2\",\"org\":\"b\",\"role\":\"vig\","
+	    "\"unit\":\"oost\",\"start\":\"2026-10-20T07:00:00+02:00\","
+	    "\"end\":\"2026-10-20T15:00:00+02:00\"}",
+	"{\"type\":\"shift\",\"id\":\"s4\",\"org\":\"a\",\"role\":\"help\","
+	    "\"start\":\"2026-10-21T15:00:00+02:00\","
+	    "\"end\":\"2026-10-21T23:00:00+02:00\",\"priority\":2}",
+	/* outside the period: only its hours per week are kept */
+	"{\"type\":\"shift\",\"id\":\"s0\",\"org\":\"a\",\"role\":\"vig\","
+	    "\"start\":\"2026-10-12T07:00:00+02:00\","
+	    "\"end\":\"2026-10-12T15:00:00+02:00\"}",
+	"{\"type\":\"assignment\",\"shift\":\"s1\",\"worker\":\"w2\"}",
+	"{\"type\":\"assignment\",\"shift\":\"s2\",\"worker\":\"w1\"}",
+	"{\"type\":\"assignment\",\"shift\":\"s3\",\"worker\":\"w3\","
+	    "\"status\":\"proposed\"}",
+	"{\"type\":\"assignment\",\"shift\":\"s0\",\"worker\":\"w1\"}",
+	"{\"type\":\"unfilled\",\"shift\":\"s4\",\"reasons\":{\"role\":2,"
+	    "\"availability\":3,\"overlap\":2}}",
+	"{\"type\":\"allocation\",\"org\":\"b\",\"period\":\"2026-W43\","
+	    "\"units\":1,\"entitled\":1}",
+	"{\"type\":\"contact\",\"org\":\"a\",\"date\":\"2026-10-14\","
+	    "\"level\":\"operational\"}",
+	"{\"type\":\"signup\",\"worker\":\"w1\",\"shift\":\"s4\"}",
+	"{\"type\":\"x-other\"}",
+};
+
+static const struct pool_table *
+table(const struct pool_report *rep, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < rep->ntables; i++)
+		if (strcmp(rep->tables[i]->name, name) == 0)
+			return rep->tables[i];
+	return NULL;
+}
+
+/* The cell of column key in the first row whose column k0 is v0. */
+static const char *
+cell(const struct pool_report *rep, const char *name, const char *k0,
+    const char *v0, const char *key)
+{
+	static char	 buf[64];
+	const struct pool_table *t = table(rep, name);
+	long		 c0, c;
+	size_t		 r;
+
+	if (t == NULL || (c0 = pool_table_colidx(t, k0)) < 0 ||
+	    (c = pool_table_colidx(t, key)) < 0)
+		return "(no such table or column)";
+	for (r = 0; r < t->nrows; r++)
+		if (strcmp(pool_cell_format(t, r, (size_t)c0, buf, sizeof(buf)),
+		    v0) == 0)
+			return pool_cell_format(t, r, (size_t)c, buf,
+			    sizeof(buf));
+	return "(no such row)";
+}
+
+static void
+test_aggregate(void)
+{
+	static const struct {
+		const char *table, *k0, *v0, *key, *want;
+	} cases[] = {
+		{ "summary", "priority", "all", "shifts", "4" },
+		{ "summary", "priority", "all", "filled", "3" },
+		{ "summary", "priority", "all", "hours", "32.5" },
+		{ "summary", "priority", "1", "filled_hours", "9.0" },
+		{ "orgs", "org", "a", "name", "Zorg A" },
+		{ "orgs", "org", "a", "fill_rate", "50.0%" },
+		{ "orgs", "org", "b", "hours", "17.0" },
+		{ "roles", "role", "help", "open", "1" },
+		{ "units", "unit", "oost", "workers", "1" },
+		{ "units", "unit", "(none)", "shifts", "2" },
+		{ "days", "date", "2026-10-24", "hours", "9.0" },
+		{ "unfilled", "shift", "s4", "reasons",
+		    "availability 3, overlap 2, role 2" },
+		{ "unfilled", "shift", "s4", "start",
+		    "2026-10-21T15:00:00+02:00" },
+		{ "workers", "worker", "w1", "hours", "8.0" },
+		{ "workers", "worker", "w1", "contract_hours", "24.0" },
+		{ "workers", "worker", "w1", "week_limit", "32.0" },
+		{ "workers", "worker", "w3", "nights", "1" },
+		{ "fairness", "org", "b", "units", "2.0" },
+		{ "fairness", "org", "b", "difference", "1.0" },
+		{ "settlement", "from", "a", "cost", "320.00" },
+		{ "settlement", "from", "(pool)", "cost", "270.00" },
+		{ "settlement-net", "debtor", "a", "amount", "55.00" },
+		{ "settlement-net", "debtor", "b", "creditor", "(pool)" },
+		{ "outlook", "role", "vig", "demand_trend", "23.0" },
+		{ "outlook", "role", "help", "demand_trend", "17.0" },
+		{ "contacts", "org", "a", "overdue_days", "4" },
+		{ "records", "record", "shift", "count", "5" },
+		{ "records", "record", "assignment", "count", "4" },
+		{ "records", "record", "(other)", "count", "1" },
+	};
+	struct pool_report_opts o;
+	struct pool_reportctx *ctx;
+	struct pool_report rep;
+	struct pool_error err;
+	struct pool_config *conf;
+	struct pool_tz	*tz;
+	size_t		 i, n;
+	int		 bad = 0;
+	const char	*noorg = "{\"type\":\"shift\",\"id\":\"x\"}";
+
+	conf = pool_config_new_default(&err);
+	tz = pool_tz_load("Fixture/EU", "tz/fat", &err);
+	CHECK(conf != NULL && tz != NULL, "config and zone loaded");
+	if (conf == NULL || tz == NULL)
+		return;
+	pool_report_opts_init(&o);
+	o.conf = conf;
+	o.tz = tz;
+	o.events = 1;
+	CHECK_INT(pool_time_parse_iso_week("2026-W43", &o.from, &err), 0,
+	    "week parsed");
+	o.to = o.from + 6;
+	ctx = pool_report_new(&o, &err);
+	CHECK(ctx != NULL, "context made");
+	if (ctx == NULL)
+		return;
+	for (i = 0; i < sizeof(recs) / sizeof(recs[0]); i++)
+		if (pool_report_feed(ctx, recs[i], strlen(recs[i]), &err) != 0)
+			bad++;
+	CHECK_INT(bad, 0, "every record accepted (%s)", err.text);
+	CHECK_INT(pool_report_feed(ctx, noorg, strlen(noorg), &err), -1,
+	    "a shift without org is refused");
+	CHECK_STR(err.field, "org", "the field is named");
+	CHECK_INT(pool_report_feed(ctx, "[1]", 3, &err), -1,
+	    "not an object");
+	CHECK_STR(err.text, "not a JSON object", "error text of a non-object");
+	CHECK_INT(pool_report_feed(ctx, "{", 1, &err), -1, "bad JSON");
+	CHECK(strncmp(err.text, "invalid JSON: ", 14) == 0,
+	    "error text of bad JSON: '%s'", err.text);
+	pool_report_init(&rep);
+	CHECK_INT(pool_report_finish(ctx, &rep, &err), 0, "report made");
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		CHECK_STR(cell(&rep, cases[i].table, cases[i].k0, cases[i].v0,
+		    cases[i].key), cases[i].want, "%s %s=%s: %s", cases[i].table,
+		    cases[i].k0, cases[i].v0, cases[i].key);
+	CHECK_STR(rep.period, "2026-10-19 to 2026-10-25", "period label");
+	pool_report_events(ctx, &n);
+	CHECK_INT(n, 3, "three events in the period");
+	pool_report_release(&rep);
+	pool_report_free(ctx);
+
+	/* --min-cell 2: groups of one worker are suppressed. */
+	o.min_cell = 2;
+	o.sections = 1u << POOL_SEC_ORGS;
+	ctx = pool_report_new(&o, &err);
+	for (i = 0; ctx != NULL && i < sizeof(recs) / sizeof(recs[0]); i++)
+		(void)pool_report_feed(ctx, recs[i], strlen(recs[i]), &err);
+	pool_report_init(&rep);
+	CHECK_INT(ctx != NULL ? pool_report_finish(ctx, &rep, &err) : -1, 0,
+	    "suppressed report made");
+	CHECK_INT(rep.ntables, 1, "only the orgs section");
+	CHECK_STR(cell(&rep, "orgs", "org", "a", "filled"), "<2",
+	    "filled of one worker suppressed");
+	CHECK_STR(cell(&rep, "orgs", "org", "a", "shifts"), "2",
+	    "shifts asked stay");
+	CHECK_STR(rep.ntables ? rep.tables[0]->note : NULL,
+	    "1 group of fewer than 2 workers: worker counts suppressed "
+	    "(--min-cell)", "suppression note");
+	pool_report_release(&rep);
+	pool_report_free(ctx);
+	pool_tz_free(tz);
+	pool_config_free(conf);
+}
+
+static void
+test_sections(void)
+{
+	struct pool_error err;
+	unsigned	 m;
+
+	CHECK_INT(pool_report_sections("summary,orgs", &m, &err), 0,
+	    "two sections");
+	CHECK_INT(m, (1u << POOL_SEC_SUMMARY) | (1u << POOL_SEC_ORGS),
+	    "their bits");
+	CHECK_INT(pool_report_sections("all", &m, &err), 0, "all");
+	CHECK_INT(m, POOL_REPORT_ALL, "all bits");
+	CHECK_INT(pool_report_sections("summary,nope", &m, &err), -1,
+	    "unknown section");
+	CHECK_STR(err.text, "unknown section 'nope'", "its error text");
+	CHECK_INT(pool_report_sections("summary,,orgs", &m, &err), -1,
+	    "empty name");
+	CHECK_STR(err.text, "unknown section ''", "its error text");
+	CHECK_INT(pool_report_format_parse("html"), POOL_FMT_HTML, "html");
+	CHECK_INT(pool_report_format_parse("pdf"), -1, "pdf unknown");
+}
+
+static void
+test_ics(void)
+{
+	static const char *const want[] = {
+		"BEGIN:VTIMEZONE\r\nTZID:Fixture/EU\r\n",
+		"BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"
+		    "DTSTART:20260329T020000\r\nEND:DAYLIGHT\r\n",
+		"BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"
+		    "DTSTART:20261025T030000\r\nEND:STANDARD\r\n",
+		"DTSTART;TZID=Fixture/EU:20261024T230000\r\n",
+		"DTEND;TZID=Fixture/EU:20261025T070000\r\n",
+		/* the second 02:30 of the overlap cannot be said in local
+		 * time: UTC */
+		"DTSTART:20261025T013000Z\r\n",
+		"UID:s\\,1-w\\;1@flexpool\r\n",
+		"SUMMARY:help at b\r\n",
+		"STATUS:TENTATIVE\r\n",
+		"DTSTAMP:20261025T050000Z\r\n",
+	};
+	struct pool_event ev[2];
+	struct pool_ics	 ics;
+	struct pool_error err;
+	struct capture	 c;
+	struct pool_tz	*tz;
+	size_t		 i;
+
+	if ((tz = pool_tz_load("Fixture/EU", "tz/fat", &err)) == NULL) {
+		CHECK(0, "zone loaded: %s", err.text);
+		return;
+	}
+	memset(ev, 0, sizeof(ev));
+	ev[0].worker = "w;1";
+	ev[0].shift = "s,1";
+	ev[0].org = "b";
+	ev[0].role = "help";
+	ev[0].start = 1792875600;	/* 2026-10-24T23:00:00+02:00 */
+	ev[0].end = 1792908000;		/* 2026-10-25T07:00:00+01:00 */
+	ev[1] = ev[0];
+	ev[1].start = 1792891800;	/* 2026-10-25T02:30:00+01:00 */
+	ev[1].end = 1792899000;
+	ev[1].confirmed = 1;
+	cap_open(&c);
+	ics.f = c.f;
+	ics.tz = tz;
+	ics.dtstamp = ev[0].end - 3600;
+	ics.with_worker = 0;
+	CHECK_INT(pool_ics_calendar(&ics, "w;1", ev, 2, &err), 0,
+	    "calendar written");
+	cap_close(&c);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		CHECK(strstr(c.buf, want[i]) != NULL, "calendar holds line "
+		    "group %zu", i);
+	CHECK(strstr(c.buf, "\n") != NULL && strstr(c.buf, "\r\n\r\n") ==
+	    NULL, "no empty lines");
+	free(c.buf);
+	pool_tz_free(tz);
+}
+
 int
 main(void)
 {
@@ -309,5 +575,8 @@ main(void)
 	test_formats();
 	test_html();
 	test_ics_line();
+	test_aggregate();
+	test_sections();
+	test_ics();
 	return test_done();
 }
