@@ -23,6 +23,8 @@
 
 #define EJECT_NEAR	(8 * 86400)	/* neighbours a worker may give up */
 #define EJECT_MAX	8		/* ... at most this many per worker */
+#define EJECT_DEPTH	3		/* longest chain */
+#define EJECT_BUDGET	2000000L	/* steps of the ejection search */
 #define NEAR_MAX	3		/* near misses per unfilled shift */
 #define RECENT		4		/* units remembered per worker */
 
@@ -47,6 +49,8 @@ struct pool_match {
 	long		*prev;		/* shift -> earlier proposed worker */
 	long		*asg;		/* shift -> proposed worker or -1 */
 	long		*oidx;		/* shift -> open index or -1 */
+	uint8_t		*mark;		/* shift on the current chain */
+	long		 budget;	/* ejection steps left */
 	long		*open;		/* open shifts */
 	long		 nopen;
 	uint32_t	*cstart;	/* candidates of open shift i */
@@ -139,6 +143,7 @@ pool_match_free(struct pool_match *m)
 	free(m->prev);
 	free(m->asg);
 	free(m->oidx);
+	free(m->mark);
 	free(m->open);
 	free(m->cstart);
 	free(m->cand);
@@ -509,18 +514,21 @@ nb_cmp(const void *a, const void *b)
 }
 
 /*
- * Ejection: a worker who could take s gives up one of the proposed
- * shifts near s; that shift goes to another worker, or, if it is less
- * urgent than s, waits for its own priority.  1 if s got filled.
+ * Ejection chains: a worker who could take s gives up one of the
+ * proposed shifts near s; that shift goes to another worker (directly,
+ * or at depth > 1 by a chain of its own), or, if it is less urgent than
+ * p, waits for its own priority.  Shifts on the chain are marked so
+ * that no deeper step takes them away again.  1 if s got filled.
  */
 static int
-try_eject(struct pool_match *m, long s, int p, int *err)
+try_eject(struct pool_match *m, long s, int p, int depth, int *err)
 {
 	struct ord	*cands;
 	struct nb	 nb[64];
 	const long	*v;
 	long		 n, i, j, k, w, nn, t;
 	int64_t		 st = m->data->shifts.v[s].start, d;
+	int		 ok;
 
 	n = order_cands(m, s, -1);
 	if (n == 0)
@@ -530,7 +538,8 @@ try_eject(struct pool_match *m, long s, int p, int *err)
 		return 0;
 	}
 	memcpy(cands, m->ord, (size_t)n * sizeof(*cands));
-	for (i = 0; i < n; i++) {
+	m->mark[s] = 1;
+	for (i = 0; i < n && !*err; i++) {
 		w = cands[i].w;
 		nn = 0;
 		k = pool_rules_held(m->rc, w, &v);
@@ -539,8 +548,8 @@ try_eject(struct pool_match *m, long s, int p, int *err)
 			d = m->data->shifts.v[t].start - st;
 			if (d < 0)
 				d = -d;
-			if (d > EJECT_NEAR || m->asg[t] != w)
-				continue;	/* far, or pinned */
+			if (d > EJECT_NEAR || m->asg[t] != w || m->mark[t])
+				continue;	/* far, pinned or on the chain */
 			nb[nn].s = t;
 			nb[nn++].d = d;
 		}
@@ -548,13 +557,20 @@ try_eject(struct pool_match *m, long s, int p, int *err)
 		if (nn > EJECT_MAX)
 			nn = EJECT_MAX;
 		for (j = 0; j < nn; j++) {
+			if (m->budget <= 0)
+				goto out;
+			m->budget--;
 			t = nb[j].s;
 			do_unassign(m, t);
 			m->tot.checks++;
 			if (pool_rules_check(m->rc, w, s, NULL, 0) == NULL) {
 				if (do_assign(m, s, w) == -1)
 					goto fail;
-				if (try_fill(m, t, w, err) || prio(m, t) > p) {
+				ok = depth > 1 ? try_fill(m, t, w, err) ||
+				    try_eject(m, t, p, depth - 1, err) :
+				    try_fill(m, t, w, err);
+				if (ok || prio(m, t) > p) {
+					m->mark[s] = 0;
 					free(cands);
 					return 1;
 				}
@@ -563,15 +579,14 @@ try_eject(struct pool_match *m, long s, int p, int *err)
 			if (do_assign(m, t, w) == -1)
 				goto fail;
 		}
-		if (m->limit > 0 && elapsed(m) > m->limit) {
-			m->tot.stopped = 1;
-			break;
-		}
 	}
+out:
+	m->mark[s] = 0;
 	free(cands);
 	return 0;
 fail:
 	*err = 1;
+	m->mark[s] = 0;
 	free(cands);
 	return 0;
 }
@@ -635,6 +650,7 @@ setup(struct pool_match *m)
 	    (m->prev = malloc((m->ns + 1) * sizeof(long))) == NULL ||
 	    (m->asg = malloc((m->ns + 1) * sizeof(long))) == NULL ||
 	    (m->oidx = malloc((m->ns + 1) * sizeof(long))) == NULL ||
+	    (m->mark = calloc(m->ns + 1, 1)) == NULL ||
 	    (m->open = malloc((m->ns + 1) * sizeof(long))) == NULL ||
 	    (m->load = calloc(m->nw + 1, sizeof(double))) == NULL ||
 	    (m->recent = calloc((m->nw + 1) * RECENT,
@@ -1006,6 +1022,7 @@ pool_match_run(struct pool_match *m, const struct pool_match_opts *opts,
 
 	clock_gettime(CLOCK_MONOTONIC, &m->t0);
 	m->limit = opts ? opts->time_limit : 0;
+	m->budget = EJECT_BUDGET;
 	if (setup(m) == -1 || setup_candidates(m) == -1)
 		goto nomem;
 	if ((lo = malloc((m->nopen + 1) * sizeof(*lo))) == NULL)
@@ -1069,7 +1086,22 @@ pool_match_run(struct pool_match *m, const struct pool_match_opts *opts,
 				m->tot.stopped = 1;
 				break;
 			}
-			try_eject(m, s, p, &e);
+			try_eject(m, s, p, 1, &e);
+			if (e)
+				goto nomem;
+		}
+		/* deeper chains, within a budget of steps */
+		for (o = a; o < b && m->budget > 0; o++) {
+			s = lo[o].s;
+			if (m->asg[s] >= 0 || lo[o].ncand == 0)
+				continue;
+			if (m->conf->allocation.strict && over_quota(m, s))
+				continue;
+			if (m->limit > 0 && elapsed(m) > m->limit) {
+				m->tot.stopped = 1;
+				break;
+			}
+			try_eject(m, s, p, EJECT_DEPTH, &e);
 			if (e)
 				goto nomem;
 		}

@@ -688,6 +688,140 @@ check(const struct line *in, size_t nin, const struct line *out,
 	return problems > 0;
 }
 
+/* A shortened rest between two shifts of a worker, for the LP. */
+struct yrest {
+	char	 name[48];
+	int	 kind;
+	int64_t	 start;		/* start of the rest */
+	long	 w;
+};
+
+static int
+yrest_cmp(const void *a, const void *b)
+{
+	const struct yrest *x = a, *y = b;
+
+	if (x->w != y->w)
+		return x->w < y->w ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind - y->kind;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+static int
+start_cmp(const void *a, const void *b)
+{
+	const struct pool_shift *x = &data.shifts.v[*(const long *)a];
+	const struct pool_shift *y = &data.shifts.v[*(const long *)b];
+
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/*
+ * The daily rest and the rest after a late night exactly: a rest
+ * shorter than its rule needs (but not shorter than the shortened
+ * rest: those pairs are excluded already) sets y_w_a_b, and the y of a
+ * kind starting within rest_short_window of each other add up to at
+ * most 1.  A pair too long for shift_max as one shift excludes itself.
+ * Returns the number of y variables, stored in *out.
+ */
+static long
+write_short_rests(FILE *f, const char *ok, const long *pinned, long nw,
+    long ns, struct yrest **out)
+{
+	const struct pool_rules	*r = &conf->rules;
+	struct yrest		*ys = NULL;
+	long			 ny = 0, cap = 0, w, i, j, k, n, *L;
+	int			*late, *isnight, lt;
+
+	L = malloc((ns + 1) * sizeof(long));
+	late = malloc((ns + 1) * sizeof(int));
+	isnight = calloc(ns + 1, sizeof(int));
+	for (i = 0; i < ns; i++)
+		late[i] = -1;
+	for (w = 0; w < nw; w++) {
+		for (n = 0, i = 0; i < ns; i++)
+			if (ok[w * ns + i] || pinned[i] == w)
+				L[n++] = i;
+		qsort(L, (size_t)n, sizeof(long), start_cmp);
+		for (i = 0; i < n; i++) {
+			const struct pool_shift *a = &data.shifts.v[L[i]];
+			if (late[L[i]] < 0) {
+				isnight[L[i]] = is_night(L[i], &lt);
+				late[L[i]] = lt;
+			}
+			for (j = i + 1; j < n; j++) {
+				const struct pool_shift *b = &data.shifts.v[L[j]];
+				long gap = (long)((b->start - a->end) / 60);
+				long need = late[L[i]] ? (r->rest_after_night >
+				    r->rest_daily ? r->rest_after_night :
+				    r->rest_daily) : r->rest_daily;
+				long shortm = late[L[i]] ?
+				    r->rest_after_night_short :
+				    r->rest_daily_short;
+				int pa = pinned[L[i]] == w, pb = pinned[L[j]] == w;
+				if (b->start >= a->end + (int64_t)need * 60)
+					break;
+				if (gap < shortm || gap < 0 || gap >= need ||
+				    (pa && pb))
+					continue;
+				if (gap < r->rest_daily && r->shift_max > 0 &&
+				    work(L[i]) + work(L[j]) > r->shift_max) {
+					if (!pa && !pb)
+						fprintf(f, " sm_%ld_%ld_%ld: x_%ld_%ld"
+						    " + x_%ld_%ld <= 1\n", w, L[i],
+						    L[j], w, L[i], w, L[j]);
+					continue;
+				}
+				if (ny == cap) {
+					cap = cap ? cap * 2 : 1024;
+					ys = realloc(ys, cap * sizeof(*ys));
+				}
+				snprintf(ys[ny].name, sizeof(ys[ny].name),
+				    "y_%ld_%ld_%ld", w, L[i], L[j]);
+				ys[ny].kind = late[L[i]];
+				ys[ny].start = a->end;
+				ys[ny].w = w;
+				if (pa)
+					fprintf(f, " d%s: %s - x_%ld_%ld >= 0\n",
+					    ys[ny].name, ys[ny].name, w, L[j]);
+				else if (pb)
+					fprintf(f, " d%s: %s - x_%ld_%ld >= 0\n",
+					    ys[ny].name, ys[ny].name, w, L[i]);
+				else
+					fprintf(f, " d%s: %s - x_%ld_%ld - "
+					    "x_%ld_%ld >= -1\n", ys[ny].name,
+					    ys[ny].name, w, L[i], w, L[j]);
+				ny++;
+			}
+		}
+	}
+	qsort(ys, (size_t)ny, sizeof(*ys), yrest_cmp);
+	for (i = 0; i < ny; i++) {
+		for (k = i + 1; k < ny && ys[k].w == ys[i].w &&
+		    ys[k].kind == ys[i].kind && ys[k].start < ys[i].start +
+		    (int64_t)r->rest_short_window * 60; k++)
+			;
+		if (k - i < 2)
+			continue;
+		/* only windows not inside the previous one */
+		if (i > 0 && ys[i - 1].w == ys[i].w &&
+		    ys[i - 1].kind == ys[i].kind && k > 0 &&
+		    ys[k - 1].start < ys[i - 1].start +
+		    (int64_t)r->rest_short_window * 60)
+			continue;
+		fprintf(f, " win_%ld:", i);
+		for (j = i; j < k; j++)
+			fprintf(f, " + %s", ys[j].name);
+		fprintf(f, " <= 1\n");
+	}
+	free(L);
+	free(late);
+	free(isnight);
+	*out = ys;
+	return ny;
+}
+
 /* The cover model as an LP file; see tests/bench/match.sh. */
 static int
 write_lp(const char *path, int prio_obj, const char *fixfile)
@@ -698,7 +832,8 @@ write_lp(const char *path, int prio_obj, const char *fixfile)
 	long			 s, w, nw = (long)data.workers.n;
 	long			 ns = (long)data.shifts.n, *pinned, i, j;
 	char			*ok;
-	long			 fix[6] = { 0 };
+	long			 fix[6] = { 0 }, ny;
+	struct yrest		*ys = NULL;
 	int			 p;
 
 	if (f == NULL) {
@@ -824,11 +959,16 @@ write_lp(const char *path, int prio_obj, const char *fixfile)
 				fprintf(f, " <= %ld\n", lim - pinmin);
 		}
 	}
+	/* shortened rests: at most one of a kind per 7 x 24 h */
+	ny = write_short_rests(f, ok, pinned, nw, ns, &ys);
 	fprintf(f, "Bounds\n dummy = 0\nBinaries\n");
 	for (s = 0; s < ns; s++)
 		for (w = 0; w < nw; w++)
 			if (ok[w * ns + s])
 				fprintf(f, " x_%ld_%ld\n", w, s);
+	for (i = 0; i < ny; i++)
+		fprintf(f, " %s\n", ys[i].name);
+	free(ys);
 	fprintf(f, "End\n");
 	fclose(f);
 	pool_rules_free(rc);
