@@ -37,7 +37,7 @@ feed_file(struct pool_reportctx *ctx, FILE *f, const char *name, int *status)
 	struct pool_error	 err;
 	const char		*line;
 	size_t			 len;
-	int			 r;
+	int			 r, tty = isatty(STDERR_FILENO);
 
 	pool_error_clear(&err);
 	if ((nd = pool_ndjson_new(f, name, 0, &err)) == NULL) {
@@ -46,6 +46,10 @@ feed_file(struct pool_reportctx *ctx, FILE *f, const char *name, int *status)
 		return;
 	}
 	while ((r = pool_ndjson_next(nd, &line, &len, &err)) != 0) {
+		/* A progress line for long runs, on a terminal only. */
+		if (tty && pool_ndjson_lineno(nd) % 1000000 == 0)
+			fprintf(stderr, "\r%s: %s: %lu records", cli_progname(),
+			    name, pool_ndjson_lineno(nd));
 		if (r == 1) {
 			pool_error_clear(&err);
 			if (pool_report_feed(ctx, line, len, &err) == 0)
@@ -59,6 +63,8 @@ feed_file(struct pool_reportctx *ctx, FILE *f, const char *name, int *status)
 		if (r == -1 && err.code == POOL_ESYS)
 			break;
 	}
+	if (tty && pool_ndjson_lineno(nd) >= 1000000)
+		fputs("\r\033[K", stderr);
 	pool_ndjson_free(nd);
 }
 
