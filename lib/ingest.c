@@ -184,6 +184,21 @@ id_has(struct pool_ingest *g, enum pool_rtype t, const char *id)
 	return e != NULL && e->key != 0;
 }
 
+/*
+ * Input text in a message (ids, names): printable and at most 60
+ * characters.  Two buffers, so that two can be in one message.
+ */
+static const char *
+pr(const char *s, char buf[2][72], int *n)
+{
+	char	*b = buf[(*n)++ & 1];
+
+	return pool_mapping_printable(s, strlen(s), b, 72);
+}
+
+#define PR(s)	pr((s), prbuf, &prn)
+#define PRBUF	char prbuf[2][72]; int prn = 0
+
 /** Output */
 
 /* One more row read; now and then tell the caller. */
@@ -766,10 +781,11 @@ conv_number(const char *s, struct pool_error *err)
 	long long	i;
 	double		d;
 	int		isint;
+	char		q[80];
 
 	if (parse_number(s, &isint, &i, &d) == -1) {
 		pool_error_set(err, POOL_EFIELD, NULL, "'%s' is not a number",
-		    s);
+		    pool_mapping_printable(s, strlen(s), q, sizeof(q)));
 		return NULL;
 	}
 	return isint ? json_integer(i) : json_real(d);
@@ -783,6 +799,7 @@ conv_bool(const char *s, struct pool_error *err)
 	static const char *const no[] = { "false", "nee", "no", "n", "0",
 	    "onwaar", NULL };
 	size_t	i;
+	char	q[80];
 
 	for (i = 0; yes[i] != NULL; i++)
 		if (strcasecmp(s, yes[i]) == 0)
@@ -791,7 +808,8 @@ conv_bool(const char *s, struct pool_error *err)
 		if (strcasecmp(s, no[i]) == 0)
 			return json_false();
 	pool_error_set(err, POOL_EFIELD, NULL,
-	    "'%s' is not true or false (ja/nee, yes/no, 1/0)", s);
+	    "'%s' is not true or false (ja/nee, yes/no, 1/0)",
+	    pool_mapping_printable(s, strlen(s), q, sizeof(q)));
 	return NULL;
 }
 
@@ -843,7 +861,7 @@ conv_date(const struct pool_mapping *m, const struct pool_map_field *f,
 {
 	struct pool_civil	c;
 	struct pool_error	e;
-	char			b[11];
+	char			b[11], q[80];
 	const char		*pat = f != NULL ? f->format : NULL;
 
 	memset(&c, 0, sizeof(c));
@@ -855,7 +873,8 @@ conv_date(const struct pool_mapping *m, const struct pool_map_field *f,
 	    &e) == -1) &&
 	    pool_mapping_parse_civil("dd-mm-yyyy", s, &c, &e) == -1) {
 		pool_error_set(err, POOL_EFIELD, NULL, "'%s' is not a date "
-		    "(yyyy-mm-dd or dd-mm-yyyy%s%s)", s, m && strcmp(
+		    "(yyyy-mm-dd or dd-mm-yyyy%s%s)",
+		    pool_mapping_printable(s, strlen(s), q, sizeof(q)), m && strcmp(
 		    m->date_format, "dd-mm-yyyy") != 0 && strcmp(
 		    m->date_format, "yyyy-mm-dd") != 0 ? " or " : "",
 		    m && strcmp(m->date_format, "dd-mm-yyyy") != 0 && strcmp(
@@ -876,7 +895,7 @@ parse_when(const struct pool_mapping *m, const char *pat, const char *s,
     int64_t *t, int *abs, struct pool_civil *c, struct pool_error *err)
 {
 	struct pool_error	e;
-	char			p[128];
+	char			p[128], q[80];
 
 	memset(c, 0, sizeof(*c));
 	*abs = 0;
@@ -898,10 +917,11 @@ parse_when(const struct pool_mapping *m, const char *pat, const char *s,
 	    strcmp(p, "yyyy-mm-dd HH:MM") == 0)
 		return pool_error_set(err, POOL_EFIELD, NULL, "'%s' is not a "
 		    "date and time (RFC 3339, 'yyyy-mm-dd HH:MM' or "
-		    "'dd-mm-yyyy HH:MM')", s);
+		    "'dd-mm-yyyy HH:MM')",
+		    pool_mapping_printable(s, strlen(s), q, sizeof(q)));
 	return pool_error_set(err, POOL_EFIELD, NULL, "'%s' is not a date "
 	    "and time (RFC 3339, 'yyyy-mm-dd HH:MM', 'dd-mm-yyyy HH:MM' or "
-	    "'%s')", s, p);
+	    "'%s')", pool_mapping_printable(s, strlen(s), q, sizeof(q)), p);
 }
 
 /* pool_time_format without printf: it runs for every time read. */
@@ -1354,6 +1374,7 @@ check_config(struct pool_ingest *g, const struct pool_record *r,
 	const char			*org = NULL, *role = NULL;
 	const struct pool_strlist	*roles = NULL;
 	uint32_t			 i;
+	PRBUF;
 
 	if (c == NULL)
 		return 0;
@@ -1378,16 +1399,16 @@ check_config(struct pool_ingest *g, const struct pool_record *r,
 	}
 	if (org != NULL && c->norgs > 0 && pool_config_org(c, org) == NULL)
 		return pool_error_set(err, POOL_EFIELD, "org",
-		    "unknown organisation '%s' (not in %s)", org, c->source);
+		    "unknown organisation '%s' (not in %s)", PR(org), c->source);
 	if (c->nroles == 0)
 		return 0;
 	if (role != NULL && pool_config_role(c, role) == NULL)
 		return pool_error_set(err, POOL_EFIELD, "role",
-		    "unknown role '%s' (not in %s)", role, c->source);
+		    "unknown role '%s' (not in %s)", PR(role), c->source);
 	for (i = 0; roles != NULL && i < roles->n; i++)
 		if (pool_config_role(c, roles->v[i]) == NULL)
 			return pool_error_set(err, POOL_EFIELD, "roles",
-			    "unknown role '%s' (not in %s)", roles->v[i],
+			    "unknown role '%s' (not in %s)", PR(roles->v[i]),
 			    c->source);
 	return 0;
 }
@@ -1396,12 +1417,13 @@ static void
 set_context(struct pool_error *e, json_t *o, enum pool_rtype t)
 {
 	json_t	*id = json_object_get(o, "id");
+	PRBUF;
 
 	if (e->context[0] != '\0' || t == POOL_R_UNKNOWN)
 		return;
 	if (json_is_string(id))
-		snprintf(e->context, sizeof(e->context), "%s '%.60s'",
-		    pool_rtype_name(t), json_string_value(id));
+		snprintf(e->context, sizeof(e->context), "%s '%s'",
+		    pool_rtype_name(t), PR(json_string_value(id)));
 	else
 		snprintf(e->context, sizeof(e->context), "%s",
 		    pool_rtype_name(t));
@@ -1482,8 +1504,10 @@ defer_ref(struct pool_ingest *g, const char *s, size_t len, const char *raw,
 static void
 context_of(char *buf, size_t size, enum pool_rtype t, const char *id)
 {
+	PRBUF;
+
 	if (id != NULL)
-		snprintf(buf, size, "%s '%.60s'", pool_rtype_name(t), id);
+		snprintf(buf, size, "%s '%s'", pool_rtype_name(t), PR(id));
 	else
 		snprintf(buf, size, "%s", pool_rtype_name(t));
 }
@@ -2671,6 +2695,7 @@ pool_ingest_finish(struct pool_ingest *g, struct pool_error *err)
 	struct pool_error	 e;
 	struct defer		*d;
 	size_t			 i;
+	PRBUF;
 
 	for (i = 0; i < g->nheld; i++)
 		if (write_text(g, g->held[i].text, g->held[i].len,
@@ -2681,11 +2706,11 @@ pool_ingest_finish(struct pool_ingest *g, struct pool_error *err)
 		pool_error_clear(&e);
 		if (!id_has(g, POOL_R_WORKER, d->worker))
 			pool_error_set(&e, POOL_EFIELD, "worker", "worker '%s' "
-			    "is not in the input", d->worker);
+			    "is not in the input", PR(d->worker));
 		else if (d->shift != NULL &&
 		    !id_has(g, POOL_R_SHIFT, d->shift))
 			pool_error_set(&e, POOL_EFIELD, "shift", "shift '%s' "
-			    "is not in the input", d->shift);
+			    "is not in the input", PR(d->shift));
 		else {
 			if (write_text(g, d->text, d->len, d->type, err) == -1)
 				return -1;

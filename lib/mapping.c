@@ -325,10 +325,31 @@ pool_mapping_pattern(const char *pat, struct pool_error *err)
 	return bits;
 }
 
+/*
+ * Input text for a one-line message: control characters become '?',
+ * and long text is cut with "...".
+ */
+const char *
+pool_mapping_printable(const char *s, size_t len, char *buf, size_t size)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < len && n + 4 < size; i++)
+		buf[n++] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ?
+		    '?' : s[i];
+	if (i < len) {
+		memcpy(buf + n, "...", 3);
+		n += 3;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
 int
 pool_mapping_parse_civil(const char *pat, const char *s,
     struct pool_civil *c, struct pool_error *err)
 {
+	char		 qb[80];
 	const char	*p, *q, *e;
 	size_t		 n, maxd, k;
 	enum tok	 t;
@@ -389,16 +410,22 @@ pool_mapping_parse_civil(const char *pat, const char *s,
 	if ((bits & POOL_PAT_DATE) &&
 	    !pool_time_valid_date(tmp.year, tmp.month, tmp.day))
 		return pool_error_set(err, POOL_EFIELD, NULL,
-		    "'%.*s' is not a valid date", (int)(e - s), s);
+		    "'%s' is not a valid date",
+		    pool_mapping_printable(s, (size_t)(e - s), qb,
+		    sizeof(qb)));
 	if ((bits & POOL_PAT_TIME) && (tmp.min > 59 || tmp.sec > 59 ||
 	    tmp.hour > 24 || (tmp.hour == 24 && (tmp.min || tmp.sec))))
 		return pool_error_set(err, POOL_EFIELD, NULL,
-		    "'%.*s' is not a valid time", (int)(e - s), s);
+		    "'%s' is not a valid time",
+		    pool_mapping_printable(s, (size_t)(e - s), qb,
+		    sizeof(qb)));
 	*c = tmp;
 	return 0;
 nomatch:
 	return pool_error_set(err, POOL_EFIELD, NULL,
-	    "'%.*s' does not match the format '%s'", (int)(e - s), s, pat);
+	    "'%s' does not match the format '%s'",
+	    pool_mapping_printable(s, (size_t)(e - s), qb,
+		    sizeof(qb)), pat);
 }
 
 /** Mappings */
@@ -753,8 +780,10 @@ load_top(struct load *l, const struct pool_ynode *root)
 	for (i = 0; i + 1 < root->n && rc == 0; i += 2) {
 		k = root->kids[i];
 		v = root->kids[i + 1];
-		if (k->kind != POOL_Y_SCALAR)
-			return lerr(l, k, "keys must be plain names");
+		if (k->kind != POOL_Y_SCALAR) {
+			rc = lerr(l, k, "keys must be plain names");
+			break;
+		}
 		if (strcmp(k->value, "columns") == 0 ||
 		    strcmp(k->value, "date") == 0 ||
 		    strcmp(k->value, "start_time") == 0 ||
@@ -764,7 +793,11 @@ load_top(struct load *l, const struct pool_ynode *root)
 		for (j = 0; j < i; j += 2)
 			if (root->kids[j]->kind == POOL_Y_SCALAR &&
 			    strcmp(root->kids[j]->value, key) == 0)
-				return lerr(l, k, "key '%s' given twice", key);
+				break;
+		if (j < i) {
+			rc = lerr(l, k, "key '%s' given twice", key);
+			break;
+		}
 		if (strcmp(key, "header") == 0)
 			continue;
 		if (strcmp(key, "type") == 0) {

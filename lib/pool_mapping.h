@@ -172,4 +172,12 @@ int	pool_mapping_pattern(const char *pat, struct pool_error *err);
 int	pool_mapping_parse_civil(const char *pat, const char *s,
 	    struct pool_civil *c, struct pool_error *err);
 
+/**
+ * Input text fit for a one-line message into buf (size bytes, at least
+ * 8): control characters become '?', text that does not fit is cut
+ * with "...".  Returns buf.
+ */
+const char *pool_mapping_printable(const char *s, size_t len, char *buf,
+	    size_t size);
+
 #endif /* POOL_MAPPING_H */
