@@ -342,50 +342,133 @@ hamilton(struct pool_apportion_item *v, const size_t *idx, size_t n,
 	return 0;
 }
 
-/* The best signpost not held (-1 if none): item index into v. */
-static long
-best_unheld(enum pool_alloc_method m, const struct pool_apportion_item *v,
-    const size_t *idx, size_t n)
+/*
+ * An indexed binary heap of the items idx[0..n) (local indexes k): with
+ * held 0 the item whose next unit ranks highest is on top, with held 1
+ * the item whose last unit above its minimum ranks lowest.  Items that
+ * cannot move (at the maximum, or at the minimum) sink to the bottom.
+ */
+struct heap {
+	enum pool_alloc_method		 m;
+	const struct pool_apportion_item *v;
+	const size_t			*idx;
+	size_t				*h, *pos, n;
+	int				 held;
+};
+
+static int
+heap_movable(const struct heap *hp, size_t k)
 {
-	long	best = -1;
-	size_t	k;
+	const struct pool_apportion_item *x = &hp->v[hp->idx[k]];
 
-	for (k = 0; k < n; k++) {
-		size_t i = idx[k];
-
-		if (v[i].units >= v[i].upper)
-			continue;
-		if (best < 0 || sign_cmp(m, v, i, v[i].units, (size_t)best,
-		    v[best].units) > 0)
-			best = (long)i;
-	}
-	return best;
+	if (!hp->held)
+		return x->units < x->upper;
+	return x->units > 0 && x->units > x->lower;
 }
 
-/* The worst signpost held above the lower bound (-1 if none). */
-static long
-worst_held(enum pool_alloc_method m, const struct pool_apportion_item *v,
-    const size_t *idx, size_t n)
+/* > 0 if local a belongs above local b. */
+static int
+heap_above(const struct heap *hp, size_t a, size_t b)
 {
-	long	worst = -1;
-	size_t	k;
+	const struct pool_apportion_item *x = &hp->v[hp->idx[a]];
+	const struct pool_apportion_item *y = &hp->v[hp->idx[b]];
+	int	ma = heap_movable(hp, a), mb = heap_movable(hp, b);
 
-	for (k = 0; k < n; k++) {
-		size_t i = idx[k];
-
-		if (v[i].units == 0 || v[i].units <= v[i].lower)
-			continue;
-		if (worst < 0 || sign_cmp(m, v, i, v[i].units - 1,
-		    (size_t)worst, v[worst].units - 1) < 0)
-			worst = (long)i;
-	}
-	return worst;
+	if (ma != mb)
+		return ma - mb;
+	if (!ma)
+		return 0;
+	if (!hp->held)
+		return sign_cmp(hp->m, hp->v, hp->idx[a], x->units, hp->idx[b],
+		    y->units);
+	return -sign_cmp(hp->m, hp->v, hp->idx[a], x->units - 1, hp->idx[b],
+	    y->units - 1);
 }
 
 static void
+heap_swap(struct heap *hp, size_t i, size_t j)
+{
+	size_t	t = hp->h[i];
+
+	hp->h[i] = hp->h[j];
+	hp->h[j] = t;
+	hp->pos[hp->h[i]] = i;
+	hp->pos[hp->h[j]] = j;
+}
+
+static void
+heap_down(struct heap *hp, size_t i)
+{
+	size_t	l, r, best;
+
+	for (;;) {
+		l = 2 * i + 1;
+		r = l + 1;
+		best = i;
+		if (l < hp->n && heap_above(hp, hp->h[l], hp->h[best]) > 0)
+			best = l;
+		if (r < hp->n && heap_above(hp, hp->h[r], hp->h[best]) > 0)
+			best = r;
+		if (best == i)
+			return;
+		heap_swap(hp, i, best);
+		i = best;
+	}
+}
+
+/* Restore the heap after the units of local k changed. */
+static void
+heap_fix(struct heap *hp, size_t k)
+{
+	size_t	i = hp->pos[k];
+
+	while (i > 0 && heap_above(hp, hp->h[i], hp->h[(i - 1) / 2]) > 0) {
+		heap_swap(hp, i, (i - 1) / 2);
+		i = (i - 1) / 2;
+	}
+	heap_down(hp, i);
+}
+
+static int
+heap_init(struct heap *hp, enum pool_alloc_method m,
+    const struct pool_apportion_item *v, const size_t *idx, size_t n,
+    int held)
+{
+	size_t	i;
+
+	hp->m = m;
+	hp->v = v;
+	hp->idx = idx;
+	hp->n = n;
+	hp->held = held;
+	hp->h = malloc(n * sizeof(*hp->h));
+	hp->pos = malloc(n * sizeof(*hp->pos));
+	if (hp->h == NULL || hp->pos == NULL) {
+		free(hp->h);
+		free(hp->pos);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		hp->h[i] = hp->pos[i] = i;
+	for (i = n / 2; i-- > 0; )
+		heap_down(hp, i);
+	return 0;
+}
+
+/* The local index on top, or -1 if no item can move. */
+static long
+heap_top(const struct heap *hp)
+{
+	if (hp->n == 0 || !heap_movable(hp, hp->h[0]))
+		return -1;
+	return (long)hp->h[0];
+}
+
+static int
 divisor(enum pool_alloc_method m, struct pool_apportion_item *v,
     const size_t *idx, size_t n, uint64_t units, const u128 *num, u128 den)
 {
+	struct heap	up, down;
 	uint64_t	sum = 0;
 	size_t		k;
 	long		i, j;
@@ -402,36 +485,55 @@ divisor(enum pool_alloc_method m, struct pool_apportion_item *v,
 		it->units = a;
 		sum += a;
 	}
+	if (heap_init(&up, m, v, idx, n, 0) != 0)
+		return -1;
+	if (heap_init(&down, m, v, idx, n, 1) != 0) {
+		free(up.h);
+		free(up.pos);
+		return -1;
+	}
 	for (;;) {
+		j = heap_top(&up);
+		i = heap_top(&down);
 		if (sum < units) {
-			if ((j = best_unheld(m, v, idx, n)) < 0)
+			if (j < 0)
 				break;
-			v[j].units++;
+			v[idx[j]].units++;
 			sum++;
 		} else if (sum > units) {
-			if ((i = worst_held(m, v, idx, n)) < 0)
+			if (i < 0)
 				break;
-			v[i].units--;
+			v[idx[i]].units--;
 			sum--;
 		} else {
-			j = best_unheld(m, v, idx, n);
-			i = worst_held(m, v, idx, n);
-			if (i < 0 || j < 0 || sign_cmp(m, v, (size_t)j,
-			    v[j].units, (size_t)i, v[i].units - 1) <= 0)
+			if (i < 0 || j < 0 || sign_cmp(m, v, idx[j],
+			    v[idx[j]].units, idx[i], v[idx[i]].units - 1) <= 0)
 				break;
-			v[i].units--;
-			v[j].units++;
+			v[idx[i]].units--;
+			v[idx[j]].units++;
+		}
+		if (j >= 0) {
+			heap_fix(&up, (size_t)j);
+			heap_fix(&down, (size_t)j);
+		}
+		if (i >= 0 && i != j) {
+			heap_fix(&up, (size_t)i);
+			heap_fix(&down, (size_t)i);
 		}
 	}
+	j = heap_top(&up);
+	i = heap_top(&down);
+	free(up.h);
+	free(up.pos);
+	free(down.h);
+	free(down.pos);
 	/* Flag a tie at the margin: equal priorities across the cut. */
-	j = best_unheld(m, v, idx, n);
-	i = worst_held(m, v, idx, n);
 	if (i < 0 || j < 0)
-		return;
-	pi = prio_of(m, &v[i], v[i].units - 1);
-	pj = prio_of(m, &v[j], v[j].units);
+		return 0;
+	pi = prio_of(m, &v[idx[i]], v[idx[i]].units - 1);
+	pj = prio_of(m, &v[idx[j]], v[idx[j]].units);
 	if (pi.cls == 2 || prio_cmp(pi, pj) != 0)
-		return;
+		return 0;
 	for (k = 0; k < n; k++) {
 		struct pool_apportion_item *it = &v[idx[k]];
 
@@ -441,6 +543,7 @@ divisor(enum pool_alloc_method m, struct pool_apportion_item *v,
 		    prio_cmp(prio_of(m, it, it->units), pi) == 0))
 			it->tie = 1;
 	}
+	return 0;
 }
 
 /* Apportion among the items idx[0..n) (positive weights). */
@@ -467,8 +570,8 @@ apportion_set(enum pool_alloc_method m, struct pool_apportion_item *v,
 		set_quota(&v[idx[k]], num[k], den);
 	if (m == POOL_METHOD_HAMILTON)
 		rc = hamilton(v, idx, n, units, num, den, fixed, err);
-	else
-		divisor(m, v, idx, n, units, num, den);
+	else if (divisor(m, v, idx, n, units, num, den) != 0)
+		rc = pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
 	free(num);
 	free(fixed);
 	return rc;

@@ -35,6 +35,7 @@
 #include "pool_config.h"
 #include "pool_distribute.h"
 #include "pool_record.h"
+#include "pool_strtab.h"
 #include "pool_time.h"
 
 /* One kept input line. */
@@ -92,6 +93,8 @@ struct pool_dist {
 	struct group			*groups;
 	size_t				 ngroups;
 	size_t				 bad_orgs;	/* org records refused */
+	struct pool_ptrmap		 rec_any;	/* org id -> last org record */
+	struct pool_ptrmap		 rec_w;		/* ... with a weight */
 	int				 ran;		/* run succeeded */
 };
 
@@ -162,6 +165,8 @@ pool_dist_free(struct pool_dist *d)
 	if (d == NULL)
 		return;
 	groups_free(d);
+	pool_ptrmap_release(&d->rec_any);
+	pool_ptrmap_release(&d->rec_w);
 	pool_data_release(&d->data);
 	if (d->tz != NULL)
 		pool_tz_free(d->tz);
@@ -341,21 +346,19 @@ weight_of(struct pool_dist *d, const char *org, uint64_t *w,
 	const struct pool_org_conf	*oc = NULL;
 	const struct orgrec		*rec = NULL, *any = NULL;
 	struct pool_error		 tmp;
-	size_t				 i;
+	const char			*id;
+	long				 i;
 
 	if (err == NULL)
 		err = &tmp;
 
-	if (d->opts.weights != POOL_WEIGHTS_CONFIG)
-		for (i = d->norgrecs; i-- > 0; )
-			if (strcmp(d->orgrecs[i].id, org) == 0) {
-				if (any == NULL)
-					any = &d->orgrecs[i];
-				if (d->orgrecs[i].weight != POOL_NONE) {
-					rec = &d->orgrecs[i];
-					break;
-				}
-			}
+	if (d->opts.weights != POOL_WEIGHTS_CONFIG &&
+	    (id = pool_strtab_lookup(d->data.strtab, org)) != NULL) {
+		if ((i = pool_ptrmap_get(&d->rec_any, id)) >= 0)
+			any = &d->orgrecs[i];
+		if ((i = pool_ptrmap_get(&d->rec_w, id)) >= 0)
+			rec = &d->orgrecs[i];
+	}
 	if (d->opts.weights != POOL_WEIGHTS_RECORDS)
 		oc = pool_config_org(d->conf, org);
 	if (rec != NULL) {
@@ -491,12 +494,14 @@ apportion_rows(struct pool_dist *d, struct row *rows, size_t n,
 static int
 run_units(struct pool_dist *d, struct pool_error *err)
 {
-	struct group	*g;
-	struct row	*rows = NULL;
-	size_t		 n = 0, cap = 0, i, j;
-	const char	*id, *period;
-	int		 rc;
+	struct group		*g;
+	struct row		*rows = NULL;
+	struct pool_ptrmap	 seen;
+	size_t			 n = 0, cap = 0, i;
+	const char		*id, *period;
+	int			 rc;
 
+	memset(&seen, 0, sizeof(seen));
 	if (d->opts.weights != POOL_WEIGHTS_RECORDS)
 		for (i = 0; i < d->conf->norgs; i++) {
 			GROW(rows, n, cap);
@@ -504,18 +509,22 @@ run_units(struct pool_dist *d, struct pool_error *err)
 			rows[n++].org = pool_data_intern(&d->data,
 			    d->conf->orgs[i].id, strlen(d->conf->orgs[i].id));
 		}
+	for (i = 0; i < n; i++)
+		if (rows[i].org == NULL ||
+		    pool_ptrmap_put(&seen, rows[i].org, (long)i) != 0)
+			goto nomem;
 	if (d->opts.weights != POOL_WEIGHTS_CONFIG)
 		for (i = 0; i < d->norgrecs; i++) {
 			id = d->orgrecs[i].id;
-			for (j = 0; j < n; j++)
-				if (rows[j].org == id)
-					break;
-			if (j < n)
+			if (pool_ptrmap_get(&seen, id) >= 0)
 				continue;
 			GROW(rows, n, cap);
 			memset(&rows[n], 0, sizeof(rows[n]));
 			rows[n++].org = id;
+			if (pool_ptrmap_put(&seen, id, (long)n - 1) != 0)
+				goto nomem;
 		}
+	pool_ptrmap_release(&seen);
 	for (i = 0; i < n; i++) {
 		if (rows[i].org == NULL)
 			goto nomem;
@@ -552,6 +561,7 @@ run_units(struct pool_dist *d, struct pool_error *err)
 		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
 	return 0;
 nomem:
+	pool_ptrmap_release(&seen);
 	free(rows);
 	return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
 }
@@ -1418,6 +1428,7 @@ out:
 int
 pool_dist_run(struct pool_dist *d, struct pool_error *err)
 {
+	size_t	i;
 	int	rc;
 
 	groups_free(d);
@@ -1427,6 +1438,14 @@ pool_dist_run(struct pool_dist *d, struct pool_error *err)
 		return pool_error_set(err, POOL_EFIELD, NULL,
 		    "%zu org record%s refused: nothing divided", d->bad_orgs,
 		    d->bad_orgs == 1 ? "" : "s");
+	pool_ptrmap_release(&d->rec_any);
+	pool_ptrmap_release(&d->rec_w);
+	for (i = 0; i < d->norgrecs; i++)
+		if (pool_ptrmap_put(&d->rec_any, d->orgrecs[i].id,
+		    (long)i) != 0 || (d->orgrecs[i].weight != POOL_NONE &&
+		    pool_ptrmap_put(&d->rec_w, d->orgrecs[i].id, (long)i) != 0))
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory");
 	rc = d->opts.units_mode ? run_units(d, err) : run_pool(d, err);
 	if (rc != 0) {
 		groups_free(d);
