@@ -140,6 +140,7 @@ sweep() {
 	total=$(cat "$ref/count")
 	n=1 runs=0 bad=0
 	: > "$out/$_p/messages.$_all"
+	: > "$out/$_p/why.$_all"
 	while [ $n -le "$total" ]; do
 		echo previous > "$d/OUT"
 		# shellcheck disable=SC2046
@@ -148,6 +149,7 @@ sweep() {
 		why=$(judge "$d" "$_p" "$ref")
 		if [ -n "$why" ]; then
 			bad=$((bad + 1))
+			echo "$why" | sed 's/: .*//' >> "$out/$_p/why.$_all"
 			if [ $bad -le 5 ]; then
 				echo "#   N=$n: $why"
 				sed -n '1,3s/^/#     /p' "$d/stderr"
@@ -161,8 +163,9 @@ sweep() {
 		ok "$_what ($runs runs of $total allocations)"
 	else
 		notok "$_what: $bad of $runs runs went wrong"
+		sort "$out/$_p/why.$_all" | uniq -c | sort -rn | sed 's/^/#   what went wrong: /'
 	fi
-	# The messages seen, most frequent first.
+	# The messages of the runs that went right, most frequent first.
 	sed 's/[0-9][0-9]*/N/g' "$out/$_p/messages.$_all" | sort | uniq -c |
 	    sort -rn | head -8 | sed 's/^/#   /'
 }
