@@ -24,7 +24,8 @@
 #define EJECT_NEAR	(8 * 86400)	/* neighbours a worker may give up */
 #define EJECT_MAX	8		/* ... at most this many per worker */
 #define EJECT_DEPTH	3		/* longest chain */
-#define EJECT_BUDGET	2000000L	/* steps of the ejection search */
+#define EJECT_BUDGET	1500000L	/* rule checks of the ejection search,
+					   beyond those of the greedy fill */
 #define NEAR_MAX	3		/* near misses per unfilled shift */
 #define RECENT		4		/* units remembered per worker */
 
@@ -50,7 +51,7 @@ struct pool_match {
 	long		*asg;		/* shift -> proposed worker or -1 */
 	long		*oidx;		/* shift -> open index or -1 */
 	uint8_t		*mark;		/* shift on the current chain */
-	long		 budget;	/* ejection steps left */
+	long		 budget;	/* stop ejecting at this many checks */
 	long		*open;		/* open shifts */
 	long		 nopen;
 	uint32_t	*cstart;	/* candidates of open shift i */
@@ -514,6 +515,39 @@ nb_cmp(const void *a, const void *b)
 }
 
 /*
+ * 1 if worker w may do without shift t (just taken away).  Only one
+ * rule can break by taking a shift away: a night from the middle of a
+ * series ends the series before it, and the next shift may then come
+ * too early after it.  So the next shift is checked again.
+ */
+static int
+removal_ok(struct pool_match *m, long w, long t)
+{
+	const long	*v;
+	long		 n, i, next = -1;
+	int64_t		 end = m->data->shifts.v[t].end;
+	const char	*rule;
+
+	if (!pool_rules_night(m->rc, t))
+		return 1;
+	n = pool_rules_held(m->rc, w, &v);
+	for (i = 0; i < n; i++)
+		if (m->data->shifts.v[v[i]].start >= end) {
+			next = v[i];
+			break;
+		}
+	if (next < 0)
+		return 1;
+	if (pool_rules_unassign(m->rc, w, next) == -1)
+		return 1;
+	m->tot.checks++;
+	rule = pool_rules_check(m->rc, w, next, NULL, 0);
+	if (pool_rules_assign(m->rc, w, next) == -1)
+		return 0;
+	return rule == NULL;
+}
+
+/*
  * Ejection chains: a worker who could take s gives up one of the
  * proposed shifts near s; that shift goes to another worker (directly,
  * or at depth > 1 by a chain of its own), or, if it is less urgent than
@@ -557,13 +591,13 @@ try_eject(struct pool_match *m, long s, int p, int depth, int *err)
 		if (nn > EJECT_MAX)
 			nn = EJECT_MAX;
 		for (j = 0; j < nn; j++) {
-			if (m->budget <= 0)
+			if (m->tot.checks >= m->budget)
 				goto out;
-			m->budget--;
 			t = nb[j].s;
 			do_unassign(m, t);
 			m->tot.checks++;
-			if (pool_rules_check(m->rc, w, s, NULL, 0) == NULL) {
+			if (pool_rules_check(m->rc, w, s, NULL, 0) == NULL &&
+			    removal_ok(m, w, t)) {
 				if (do_assign(m, s, w) == -1)
 					goto fail;
 				ok = depth > 1 ? try_fill(m, t, w, err) ||
@@ -1022,7 +1056,7 @@ pool_match_run(struct pool_match *m, const struct pool_match_opts *opts,
 
 	clock_gettime(CLOCK_MONOTONIC, &m->t0);
 	m->limit = opts ? opts->time_limit : 0;
-	m->budget = EJECT_BUDGET;
+	m->budget = EJECT_BUDGET;	/* rule checks; raised below */
 	if (setup(m) == -1 || setup_candidates(m) == -1)
 		goto nomem;
 	if ((lo = malloc((m->nopen + 1) * sizeof(*lo))) == NULL)
@@ -1055,6 +1089,7 @@ pool_match_run(struct pool_match *m, const struct pool_match_opts *opts,
 			goto nomem;
 	}
 
+	m->budget = m->tot.checks + EJECT_BUDGET;
 	for (i = 0, p = 1; p <= POOL_MATCH_NPRIO; p++) {
 		long a = i, b;
 		while (i < m->nopen && lo[i].p == p)
@@ -1091,7 +1126,7 @@ pool_match_run(struct pool_match *m, const struct pool_match_opts *opts,
 				goto nomem;
 		}
 		/* deeper chains, within a budget of steps */
-		for (o = a; o < b && m->budget > 0; o++) {
+		for (o = a; o < b && m->tot.checks < m->budget; o++) {
 			s = lo[o].s;
 			if (m->asg[s] >= 0 || lo[o].ncand == 0)
 				continue;
