@@ -98,6 +98,8 @@ struct pool_dist {
 	int				 ran;		/* run succeeded */
 };
 
+static int	period_kind(const char *);
+
 #define GROW(v, n, cap) do {						\
 	if ((n) == (cap)) {						\
 		size_t nc_ = (cap) ? (cap) * 2 : 64;			\
@@ -134,6 +136,15 @@ pool_dist_new(const struct pool_config *conf,
 	d->hours = conf->allocation.unit_hours;
 	if (pool_data_init(&d->data, err) != 0) {
 		free(d);
+		return NULL;
+	}
+	if (!opts->units_mode && opts->period != NULL &&
+	    period_kind(opts->period) != (conf->allocation.period_day ? 2 : 1)) {
+		pool_error_set(err, POOL_ECONFIG, NULL, "--period: '%.40s' is "
+		    "not a %s, as allocation.period is", opts->period,
+		    conf->allocation.period_day ? "date (2026-11-23)" :
+		    "week (2026-W48)");
+		pool_dist_free(d);
 		return NULL;
 	}
 	if (!opts->units_mode) {
