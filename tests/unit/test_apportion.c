@@ -377,9 +377,10 @@ test_large(void)
 		secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
 		for (sum = 0, i = 0; i < 12; i++)
 			sum += v[i].units;
-		CHECK(sum == 1000000000 && secs < 0.5, "%s: 10^9 units in "
-		    "%.4f s", pool_config_method_name((enum pool_alloc_method)m),
-		    secs);
+		/* Not timed as a pass condition (that is for benchmarks):
+		 * a method that looped per unit would not finish 10^12 below. */
+		CHECK(sum == 1000000000, "%s: 10^9 units (took %.4f s)",
+		    pool_config_method_name((enum pool_alloc_method)m), secs);
 		items_init(v, 4, big);
 		run((enum pool_alloc_method)m, v, 4, POOL_UNITS_MAX, got,
 		    sizeof(got));
