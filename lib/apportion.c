@@ -16,7 +16,9 @@
  *     start from floor(q_i) and correct by single moves (add the best
  *     signpost not held, drop the worst held, or swap them) until the
  *     held set is the top of the order.  The number of moves is bounded
- *     by the distance of the start from the result, which is O(n).
+ *     by the distance of the start from the result, which is O(n);
+ *     two indexed heaps (best signpost not held, worst held) make each
+ *     move O(log n).
  *  3. Items of weight 0 get their minimum, and what no positive item
  *     can take is divided among them as if their weights were equal.
  */
