@@ -260,6 +260,23 @@ raw_string(const char *s, size_t len)
 	return v;
 }
 
+/* No control characters in a one-line message (input text is quoted). */
+static void
+clean_error(struct pool_error *e)
+{
+	char	*p;
+
+	for (p = e->text; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	for (p = e->context; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	for (p = e->field; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+}
+
 /*
  * Reject a row: count it, tell the caller, write a reject record.
  * Returns 0, or -1 on a write error.
@@ -275,6 +292,7 @@ reject(struct pool_ingest *g, const struct pool_error *e, uint32_t src,
 	int			 rc = 0;
 
 	g->st.rejects++;
+	clean_error(&c);
 	pool_error_locate(&c, g->sources[src], line);
 	if (g->o.diag != NULL)
 		g->o.diag(g->o.arg, 0, &c);
@@ -316,6 +334,7 @@ warning(struct pool_ingest *g, const char *field, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(e.text, sizeof(e.text), fmt, ap);
 	va_end(ap);
+	clean_error(&e);
 	pool_error_locate(&e, g->sources[g->src], g->line);
 	g->st.warnings++;
 	if (g->o.diag != NULL)

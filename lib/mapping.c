@@ -18,6 +18,41 @@
 #include "pool_mapping.h"
 #include "pool_record.h"
 
+/* Text from a file in a one-line message: control characters as '?'. */
+static int
+clean(struct pool_error *err)
+{
+	char	*p;
+
+	if (err == NULL)
+		return -1;
+	for (p = err->text; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	for (p = err->field; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	return -1;
+}
+
+/* pool_error_set (POOL_ECONFIG, no field), then clean. */
+static int
+clean_set(struct pool_error *err, const char *fmt, ...)
+    POOL_PRINTFLIKE(2, 3);
+
+static int
+clean_set(struct pool_error *err, const char *fmt, ...)
+{
+	char	buf[256];
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	pool_error_set(err, POOL_ECONFIG, NULL, "%s", buf);
+	return clean(err);
+}
+
 /** YAML tree */
 
 struct ybuild {
@@ -290,7 +325,7 @@ pool_mapping_pattern(const char *pat, struct pool_error *err)
 	const char	*p;
 
 	if (*pat == '\0')
-		return pool_error_set(err, POOL_ECONFIG, NULL,
+		return clean_set(err,
 		    "empty date/time format");
 	for (p = pat; *p != '\0'; p += n) {
 		t = token(p, &n);
@@ -299,27 +334,27 @@ pool_mapping_pattern(const char *pat, struct pool_error *err)
 		if (t == T_YEAR2)
 			t = T_YEAR4;
 		if (seen & (1u << t))
-			return pool_error_set(err, POOL_ECONFIG, NULL,
+			return clean_set(err,
 			    "format '%s' has '%.*s' twice", pat, (int)n, p);
 		seen |= 1u << t;
 	}
 #define DATE_BITS ((1u << T_YEAR4) | (1u << T_MONTH) | (1u << T_DAY))
 	if (seen & DATE_BITS) {
 		if ((seen & DATE_BITS) != DATE_BITS)
-			return pool_error_set(err, POOL_ECONFIG, NULL,
+			return clean_set(err,
 			    "format '%s' needs a year (yyyy), month (mm) and "
 			    "day (dd)", pat);
 		bits |= POOL_PAT_DATE;
 	}
 	if (seen & ((1u << T_HOUR) | (1u << T_MIN) | (1u << T_SEC))) {
 		if (!(seen & (1u << T_HOUR)) || !(seen & (1u << T_MIN)))
-			return pool_error_set(err, POOL_ECONFIG, NULL,
+			return clean_set(err,
 			    "format '%s' needs hours (HH) and minutes (MM)",
 			    pat);
 		bits |= POOL_PAT_TIME;
 	}
 	if (bits == 0)
-		return pool_error_set(err, POOL_ECONFIG, NULL,
+		return clean_set(err,
 		    "format '%s' has no date or time in it (yyyy mm dd HH MM)",
 		    pat);
 	return bits;
@@ -422,10 +457,11 @@ pool_mapping_parse_civil(const char *pat, const char *s,
 	*c = tmp;
 	return 0;
 nomatch:
-	return pool_error_set(err, POOL_EFIELD, NULL,
+	pool_error_set(err, POOL_EFIELD, NULL,
 	    "'%s' does not match the format '%s'",
 	    pool_mapping_printable(s, (size_t)(e - s), qb,
 		    sizeof(qb)), pat);
+	return clean(err);
 }
 
 /** Mappings */
@@ -521,7 +557,7 @@ lerr(struct load *l, const struct pool_ynode *y, const char *fmt, ...)
 	va_end(ap);
 	pool_error_set(l->err, POOL_ECONFIG, NULL, "%s", buf);
 	pool_error_locate(l->err, l->m->source, y ? y->line : 0);
-	return -1;
+	return clean(l->err);
 }
 
 static int
@@ -1013,7 +1049,7 @@ bind_one(struct pool_mapping *m, struct pool_map_field *f, const char *col,
 			pool_error_set(err, POOL_ECONFIG, NULL, "column '%s' "
 			    "of field '%s' is not in the header", col,
 			    f->field);
-			return -1;
+			return clean(err);
 		}
 		return 0;
 	}
@@ -1023,7 +1059,7 @@ bind_one(struct pool_mapping *m, struct pool_map_field *f, const char *col,
 	if (k < 1 || (size_t)k > n) {
 		pool_error_set(err, POOL_ECONFIG, NULL, "column %s of field "
 		    "'%s': the first row has %zu columns", col, f->field, n);
-		return -1;
+		return clean(err);
 	}
 	*index = k - 1;
 	return 0;

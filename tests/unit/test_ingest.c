@@ -405,7 +405,7 @@ test_rejects_file(void)
 	CHECK_STR(r.rej, "{\"type\":\"reject\",\"source\":\"w.csv\",\"line\":2,"
 	    "\"field\":\"id\",\"error\":\"worker: missing\",\"raw\":\";a\"}\n"
 	    "{\"type\":\"reject\",\"source\":\"w.csv\",\"line\":3,\"field\":"
-	    "\"roles\",\"error\":\"worker 'x\\ny': missing\",\"raw\":"
+	    "\"roles\",\"error\":\"worker 'x?y': missing\",\"raw\":"
 	    "\"\\\"x\\ny\\\";\"}\n", "reject records");
 	done(&r);
 }
