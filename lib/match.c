@@ -28,6 +28,10 @@
 					   beyond those of the greedy fill */
 #define NEAR_MAX	3		/* near misses per unfilled shift */
 #define RECENT		4		/* units remembered per worker */
+#define NEAR_ALL	1000		/* role lists up to this long: every
+					   worker in reach is a candidate ... */
+#define NEAR_KEEP	100		/* ... longer: the nearest rings of
+					   cells that give this many */
 
 struct alloc {
 	double	entitled;
@@ -897,7 +901,8 @@ grid_scan(struct pool_match *m, const struct grid *g, long s,
 {
 	const struct pool_shift	*sh = &m->data->shifts.v[s];
 	double			 rl, ro, cl;
-	long			 i, y, x, y0, y1, x0, x1, c;
+	long			 i, y, x, y0, y1, x0, x1, c, cy, cx, ring;
+	long			 found, cnt, off, k;
 
 	if (!sh->has_location || g->ny == 0) {
 		for (i = 0; i < n; i++)
@@ -922,15 +927,55 @@ grid_scan(struct pool_match *m, const struct grid *g, long s,
 	x0 = x0 < 0 ? 0 : x0;
 	y1 = y1 >= g->ny ? g->ny - 1 : y1;
 	x1 = x1 >= g->nx ? g->nx - 1 : x1;
-	for (y = y0; y <= y1; y++)
-		for (x = x0; x <= x1; x++) {
-			c = y * g->nx + x;
-			for (i = g->start[c]; i < g->start[c + 1]; i++)
-				if (pool_rules_check_static(m->rc, g->w[i], s,
-				    NULL, 0) == NULL &&
-				    add_cand(m, g->w[i], nc, cap) == -1)
-					return -1;
-		}
+	if (n <= NEAR_ALL) {
+		for (y = y0; y <= y1; y++)
+			for (x = x0; x <= x1; x++) {
+				c = y * g->nx + x;
+				for (i = g->start[c]; i < g->start[c + 1]; i++)
+					if (pool_rules_check_static(m->rc,
+					    g->w[i], s, NULL, 0) == NULL &&
+					    add_cand(m, g->w[i], nc, cap) == -1)
+						return -1;
+			}
+		return 0;
+	}
+	/*
+	 * A long role list: rings of cells around the shift, nearest
+	 * first, until NEAR_KEEP candidates are found.
+	 */
+	cy = (long)floor((sh->lat - g->lat0) / g->dlat);
+	cx = (long)floor((sh->lon - g->lon0) / g->dlon);
+	found = 0;
+	for (ring = 0; found < NEAR_KEEP; ring++) {
+		int any = 0;
+		for (y = cy - ring; y <= cy + ring; y++)
+			for (x = cx - ring; x <= cx + ring; x++) {
+				if (labs(y - cy) != ring && labs(x - cx) != ring)
+					continue;
+				if (y < y0 || y > y1 || x < x0 || x > x1)
+					continue;
+				any = 1;
+				c = y * g->nx + x;
+				cnt = g->start[c + 1] - g->start[c];
+				/* start where the shift's id says, so that no
+				 * worker is always first */
+				off = cnt ? (long)(((uint64_t)m->srank[s] *
+				    2654435761u) % (uint64_t)cnt) : 0;
+				for (k = 0; k < cnt && found < NEAR_KEEP; k++) {
+					i = g->start[c] + (off + k) % cnt;
+					if (pool_rules_check_static(m->rc,
+					    g->w[i], s, NULL, 0) == NULL) {
+						if (add_cand(m, g->w[i], nc,
+						    cap) == -1)
+							return -1;
+						found++;
+					}
+				}
+			}
+		if (!any && (cy - ring < y0 && cy + ring > y1 &&
+		    cx - ring < x0 && cx + ring > x1))
+			break;
+	}
 	return 0;
 }
 
