@@ -202,6 +202,49 @@ haversine(double la1, double lo1, double la2, double lo2)
 	return 2 * 6371.0 * asin(sqrt(a));
 }
 
+/* Availability and absences by worker (pointer order), for lookups. */
+static const struct pool_interval **avail, **absent;
+static size_t navail, nabsent;
+
+static int
+ival_ptr_cmp(const void *a, const void *b)
+{
+	const struct pool_interval *x = *(const struct pool_interval *const *)a;
+	const struct pool_interval *y = *(const struct pool_interval *const *)b;
+
+	if (x->worker != y->worker)
+		return (uintptr_t)x->worker < (uintptr_t)y->worker ? -1 : 1;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+static const struct pool_interval **
+ival_index(const struct pool_interval *v, size_t n)
+{
+	const struct pool_interval	**p = malloc((n + 1) * sizeof(*p));
+	size_t				  i;
+
+	for (i = 0; i < n; i++)
+		p[i] = &v[i];
+	qsort(p, n, sizeof(*p), ival_ptr_cmp);
+	return p;
+}
+
+/* First entry of worker id (interned) in an index. */
+static size_t
+ival_first(const struct pool_interval **p, size_t n, const char *id)
+{
+	size_t	lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if ((uintptr_t)p[mid]->worker < (uintptr_t)id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static const char *
 static_rule(long w, long s)
 {
@@ -210,7 +253,7 @@ static_rule(long w, long s)
 	const struct pool_rules		*r = rules_of(s);
 	uint32_t			 i, j;
 	int				 late, night = is_night(s, &late), ok;
-	size_t				 q;
+	size_t				 q, lo;
 	int64_t				 d = lday(x->start), cov;
 
 	for (ok = 0, i = 0; i < k->roles.n; i++)
@@ -243,34 +286,28 @@ static_rule(long w, long s)
 	    haversine(k->lat, k->lon, x->lat, x->lon) > k->max_travel_km + 0.01)
 		return "travel";
 	/* availability: the union of windows covers the shift */
-	for (ok = 1, q = 0; q < data.availability.n; q++)
-		if (data.availability.v[q].worker == k->id)
-			ok = 0;
-	if (!ok) {
+	lo = ival_first(avail, navail, k->id);
+	if (lo < navail && avail[lo]->worker == k->id) {
 		/* extend coverage from the start through touching windows */
 		int grew = 1;
 		cov = x->start;
 		while (grew && cov < x->end) {
 			grew = 0;
-			for (q = 0; q < data.availability.n; q++) {
-				const struct pool_interval *a =
-				    &data.availability.v[q];
-				if (a->worker == k->id &&
-				    a->start <= cov && a->end > cov) {
-					cov = a->end;
+			for (q = lo; q < navail && avail[q]->worker == k->id;
+			    q++)
+				if (avail[q]->start <= cov &&
+				    avail[q]->end > cov) {
+					cov = avail[q]->end;
 					grew = 1;
 				}
-			}
 		}
 		if (cov < x->end)
 			return "availability";
 	}
-	for (q = 0; q < data.absences.n; q++) {
-		const struct pool_interval *a = &data.absences.v[q];
-		if (a->worker == k->id && a->start < x->end &&
-		    a->end > x->start)
+	for (q = ival_first(absent, nabsent, k->id); q < nabsent &&
+	    absent[q]->worker == k->id; q++)
+		if (absent[q]->start < x->end && absent[q]->end > x->start)
 			return "absence";
-	}
 	if (r->shift_max > 0 && work(s) > r->shift_max)
 		return "shift-max";
 	if (night && r->night_shift_max > 0 && work(s) > r->night_shift_max)
@@ -548,6 +585,10 @@ load(const struct line *in, size_t nin)
 		pool_data_add(&data, &r, &err);
 	}
 	pool_data_index(&data, &err);
+	avail = ival_index(data.availability.v, data.availability.n);
+	navail = data.availability.n;
+	absent = ival_index(data.absences.v, data.absences.n);
+	nabsent = data.absences.n;
 }
 
 static int
@@ -1033,6 +1074,8 @@ main(int argc, char *argv[])
 		free(out[--nout].s);
 	free(in);
 	free(out);
+	free(avail);
+	free(absent);
 	pool_data_release(&data);
 	pool_tz_free(tz);
 	pool_config_free(conf);
