@@ -127,6 +127,12 @@ static const struct {
 	    "3: column of field 'id' must be a number from 1 (the file has "
 	    "no header)" },
 	{ "bad header", "header: maybe\n", "1: 'header' must be true or false" },
+	{ "key given twice after a value (no leak)",
+	    "ambiguous: first\ncolumns:\n  id: A\ncolumns:\n  id: B\n",
+	    "4: key 'columns' given twice" },
+	{ "newline in a format", "columns:\n  start: {column: S, format: "
+	    "\"dd-mm\\nyyyy HH:MM:MM\"}\n",
+	    "2: format 'dd-mm?yyyy HH:MM:MM' has 'MM' twice" },
 	{ "no header, no columns", "header: false\ntype: org\n",
 	    "0: a file without a header needs 'columns'" },
 	{ "alias", "a: &x 1\nb: *x\n", "1: YAML anchors are not allowed" },
@@ -212,6 +218,8 @@ static const struct {
 	{ "HH:MM", "07:00x", "'07:00x' does not match the format 'HH:MM'" },
 	{ "HH:MM", "", "'' does not match the format 'HH:MM'" },
 	{ "yy", "2026", "'2026' does not match the format 'yy'" },
+	{ "dd-mm-yyyy", "23-11\n2026\x1b[1m",
+	    "'23-11?2026?[1m' does not match the format 'dd-mm-yyyy'" },
 };
 
 static void
@@ -232,7 +240,7 @@ test_patterns(void)
 			    c.year, c.month, c.day, c.hour, c.min, c.sec);
 		else
 			snprintf(got, sizeof(got), "%s", err.text);
-		CHECK_STR(got, pats[i].want, "'%s' with '%s'", pats[i].in,
+		CHECK_STR(got, pats[i].want, "text %zu with '%s'", i,
 		    pats[i].pat);
 	}
 	CHECK_INT(pool_mapping_pattern("dd-mm-yyyy HH:MM", &err),
