@@ -51,7 +51,6 @@ feed_file(struct pool_reportctx *ctx, FILE *f, const char *name, int *status)
 			fprintf(stderr, "\r%s: %s: %lu records", cli_progname(),
 			    name, pool_ndjson_lineno(nd));
 		if (r == 1) {
-			pool_error_clear(&err);
 			if (pool_report_feed(ctx, line, len, &err) == 0)
 				continue;
 			if (err.code == POOL_ENOMEM)
@@ -62,6 +61,7 @@ feed_file(struct pool_reportctx *ctx, FILE *f, const char *name, int *status)
 		*status = CLI_DATA;
 		if (r == -1 && err.code == POOL_ESYS)
 			break;
+		pool_error_clear(&err);
 	}
 	if (tty && pool_ndjson_lineno(nd) >= 1000000)
 		fputs("\r\033[K", stderr);

@@ -429,7 +429,8 @@ pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
 			c->firstday = day;
 		if (day > c->lastday)
 			c->lastday = day;
-		if (hist_add(c, rec.u.shift.role, day,
+		if ((c->o.sections & 1u << POOL_SEC_OUTLOOK) &&
+		    hist_add(c, rec.u.shift.role, day,
 		    shift_hours(&rec.u.shift)) == -1) {
 			nomem(err);
 			goto out;
