@@ -155,6 +155,12 @@ distinct(const struct pool_table *t, long c, const char ***out)
 	return n;
 }
 
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static size_t
 find(const char **v, size_t n, const char *s)
 {
@@ -247,6 +253,7 @@ chart_heat(FILE *f, const struct pool_table *t)
 	nr = distinct(t, cr, &roles);
 	if (nd == 0 || nr == 0 || (m = calloc(nd * nr, sizeof(*m))) == NULL)
 		goto out;
+	qsort(roles, nr, sizeof(*roles), str_cmp);
 	for (r = 0; r < t->nrows; r++) {
 		i = find(days, nd, cell_text(t, r, cd));
 		j = find(roles, nr, cell_text(t, r, cr));
