@@ -243,7 +243,7 @@ pool_csv_free(struct pool_csv *r)
 }
 
 /* Append n bytes to the raw text and, if field, to the current field. */
-static void
+static inline void
 put(struct pool_csv *r, const void *p, size_t n, int field)
 {
 	if (r->toolong)

@@ -1923,9 +1923,9 @@ fast_text(struct pool_ingest *g, const char *s, size_t len)
 
 	if (strlen(s) != len)
 		return NULL;
-	while (isspace((unsigned char)*s))
+	e = s + len;
+	while (s < e && isspace((unsigned char)*s))
 		s++;
-	e = s + strlen(s);
 	if (e == s || !isspace((unsigned char)e[-1]))
 		return s;
 	while (e > s && isspace((unsigned char)e[-1]))

@@ -11,7 +11,9 @@
 #
 # Run by tests/bench/run.sh (BENCH_SIZE, BENCH_WORK, BENCH_BIN and
 # BENCH_TOOLS set), or alone from the repository root after make:
-#   sh tests/bench/ingest.sh            (1,000,000 rows, build/)
+#   sh tests/bench/ingest.sh            (1,000,000 rows, build/; with
+#                                        run.sh: region 100,000 rows,
+#                                        large 300,000, national 10^6)
 #   BENCH_INGEST_ROWS=100000 POOL_BUILD=/tmp/b sh tests/bench/ingest.sh
 set -u
 LC_ALL=C; export LC_ALL
@@ -24,6 +26,7 @@ tools=${BENCH_TOOLS:-$build/tools}
 size=${BENCH_SIZE:-national}
 case $size in
 region|small) rows=100000 ;;
+large) rows=300000 ;;
 *) rows=1000000 ;;
 esac
 rows=${BENCH_INGEST_ROWS:-$rows}
