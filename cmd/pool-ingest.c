@@ -208,18 +208,20 @@ run(struct args *a)
 			continue;
 		}
 		if (pool_ingest_file(g, f, name, &err) == -1) {
-			cli_error(&err);
 			status = CLI_DATA;
 			if (err.code == POOL_ESYS && err.source[0] == '\0')
-				ok = 0;		/* a write error */
+				ok = 0;		/* a write error: said below */
+			else
+				cli_error(&err);
 		}
 		cli_input_close(f);
 	}
 	if (progressed)
 		fprintf(stderr, "\r%*s\r", 40, "");
 	if (ok && pool_ingest_finish(g, &err) == -1) {
-		cli_error(&err);
-		ok = 0;
+		if (err.code != POOL_ESYS || err.source[0] != '\0')
+			cli_error(&err);
+		ok = 0;		/* a write error is said on closing */
 	}
 	if (pool_ingest_stats(g)->rejects > 0)
 		status = CLI_DATA;
