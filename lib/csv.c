@@ -319,7 +319,7 @@ scan_row(struct pool_csv *r, int *unterminated)
 		}
 		any = 1;
 		if (r->toolong && st == S_QUOTED)
-			st = S_PLAIN;	/* past the limit: resync at a newline */
+			st = S_PLAIN;	/* past the limit: resync at LF */
 		if (st == S_PLAIN || st == S_QUOTED) {
 			unsigned char bit = st == S_PLAIN ? C_PLAIN : C_QUOTED;
 
@@ -329,7 +329,8 @@ scan_row(struct pool_csv *r, int *unterminated)
 				r->ipos++;
 			if (r->ipos > s)
 				put(r, r->ibuf + s, r->ipos - s, 1);
-			if (r->ipos == r->iend || (r->toolong && st == S_QUOTED))
+			if (r->ipos == r->iend ||
+			    (r->toolong && st == S_QUOTED))
 				continue;
 		}
 		c = r->ibuf[r->ipos++];
@@ -359,7 +360,7 @@ scan_row(struct pool_csv *r, int *unterminated)
 					fill(r);
 				if (r->ipos < r->iend &&
 				    r->ibuf[r->ipos] == '\n')
-					continue;	/* CR LF: the LF ends it */
+					continue;	/* CR LF: LF ends it */
 				put(r, &c, 1, 1);
 				st = S_PLAIN;
 			} else if (c == '"' && st == S_START) {

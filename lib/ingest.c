@@ -25,7 +25,7 @@
 #define MAXFILE		(256u * 1024 * 1024)	/* JSON and YAML inputs */
 #define MAXYNODES	(4u * 1024 * 1024)
 #define RAWMAX		4096		/* raw text kept in a reject */
-#define DATA_RESET	65536		/* records between string table resets */
+#define DATA_RESET	65536		/* records between string resets */
 
 /* One id seen: 24 bytes, whatever the size of the record. */
 struct ident {
@@ -893,7 +893,8 @@ conv_date(const struct pool_mapping *m, const struct pool_map_field *f,
 	    pool_mapping_parse_civil("dd-mm-yyyy", s, &c, &e) == -1) {
 		pool_error_set(err, POOL_EFIELD, NULL, "'%s' is not a date "
 		    "(yyyy-mm-dd or dd-mm-yyyy%s%s)",
-		    pool_mapping_printable(s, strlen(s), q, sizeof(q)), m && strcmp(
+		    pool_mapping_printable(s, strlen(s), q, sizeof(q)),
+		    m && strcmp(
 		    m->date_format, "dd-mm-yyyy") != 0 && strcmp(
 		    m->date_format, "yyyy-mm-dd") != 0 ? " or " : "",
 		    m && strcmp(m->date_format, "dd-mm-yyyy") != 0 && strcmp(
@@ -955,7 +956,8 @@ fmt_time(const struct pool_tz *tz, int64_t t, char b[26])
 	pool_time_civil_from_days(days, &y, &mo, &d);
 	if (off % 60 != 0 || y < 1 || y > 9999)
 		return pool_time_format(tz, t, b);
-#define D2(p, v) ((p)[0] = (char)('0' + (v) / 10), (p)[1] = (char)('0' + (v) % 10))
+#define D2(p, v) ((p)[0] = (char)('0' + (v) / 10), \
+	(p)[1] = (char)('0' + (v) % 10))
 	D2(b, y / 100);
 	D2(b + 2, y % 100);
 	b[4] = '-';
@@ -1011,8 +1013,8 @@ to_instant(struct pool_ingest *g, const struct pool_mapping *m,
 			    when, pool_tz_name(g->srctz));
 		if (amb == POOL_AMBIG_SECOND)
 			*t = t2;
-		warning(g, field, "local time %s occurs twice in %s: the %s, %s, "
-		    "is taken", when, pool_tz_name(g->srctz),
+		warning(g, field, "local time %s occurs twice in %s: the "
+		    "%s, %s, is taken", when, pool_tz_name(g->srctz),
 		    amb == POOL_AMBIG_SECOND ? "second" : "first",
 		    fmt_time(g->tz, *t, b));
 	}
@@ -1255,7 +1257,8 @@ row_to_json(struct pool_ingest *g, const struct pool_mapping *m,
 					sc = c;
 					have_sc = 1;
 				} else if (have_sc &&
-				    strcmp(sf->date_column, f->date_column) == 0 &&
+				    strcmp(sf->date_column,
+				    f->date_column) == 0 &&
 				    c.hour * 60 + c.min <=
 				    sc.hour * 60 + sc.min) {
 					if (m->overnight ==
@@ -1268,7 +1271,7 @@ row_to_json(struct pool_ingest *g, const struct pool_mapping *m,
 						    sf->field);
 						goto bad;
 					}
-					/* Overnight: the end is the next day. */
+					/* Overnight: the next day. */
 					pool_time_civil_from_days(
 					    pool_time_days_from_civil(c.year,
 					    c.month, c.day) + 1, &c.year,
@@ -1418,7 +1421,8 @@ check_config(struct pool_ingest *g, const struct pool_record *r,
 	}
 	if (org != NULL && c->norgs > 0 && pool_config_org(c, org) == NULL)
 		return pool_error_set(err, POOL_EFIELD, "org",
-		    "unknown organisation '%s' (not in %s)", PR(org), c->source);
+		    "unknown organisation '%s' (not in %s)", PR(org),
+		    c->source);
 	if (c->nroles == 0)
 		return 0;
 	if (role != NULL && pool_config_role(c, role) == NULL)
@@ -2179,8 +2183,8 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 			fast_bind(g, m);
 		}
 		if (m->header && pool_csv_nfields(r) != nnames) {
-			if (reject_text(g, NULL, raw, rawlen, err, "row has %zu "
-			    "fields, the header has %zu",
+			if (reject_text(g, NULL, raw, rawlen, err,
+			    "row has %zu fields, the header has %zu",
 			    pool_csv_nfields(r), nnames) == -1)
 				goto out;
 			continue;
@@ -2333,8 +2337,9 @@ read_ndjson(struct pool_ingest *g, FILE *f, const char *source,
 		if ((o = json_loadb(line, len, JSON_REJECT_DUPLICATES,
 		    &je)) == NULL) {
 			count_row(g);
-			if (reject_text(g, NULL, line, len, err, "invalid JSON: "
-			    "%s (column %d)", je.text, je.column) == -1)
+			if (reject_text(g, NULL, line, len, err,
+			    "invalid JSON: %s (column %d)", je.text,
+			    je.column) == -1)
 				goto out;
 			continue;
 		}

@@ -19,13 +19,14 @@
 #define POOL_CSV_DETECT		(64u * 1024)	/* bytes looked at to detect */
 
 enum pool_csv_enc {
-	POOL_CSV_AUTO = 0,	/* BOM or valid UTF-8: UTF-8, else Windows-1252 */
+	POOL_CSV_AUTO = 0,	/* BOM or valid UTF-8: UTF-8, else
+				   Windows-1252 */
 	POOL_CSV_UTF8,
 	POOL_CSV_CP1252
 };
 
 struct pool_csv_opts {
-	int			delim;		/* 0: detect from the first row */
+	int			delim;		/* 0: detect from row 1 */
 	enum pool_csv_enc	enc;
 	size_t			maxrow;		/* 0: POOL_CSV_MAXROW */
 	size_t			maxfields;	/* 0: POOL_CSV_MAXFIELDS */

@@ -61,7 +61,7 @@ struct pool_ingest_opts {
 	int			 slow;		/* for tests: never take the
 						   fast path of CSV rows */
 	FILE			*out;		/* records */
-	FILE			*rejects;	/* reject records; may be NULL */
+	FILE			*rejects;	/* reject records, or NULL */
 	/* Called for each reject (warning 0) and warning (1) to print it;
 	 * may be NULL. */
 	void			(*diag)(void *arg, int warning,

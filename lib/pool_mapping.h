@@ -63,8 +63,8 @@ enum pool_ftype {
 enum pool_ftype pool_mapping_ftype(const char *field);
 
 enum pool_ambiguous {
-	POOL_AMBIG_FIRST = 0,		/* the first occurrence, with a warning */
-	POOL_AMBIG_SECOND,		/* the second occurrence, with a warning */
+	POOL_AMBIG_FIRST = 0,		/* the first occurrence, warned */
+	POOL_AMBIG_SECOND,		/* the second occurrence, warned */
 	POOL_AMBIG_REJECT		/* reject the row */
 };
 
