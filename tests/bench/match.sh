@@ -60,16 +60,17 @@ EOF
 run() {
 	name=$1
 	"$tools/matchgen" "$2" "$3" "$4" "$5" > "$tmp/$name.ndjson" || return
-	/usr/bin/time -f '%e %M' -o "$tmp/$name.time" \
+	/usr/bin/time -f '%e %M %U %S' -o "$tmp/$name.time" \
 	    "$bin/pool-match" -v -c "$tmp/pool.yaml" "$tmp/$name.ndjson" \
 	    > "$tmp/$name.out" 2> "$tmp/$name.err"
 	rc=$?
-	read -r secs kb < "$tmp/$name.time"
+	read -r secs kb user sys < "$tmp/$name.time"
 	pairs=$(grep -o 'pairs [0-9]*' "$tmp/$name.err" | cut -d' ' -f2)
 	bound=$(grep -o 'bound [0-9]*;' "$tmp/$name.err" | tr -dc 0-9)
 	cover=$(grep -o '^cover [0-9]*' "$tmp/$name.err" | cut -d' ' -f2)
 	echo "match $name workers=$2 shifts=$3 weeks=$4 status=$rc" \
-	    "time=${secs}s rss=$((kb / 1024))MB pairs=${pairs:-?}" \
+	    "time=${secs}s cpu=$(echo "$user $sys" | awk '{ print $1 + $2 }')s" \
+	    "rss=$((kb / 1024))MB pairs=${pairs:-?}" \
 	    "cover=$cover bound=$bound gap=$((bound - cover))"
 	if "$tools/matchcheck" -c "$tmp/pool.yaml" "$tmp/$name.ndjson" \
 	    "$tmp/$name.out" > "$tmp/$name.check" 2> "$tmp/$name.cerr"; then
