@@ -6,6 +6,7 @@
  * CR, LF and (in Windows-1252 input) bytes >= 0x80 stop the scan.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -47,7 +48,7 @@ struct pool_csv {
 	size_t			 nf;
 
 	unsigned long		 line, nextline, skipped;
-	int			 toolong, toomany, badquote;
+	int			 toolong, toomany, badquote, nul;
 };
 
 /* Windows-1252 0x80-0x9f as Unicode (undefined bytes: the C1 control). */
@@ -86,7 +87,14 @@ utf8_prefix(const unsigned char *s, size_t len, int partial_ok)
 	while (i < len) {
 		c = s[i];
 		if (c < 0x80) {
-			i++;
+			uint64_t w;
+
+			/* Eight ASCII bytes at a time. */
+			while (i + 8 <= len && (memcpy(&w, s + i, 8),
+			    (w & 0x8080808080808080ULL) == 0))
+				i += 8;
+			if (i < len && s[i] < 0x80)
+				i++;
 			continue;
 		}
 		if (c >= 0xc2 && c <= 0xdf) {
@@ -218,6 +226,7 @@ pool_csv_new(FILE *f, const char *source, const struct pool_csv_opts *opts,
 	r->cls['\n'] = C_PLAIN | C_QUOTED;
 	r->cls['\r'] = C_PLAIN;
 	r->cls['"'] = C_PLAIN | C_QUOTED;
+	r->cls['\0'] = C_PLAIN | C_QUOTED;
 	r->cls[(unsigned char)r->delim] |= C_PLAIN;
 	if (r->enc == POOL_CSV_CP1252)
 		for (i = 0x80; i < 0x100; i++)
@@ -334,6 +343,18 @@ scan_row(struct pool_csv *r, int *unterminated)
 				continue;
 		}
 		c = r->ibuf[r->ipos++];
+		if (c == '\0') {
+			/* Data, but the row is marked (pool_csv_nul). */
+			r->nul = 1;
+			put(r, &c, 1, 1);
+			if (st == S_START)
+				st = S_PLAIN;
+			else if (st == S_QUOTE) {
+				r->badquote = 1;
+				st = S_PLAIN;
+			}
+			continue;
+		}
 		if (c >= 0x80 && r->enc == POOL_CSV_CP1252) {
 			put_cp1252(r, c, 1);
 			if (st == S_START)
@@ -423,7 +444,7 @@ pool_csv_next(struct pool_csv *r, struct pool_error *err)
 	for (;;) {
 		r->rawlen = r->flen = r->nf = 0;
 		r->foff[0] = 0;
-		r->toolong = r->toomany = r->badquote = 0;
+		r->toolong = r->toomany = r->badquote = r->nul = 0;
 		r->line = r->nextline;
 		unterminated = 0;
 		if (!scan_row(r, &unterminated)) {
@@ -518,4 +539,10 @@ unsigned long
 pool_csv_skipped(const struct pool_csv *r)
 {
 	return r->skipped;
+}
+
+int
+pool_csv_nul(const struct pool_csv *r)
+{
+	return r->nul;
 }

@@ -1914,10 +1914,10 @@ fast_time(struct pool_ingest *g, const struct pool_mapping *m,
 }
 
 /*
- * The trimmed text of a cell or constant, NUL-terminated, without a copy
- * when nothing trails it (the CSV reader ends every field with a NUL);
- * else copied into g->fs, which is sized for a whole row and never
- * moves.  NULL if the cell holds a NUL byte (the general path decides).
+ * The trimmed text of a cell or constant (len bytes, NUL-terminated,
+ * no NUL inside: rows with one take the general path), without a copy
+ * when nothing trails it; else copied into g->fs, which is sized for a
+ * whole row and never moves.  NULL if g->fs is full.
  */
 static const char *
 fast_text(struct pool_ingest *g, const char *s, size_t len)
@@ -1925,8 +1925,6 @@ fast_text(struct pool_ingest *g, const char *s, size_t len)
 	const char	*e;
 	char		*d;
 
-	if (strlen(s) != len)
-		return NULL;
 	e = s + len;
 	while (s < e && isspace((unsigned char)*s))
 		s++;
@@ -2191,7 +2189,7 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 		}
 		row.csv = r;
 		row.obj = NULL;
-		if (g->fast != POOL_R_UNKNOWN) {
+		if (g->fast != POOL_R_UNKNOWN && !pool_csv_nul(r)) {
 			if ((rc = fast_row(g, m, &row, raw, rawlen, err)) == -1)
 				goto out;
 			if (rc == 1)

@@ -83,6 +83,12 @@ int		 pool_csv_delim(const struct pool_csv *);
 /** The encoding in use (never POOL_CSV_AUTO). */
 enum pool_csv_enc pool_csv_encoding(const struct pool_csv *);
 
+/**
+ * 1 if the current row holds a NUL byte (then a field's length says
+ * more than strlen), else 0.
+ */
+int		 pool_csv_nul(const struct pool_csv *);
+
 /** Number of empty rows skipped so far. */
 unsigned long	 pool_csv_skipped(const struct pool_csv *);
 

@@ -185,6 +185,30 @@ test_limits(void)
 	    "long quoted field resyncs");
 }
 
+/* A NUL byte is data, but the row says it holds one. */
+static void
+test_nul(void)
+{
+	static const char in[] = "a;b\nx\0y;z\nq;r\n";
+	struct pool_error	 err;
+	struct pool_csv		*r;
+	FILE			*f = fmemopen((void *)(uintptr_t)in,
+				    sizeof(in) - 1, "r");
+	size_t			 len;
+
+	r = pool_csv_new(f, "n.csv", NULL, &err);
+	CHECK_INT(pool_csv_next(r, &err), 1, "header");
+	CHECK_INT(pool_csv_nul(r), 0, "no NUL in the header");
+	CHECK_INT(pool_csv_next(r, &err), 1, "a row with a NUL byte");
+	CHECK_INT(pool_csv_nul(r), 1, "the row says so");
+	pool_csv_field(r, 0, &len);
+	CHECK_INT(len, 3, "the field keeps its length");
+	CHECK_INT(pool_csv_next(r, &err), 1, "next row");
+	CHECK_INT(pool_csv_nul(r), 0, "cleared for the next row");
+	pool_csv_free(r);
+	fclose(f);
+}
+
 /* A row across the 64 KiB buffer boundary, and many rows. */
 static void
 test_big(void)
@@ -227,6 +251,7 @@ main(void)
 	test_cases();
 	test_encodings();
 	test_limits();
+	test_nul();
 	test_big();
 	return test_done();
 }
