@@ -234,14 +234,37 @@ ics_time(FILE *f, const struct pool_ics *ics, const char *name, int64_t t)
 	pool_ics_line(f, prop, val);
 }
 
+/*
+ * Append id to buf for a UID, with '%', '/' and '@' percent-escaped, so
+ * that "shift/worker" can be split again and no two pairs share a UID.
+ */
+static void
+uid_part(char *buf, size_t len, const char *id)
+{
+	size_t	n = strlen(buf);
+
+	for (; *id != '\0' && n + 4 < len; id++) {
+		if (*id == '%' || *id == '/' || *id == '@')
+			n += (size_t)snprintf(buf + n, len - n, "%%%02X",
+			    (unsigned char)*id);
+		else
+			buf[n++] = *id;
+	}
+	buf[n] = '\0';
+}
+
 static void
 ics_event(FILE *f, const struct pool_ics *ics, const struct pool_event *e)
 {
 	struct pool_civil c;
-	char	 buf[1024], a[256], b[256], d[256];
+	char	 buf[1024], a[2048], b[256], d[256];
 
 	fputs("BEGIN:VEVENT\r\n", f);
-	snprintf(buf, sizeof(buf), "%s-%s@flexpool", e->shift, e->worker);
+	buf[0] = '\0';
+	uid_part(buf, sizeof(buf) - 16, e->shift);
+	strcat(buf, "/");
+	uid_part(buf, sizeof(buf) - 16, e->worker);
+	strcat(buf, "@flexpool");
 	pool_ics_line(f, "UID", pool_ics_text(buf, a, sizeof(a)));
 	civil_at(ics->dtstamp, 0, &c);
 	fmt_civil(buf, sizeof(buf), &c);

@@ -47,7 +47,7 @@ def expected(records, week_from, week_to):
         start = datetime.datetime.fromisoformat(s["start"])
         end = datetime.datetime.fromisoformat(s["end"])
         if week_from <= start < week_to:
-            out["%s-%s@flexpool" % (s["id"], r["worker"])] = (
+            out["%s/%s@flexpool" % (s["id"], r["worker"])] = (
                 start, end, r["worker"])
     return out
 
@@ -123,7 +123,7 @@ w43 = (datetime.datetime(2026, 10, 18, 22, 0, tzinfo=utc),
        datetime.datetime(2026, 10, 25, 23, 0, tzinfo=utc))
 got = run("tests/cli/pool-report/pool.yaml", "2026-W43", *w43, split=False)
 # The night shift across the autumn change: 23:00 CEST to 07:00 CET.
-night = got.get("s3-w3@flexpool")
+night = got.get("s3/w3@flexpool")
 check(night is not None and night[1] - night[0] == datetime.timedelta(hours=9),
       "the night shift across the DST change lasts 9 h")
 if night is not None:
@@ -141,7 +141,7 @@ with tempfile.TemporaryDirectory() as d:
     w = (datetime.datetime(2026, 10, 19, 4, 0, tzinfo=utc),
          datetime.datetime(2026, 10, 26, 4, 0, tzinfo=utc))
     got = run(conf, "2026-W43", *w, split=False)
-    ny = got.get("s3-w3@flexpool")
+    ny = got.get("s3/w3@flexpool")
     check(ny is not None and ny[0].strftime("%H:%M %z") == "17:00 -0400",
           "the night shift starts 17:00 EDT in New York")
     # New York's own change, 1 November 2026 02:00 EDT -> 01:00 EST: a
@@ -162,10 +162,10 @@ with tempfile.TemporaryDirectory() as d:
     w = (datetime.datetime(2026, 10, 26, 4, 0, tzinfo=utc),
          datetime.datetime(2026, 11, 2, 5, 0, tzinfo=utc))
     got = run(conf, "2026-W44", *w, split=False, records=recs)
-    n1 = got.get("ny1-n1@flexpool")
+    n1 = got.get("ny1/n1@flexpool")
     check(n1 is not None and n1[1] - n1[0] == datetime.timedelta(hours=9),
           "a New York night shift across its DST change lasts 9 h")
-    n2 = got.get("ny2-n2@flexpool")
+    n2 = got.get("ny2/n2@flexpool")
     check(n2 is not None and n2[0] == datetime.datetime(2026, 11, 1, 6, 30,
           tzinfo=utc), "the second 01:30 of the overlap stays 06:30 UTC")
 sys.exit(failed)

@@ -522,7 +522,7 @@ test_ics(void)
 		/* the second 02:30 of the overlap cannot be said in local
 		 * time: UTC */
 		"DTSTART:20261025T013000Z\r\n",
-		"UID:s\\,1-w\\;1@flexpool\r\n",
+		"UID:s\\,1/w\\;1@flexpool\r\n",
 		"SUMMARY:help at b\r\n",
 		"STATUS:TENTATIVE\r\n",
 		"DTSTAMP:20261025T050000Z\r\n",
