@@ -2009,6 +2009,13 @@ fast_row(struct pool_ingest *g, const struct pool_mapping *m,
 			str[k] = x;
 			fast_key(g, names[k]);
 			ob_str(&g->ob, x, strlen(x));
+#if defined(__GNUC__) || defined(__clang__)
+			/* The id's slot, fetched while the row is built. */
+			if (k == FS_ID && g->fast == POOL_R_SHIFT &&
+			    g->idcap > 0)
+				__builtin_prefetch(&g->ids[id_key(g->fast, x) &
+				    (g->idcap - 1)]);
+#endif
 			break;
 		case POOL_F_NUMBER:
 		case POOL_F_INTEGER:
