@@ -89,6 +89,8 @@ struct pool_ingest {
 						   UNKNOWN: none */
 	long			 fidx[16];	/* mapping field of each
 						   fast field, or -1 */
+	char			 fkey[16][24];	/* its text ,"name": */
+	size_t			 fkeylen[16];	/* 0: not cached */
 };
 
 /** Hashes and the id table */
@@ -1795,8 +1797,13 @@ fast_bind(struct pool_ingest *g, const struct pool_mapping *m)
 	if (g->o.slow || g->o.pseudo != NULL || type == NULL ||
 	    (names = fast_fields(pool_rtype_parse(type))) == NULL)
 		return;
-	for (k = 0; names[k] != NULL; k++)
+	for (k = 0; names[k] != NULL; k++) {
 		g->fidx[k] = -1;
+		g->fkeylen[k] = 0;
+		if (strlen(names[k]) + 5 <= sizeof(g->fkey[k]))
+			g->fkeylen[k] = (size_t)snprintf(g->fkey[k],
+			    sizeof(g->fkey[k]), ",\"%s\":", names[k]);
+	}
 	for (i = 0; i < m->nfields; i++) {
 		for (k = 0; names[k] != NULL; k++)
 			if (strcmp(names[k], m->fields[i].field) == 0)
@@ -1920,7 +1927,7 @@ fast_time(struct pool_ingest *g, const struct pool_mapping *m,
  * whole row and never moves.  NULL if g->fs is full.
  */
 static const char *
-fast_text(struct pool_ingest *g, const char *s, size_t len)
+fast_text(struct pool_ingest *g, const char *s, size_t len, size_t *outlen)
 {
 	const char	*e;
 	char		*d;
@@ -1928,10 +1935,12 @@ fast_text(struct pool_ingest *g, const char *s, size_t len)
 	e = s + len;
 	while (s < e && isspace((unsigned char)*s))
 		s++;
+	*outlen = (size_t)(e - s);
 	if (e == s || !isspace((unsigned char)e[-1]))
 		return s;
 	while (e > s && isspace((unsigned char)e[-1]))
 		e--;
+	*outlen = (size_t)(e - s);
 	if (g->fs.n + (size_t)(e - s) + 1 > g->fs.cap)
 		return NULL;
 	d = g->fs.p + g->fs.n;
@@ -1941,10 +1950,14 @@ fast_text(struct pool_ingest *g, const char *s, size_t len)
 	return d;
 }
 
-/* Write ,"name": */
+/* Write ,"name": (k: the field's place, for its cached text). */
 static void
-fast_key(struct pool_ingest *g, const char *name)
+fast_key(struct pool_ingest *g, size_t k, const char *name)
 {
+	if (g->fkeylen[k] > 0) {
+		ob_put(&g->ob, g->fkey[k], g->fkeylen[k]);
+		return;
+	}
 	ob_put(&g->ob, ",\"", 2);
 	ob_put(&g->ob, name, strlen(name));
 	ob_put(&g->ob, "\":", 2);
@@ -1966,7 +1979,7 @@ fast_row(struct pool_ingest *g, const struct pool_mapping *m,
 	const struct pool_config	*conf = g->o.config;
 	struct fval			 v[16];
 	const char			*s, *x, *str[16];
-	size_t				 k, len;
+	size_t				 k, len, xlen;
 	int				 kstart = -1;
 
 	g->ob.n = 0;
@@ -1994,21 +2007,23 @@ fast_row(struct pool_ingest *g, const struct pool_mapping *m,
 			s = f->constant;
 		else
 			s = cell(r, f->index, f->column, &len, NULL);
-		if ((x = fast_text(g, s, f->constant ? strlen(s) : len)) ==
+		if ((x = fast_text(g, s, f->constant ? strlen(s) : len,
+		    &xlen)) ==
 		    NULL)
 			return 0;
 		if (*x == '\0')
 			continue;
 		if (f->type != POOL_F_LIST && f->nmap > 0 &&
 		    (s = pool_mapping_value(f, x)) != x &&
-		    ((x = fast_text(g, s, strlen(s))) == NULL || *x == '\0'))
+		    ((x = fast_text(g, s, strlen(s), &xlen)) == NULL ||
+		    *x == '\0'))
 			return 0;
 		v[k].present = 1;
 		switch (f->type) {
 		case POOL_F_STRING:
 			str[k] = x;
-			fast_key(g, names[k]);
-			ob_str(&g->ob, x, strlen(x));
+			fast_key(g, k, names[k]);
+			ob_str(&g->ob, x, xlen);
 #if defined(__GNUC__) || defined(__clang__)
 			/* The id's slot, fetched while the row is built. */
 			if (k == FS_ID && g->fast == POOL_R_SHIFT &&
@@ -2025,15 +2040,15 @@ fast_row(struct pool_ingest *g, const struct pool_mapping *m,
 			if (g->fast == POOL_R_SHIFT &&
 			    (k == FS_LAT || k == FS_LON))
 				break;		/* written as "location" */
-			fast_key(g, names[k]);
+			fast_key(g, k, names[k]);
 			if (v[k].isint)
 				ob_int(&g->ob, v[k].i);
 			else
 				ob_real(&g->ob, v[k].d);
 			break;
 		case POOL_F_LIST:
-			fast_key(g, names[k]);
-			if (!fast_list(g, f, trim(g, x, strlen(x))))
+			fast_key(g, k, names[k]);
+			if (!fast_list(g, f, trim(g, x, xlen)))
 				return 0;
 			break;
 		default:
