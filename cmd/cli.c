@@ -160,12 +160,23 @@ cli_number(const char *name, const char *arg, long long min, long long max)
 FILE *
 cli_output_open(const char *path)
 {
-	size_t	 len;
-	mode_t	 mask;
-	int	 fd;
+	struct stat	 sb;
+	size_t		 len;
+	mode_t		 mask;
+	int		 fd;
 
 	if (path == NULL || strcmp(path, "-") == 0)
 		return stdout;
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		/* A device or a FIFO is written in place, never replaced. */
+		if ((out.f = fopen(path, "w")) == NULL) {
+			cli_warn("cannot open '%s'", path);
+			exit(CLI_USAGE);
+		}
+		if ((out.path = strdup(path)) == NULL)
+			cli_errx(CLI_USAGE, "out of memory");
+		return out.f;
+	}
 	len = strlen(path) + 16;
 	if ((out.path = strdup(path)) == NULL || (out.tmp = malloc(len)) == NULL)
 		cli_errx(CLI_USAGE, "out of memory");
@@ -203,6 +214,17 @@ cli_output_close(FILE *f, int ok)
 			cli_warn("write error on standard output");
 			bad = 1;
 		}
+		return bad ? -1 : 0;
+	}
+	if (out.tmp == NULL) {
+		/* Written in place (a device or FIFO): nothing to rename. */
+		if (fclose(f) == EOF && !bad) {
+			cli_warn("cannot write '%s'", name);
+			bad = 1;
+		}
+		out.f = NULL;
+		free(out.path);
+		out.path = NULL;
 		return bad ? -1 : 0;
 	}
 	if (!bad && fsync(fileno(f)) == -1 && errno != EINVAL) {
