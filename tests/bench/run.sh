@@ -49,6 +49,7 @@ map=$top/testdata/elderly-care/diensten.mapping.yaml
 PATH=$bin:$PATH; export PATH
 rm -rf "$work"
 mkdir -p "$work"
+load_start=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
 table=$work/table.md
 : > "$table"
 say() { printf 'bench: %s\n' "$*" >&2; }
@@ -143,14 +144,17 @@ match_rows() {
 		if (index(sizes, " " s " ") == 0 && $2 !~ /^small/)
 			next
 		t = field("time"); sub(/s$/, "", t)
+		c = field("cpu"); sub(/s$/, "", c)
 		mem = field("rss"); sub(/MB$/, "", mem)
 		bar = s == "region" ? 1 : s == "large" ? 10 : 120
-		ok = field("status") <= 1 && t + 0 < bar && mem + 0 < 4096
+		# One core: on a shared machine CPU time is the fair figure.
+		tt = c != "" ? c : t
+		ok = field("status") <= 1 && tt + 0 < bar && mem + 0 < 4096
 		if ($2 ~ /^small/)
 			ok = field("status") <= 1
 		out("pool-match", s " (" field("workers") " x " \
-		    field("shifts") ")", t " s", \
-		    sprintf("%.0f shifts/s", field("shifts") / (t > 0 ? t : 0.01)), \
+		    field("shifts") ")", t " s" (c != "" ? " (" c " s cpu)" : ""), \
+		    sprintf("%.0f shifts/s", field("shifts") / (tt > 0 ? tt : 0.01)), \
 		    mem " MB", "own bound", "cover " field("cover") \
 		    " of bound " field("bound"), "gap " field("gap"), \
 		    $2 ~ /^small/ ? "-" : (s == "national" ? \
@@ -310,8 +314,12 @@ failed=$(grep -c -v '| pass |$\|| - |$' "$table")
 	echo "- peers: $(mlr --version 2>/dev/null | head -1);" \
 	    "$(jq --version 2>/dev/null);" \
 	    "CBC $(cbc -quit 2>/dev/null | awk '/^Version/ { print $2 }')"
-	echo "- one core per program; times in seconds (wall clock, or CPU" \
-	    "where the row says cpu); peak = maximum resident set"
+	echo "- load average at the start: ${load_start:-unknown}; at the" \
+	    "end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" \
+	    "(above the CPU count, wall times are inflated)"
+	echo "- one core per program; times in seconds, wall clock and CPU" \
+	    "where the row says cpu (bars are judged on CPU time when" \
+	    "given); peak = maximum resident set"
 	echo "- bars missed or not measured: $failed"
 	echo
 	echo "| program | size | time | rate | peak | peer | peer figure |" \
