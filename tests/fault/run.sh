@@ -66,11 +66,23 @@ file() {
 	esac
 }
 
-# The command line of a program's runs, with extra options $2.
+# The command line of a program's runs, with extra options $2; a run
+# that names OUT also writes the program's other outputs (REJ: the
+# rejects file of pool-ingest).
 args() {
 	case $1 in
+	pool-ingest)
+		case $2 in *OUT*) set -- "$1" "$2 -r REJ" ;; esac
+		echo "$(opts "$1") $2 $(file "$1")" ;;
 	pool-report) echo "$(opts "$1") --format html $2 $(file "$1")" ;;
 	*) echo "$(opts "$1") $2 $(file "$1")" ;;
+	esac
+}
+
+# The outputs of a run besides OUT.
+extra() {
+	case $1 in
+	pool-ingest) echo REJ ;;
 	esac
 }
 
@@ -100,12 +112,16 @@ judge() {
 		echo "sanitizer report: $(grep -m1 'Sanitizer\|runtime error:' "$_d/stderr")"
 		return
 	fi
-	set -- "$_d"/OUT.tmp*
-	if [ -e "$1" ]; then
-		echo "temporary file left: ${1##*/}"; return
-	fi
+	for _o in OUT $(extra "$_p"); do
+		set -- "$_d/$_o".tmp*
+		if [ -e "$1" ]; then
+			echo "temporary file left: ${1##*/}"; return
+		fi
+	done
 	if [ $rc -eq 0 ]; then
-		cmp -s "$_d/OUT" "$_ref/OUT" || { echo "status 0 but the output differs"; return; }
+		for _o in OUT $(extra "$_p"); do
+			cmp -s "$_d/$_o" "$_ref/$_o" || { echo "status 0 but the output differs ($_o)"; return; }
+		done
 		cmp -s "$_d/stderr" "$_ref/stderr" || { echo "status 0 but stderr differs: $(head -1 "$_d/stderr")"; return; }
 		return
 	fi
@@ -122,9 +138,12 @@ judge() {
 	# An input that cannot be opened is skipped like a missing file
 	# (status 1, the others are written); any other failure must leave
 	# the -o file as it was.
-	if [ "$(cat "$_d/OUT" 2>/dev/null)" != previous ] &&
-	    grep -v -q "^$_p: cannot open '[^']*': Cannot allocate memory\$" "$_d/stderr"; then
-		echo "status $rc and the -o file changed"; return
+	if grep -v -q "^$_p: cannot open '[^']*': Cannot allocate memory\$" "$_d/stderr"; then
+		for _o in OUT $(extra "$_p"); do
+			if [ "$(cat "$_d/$_o" 2>/dev/null)" != previous ]; then
+				echo "status $rc and the output file $_o changed"; return
+			fi
+		done
 	fi
 }
 
@@ -142,7 +161,7 @@ sweep() {
 	: > "$out/$_p/messages.$_all"
 	: > "$out/$_p/why.$_all"
 	while [ $n -le "$total" ]; do
-		echo previous > "$d/OUT"
+		for o in OUT $(extra "$_p"); do echo previous > "$d/$o"; done
 		# shellcheck disable=SC2046
 		run "$d" $n "$_all" "$_p" $(args "$_p" "-o OUT")
 		runs=$((runs + 1))
@@ -197,7 +216,7 @@ for p in $progs; do
 	ref=$out/$p/ref
 	mkdir -p "$ref"
 	cp "$top"/tests/fault/input/* "$ref"/
-	echo previous > "$ref/OUT"
+	for o in OUT $(extra "$p"); do echo previous > "$ref/$o"; done
 	# shellcheck disable=SC2046
 	run "$ref" 0 0 "$p" $(args "$p" "-o OUT")
 	if [ $rc -ne 0 ] || [ ! -s "$ref/OUT" ]; then
