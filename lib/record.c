@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pool_jscan.h"
 #include "pool_record.h"
 #include "pool_strtab.h"
 #include "pool_time.h"
@@ -101,6 +102,153 @@ cut(char *buf, size_t len, const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * Where a record's fields come from: a jansson object, or the members
+ * of an object that the scanner of pool_jscan.h found in the line.  The
+ * field readers below work on either, so that both give the same
+ * records and the same errors.
+ */
+struct src {
+	json_t			*o;	/* NULL: scanned members */
+	const struct pool_jtok	*m;
+	size_t			 n;
+};
+
+enum vkind {
+	V_ABSENT = 0, V_NULL, V_FALSE, V_TRUE, V_INTEGER, V_REAL, V_STRING,
+	V_ARRAY, V_OBJECT
+};
+
+/* One field's value, as json_object_get and the json_is_* see it. */
+struct val {
+	enum vkind		 kind;
+	const char		*s;	/* V_STRING: NUL-terminated */
+	size_t			 len;	/* V_STRING */
+	long long		 i;	/* V_INTEGER */
+	double			 x;	/* V_INTEGER, V_REAL */
+	json_t			*j;	/* V_ARRAY, V_OBJECT from jansson */
+	const struct pool_jtok	*m;	/* V_ARRAY, V_OBJECT scanned */
+	size_t			 n;	/* V_ARRAY, V_OBJECT scanned */
+};
+
+#define val_is_number(v)	((v)->kind == V_INTEGER || (v)->kind == V_REAL)
+#define val_is_none(v)		((v)->kind == V_ABSENT || (v)->kind == V_NULL)
+
+static void
+val_json(json_t *j, struct val *v)
+{
+	memset(v, 0, sizeof(*v));
+	if (j == NULL)
+		return;
+	switch (json_typeof(j)) {
+	case JSON_OBJECT:
+		v->kind = V_OBJECT;
+		v->j = j;
+		break;
+	case JSON_ARRAY:
+		v->kind = V_ARRAY;
+		v->j = j;
+		break;
+	case JSON_STRING:
+		v->kind = V_STRING;
+		v->s = json_string_value(j);
+		v->len = json_string_length(j);
+		break;
+	case JSON_INTEGER:
+		v->kind = V_INTEGER;
+		v->i = json_integer_value(j);
+		v->x = json_number_value(j);
+		break;
+	case JSON_REAL:
+		v->kind = V_REAL;
+		v->x = json_real_value(j);
+		break;
+	case JSON_TRUE:
+		v->kind = V_TRUE;
+		break;
+	case JSON_FALSE:
+		v->kind = V_FALSE;
+		break;
+	default:
+		v->kind = V_NULL;
+		break;
+	}
+}
+
+static void
+val_tok(const struct pool_jtok *t, struct val *v)
+{
+	memset(v, 0, sizeof(*v));
+	if (t == NULL)
+		return;
+	switch (t->type) {
+	case POOL_J_OBJECT:
+	case POOL_J_ARRAY:
+		v->kind = t->type == POOL_J_OBJECT ? V_OBJECT : V_ARRAY;
+		v->m = t + 1;
+		v->n = t->n;
+		break;
+	case POOL_J_STRING:
+		v->kind = V_STRING;
+		v->s = t->s;
+		v->len = t->len;
+		break;
+	case POOL_J_INTEGER:
+		v->kind = V_INTEGER;
+		v->i = t->i;
+		v->x = t->x;
+		break;
+	case POOL_J_REAL:
+		v->kind = V_REAL;
+		v->x = t->x;
+		break;
+	case POOL_J_TRUE:
+		v->kind = V_TRUE;
+		break;
+	case POOL_J_FALSE:
+		v->kind = V_FALSE;
+		break;
+	default:
+		v->kind = V_NULL;
+		break;
+	}
+}
+
+/* The field key of an object (absent: V_ABSENT). */
+static void
+field(const struct src *o, const char *key, struct val *v)
+{
+	if (o->o != NULL)
+		val_json(json_object_get(o->o, key), v);
+	else
+		val_tok(pool_jscan_find(o->m, o->n, key), v);
+}
+
+/* An object value as a source of fields. */
+static void
+val_src(const struct val *v, struct src *o)
+{
+	o->o = v->j;
+	o->m = v->m;
+	o->n = v->n;
+}
+
+static size_t
+array_size(const struct val *v)
+{
+	return v->j != NULL ? json_array_size(v->j) : v->n;
+}
+
+/* Element i of an array value. */
+static void
+array_get(const struct val *a, size_t i, struct val *v)
+{
+	if (a->j != NULL)
+		val_json(json_array_get(a->j, i), v);
+	else
+		val_tok(a->m + i, v);
+}
+
 /* Field readers.  Each returns 0 (present and valid), 1 (absent and not
  * required) or -1 (error set). */
 
@@ -111,46 +259,47 @@ nomem(struct pool_error *err)
 }
 
 static int
-get_str(struct pool_data *d, json_t *o, const char *key, int required,
-    const char **out, struct pool_error *err)
+get_str(struct pool_data *d, const struct src *o, const char *key,
+    int required, const char **out, struct pool_error *err)
 {
-	json_t	*v = json_object_get(o, key);
+	struct val	v;
 
+	field(o, key, &v);
 	*out = NULL;
-	if (v == NULL || json_is_null(v)) {
+	if (val_is_none(&v)) {
 		if (required)
 			return pool_error_set(err, POOL_EFIELD, key, "missing");
 		return 1;
 	}
-	if (!json_is_string(v))
+	if (v.kind != V_STRING)
 		return pool_error_set(err, POOL_EFIELD, key, "must be a string");
-	if (json_string_length(v) == 0 && required)
+	if (v.len == 0 && required)
 		return pool_error_set(err, POOL_EFIELD, key, "must not be empty");
-	if (strlen(json_string_value(v)) != json_string_length(v))
+	if (strlen(v.s) != v.len)
 		return pool_error_set(err, POOL_EFIELD, key,
 		    "must not contain a NUL character");
-	if ((*out = pool_data_intern(d, json_string_value(v),
-	    json_string_length(v))) == NULL)
+	if ((*out = pool_data_intern(d, v.s, v.len)) == NULL)
 		return nomem(err);
 	return 0;
 }
 
 static int
-get_num(json_t *o, const char *key, int required, double min, double max,
-    double *out, struct pool_error *err)
+get_num(const struct src *o, const char *key, int required, double min,
+    double max, double *out, struct pool_error *err)
 {
-	json_t	*v = json_object_get(o, key);
-	double	 x;
+	struct val	v;
+	double		x;
 
+	field(o, key, &v);
 	*out = POOL_NONE;
-	if (v == NULL || json_is_null(v)) {
+	if (val_is_none(&v)) {
 		if (required)
 			return pool_error_set(err, POOL_EFIELD, key, "missing");
 		return 1;
 	}
-	if (!json_is_number(v))
+	if (!val_is_number(&v))
 		return pool_error_set(err, POOL_EFIELD, key, "must be a number");
-	x = json_number_value(v);
+	x = v.x;
 	if (!isfinite(x))
 		return pool_error_set(err, POOL_EFIELD, key,
 		    "must be a finite number");
@@ -165,21 +314,22 @@ get_num(json_t *o, const char *key, int required, double min, double max,
 }
 
 static int
-get_int(json_t *o, const char *key, int required, long long min,
+get_int(const struct src *o, const char *key, int required, long long min,
     long long max, long long *out, struct pool_error *err)
 {
-	json_t		*v = json_object_get(o, key);
-	long long	 x;
+	struct val	v;
+	long long	x;
 
-	if (v == NULL || json_is_null(v)) {
+	field(o, key, &v);
+	if (val_is_none(&v)) {
 		if (required)
 			return pool_error_set(err, POOL_EFIELD, key, "missing");
 		return 1;
 	}
-	if (!json_is_integer(v))
+	if (v.kind != V_INTEGER)
 		return pool_error_set(err, POOL_EFIELD, key,
 		    "must be a whole number");
-	x = json_integer_value(v);
+	x = v.i;
 	if (x < min || x > max)
 		return pool_error_set(err, POOL_EFIELD, key,
 		    "%lld out of range %lld to %lld", x, min, max);
@@ -188,76 +338,82 @@ get_int(json_t *o, const char *key, int required, long long min,
 }
 
 static int
-get_bool(json_t *o, const char *key, int *out, struct pool_error *err)
+get_bool(const struct src *o, const char *key, int *out,
+    struct pool_error *err)
 {
-	json_t	*v = json_object_get(o, key);
+	struct val	v;
 
+	field(o, key, &v);
 	*out = 0;
-	if (v == NULL || json_is_null(v))
+	if (val_is_none(&v))
 		return 1;
-	if (!json_is_boolean(v))
+	if (v.kind != V_TRUE && v.kind != V_FALSE)
 		return pool_error_set(err, POOL_EFIELD, key,
 		    "must be true or false");
-	*out = json_is_true(v);
+	*out = v.kind == V_TRUE;
 	return 0;
 }
 
 static int
-get_time(json_t *o, const char *key, int64_t *out, struct pool_error *err)
+get_time(const struct src *o, const char *key, int64_t *out,
+    struct pool_error *err)
 {
-	json_t			*v = json_object_get(o, key);
-	struct pool_error	 e;
+	struct val		v;
+	struct pool_error	e;
 
-	if (v == NULL || json_is_null(v))
+	field(o, key, &v);
+	if (val_is_none(&v))
 		return pool_error_set(err, POOL_EFIELD, key, "missing");
-	if (!json_is_string(v))
+	if (v.kind != V_STRING)
 		return pool_error_set(err, POOL_EFIELD, key,
 		    "must be an RFC 3339 date-time string");
-	if (pool_time_parse(json_string_value(v), out, NULL, &e) == -1)
+	if (pool_time_parse(v.s, out, NULL, &e) == -1)
 		return pool_error_set(err, POOL_EFIELD, key, "%s", e.text);
 	return 0;
 }
 
 static int
-get_date(json_t *o, const char *key, int required, int32_t *out,
+get_date(const struct src *o, const char *key, int required, int32_t *out,
     struct pool_error *err)
 {
-	json_t			*v = json_object_get(o, key);
-	struct pool_error	 e;
-	int64_t			 days;
+	struct val		v;
+	struct pool_error	e;
+	int64_t			days;
 
-	if (v == NULL || json_is_null(v)) {
+	field(o, key, &v);
+	if (val_is_none(&v)) {
 		if (required)
 			return pool_error_set(err, POOL_EFIELD, key, "missing");
 		return 1;
 	}
-	if (!json_is_string(v))
+	if (v.kind != V_STRING)
 		return pool_error_set(err, POOL_EFIELD, key,
 		    "must be a date string (YYYY-MM-DD)");
-	if (pool_time_parse_date(json_string_value(v), &days, &e) == -1)
+	if (pool_time_parse_date(v.s, &days, &e) == -1)
 		return pool_error_set(err, POOL_EFIELD, key, "%s", e.text);
 	*out = (int32_t)days;
 	return 0;
 }
 
 static int
-get_list(struct pool_data *d, json_t *o, const char *key, int required,
-    struct pool_strlist *out, struct pool_error *err)
+get_list(struct pool_data *d, const struct src *o, const char *key,
+    int required, struct pool_strlist *out, struct pool_error *err)
 {
-	json_t		*v = json_object_get(o, key), *e;
-	size_t		 i, n;
+	struct val	v, e;
+	size_t		i, n;
 
+	field(o, key, &v);
 	out->v = NULL;
 	out->n = 0;
-	if (v == NULL || json_is_null(v)) {
+	if (val_is_none(&v)) {
 		if (required)
 			return pool_error_set(err, POOL_EFIELD, key, "missing");
 		return 1;
 	}
-	if (!json_is_array(v))
+	if (v.kind != V_ARRAY)
 		return pool_error_set(err, POOL_EFIELD, key,
 		    "must be a list of strings");
-	n = json_array_size(v);
+	n = array_size(&v);
 	if (n == 0 && required)
 		return pool_error_set(err, POOL_EFIELD, key,
 		    "must have at least one element");
@@ -267,13 +423,12 @@ get_list(struct pool_data *d, json_t *o, const char *key, int required,
 		return 0;
 	if ((out->v = pool_strtab_alloc(d->strtab, n * sizeof(*out->v))) == NULL)
 		return nomem(err);
-	json_array_foreach(v, i, e) {
-		if (!json_is_string(e) || json_string_length(e) == 0 ||
-		    strlen(json_string_value(e)) != json_string_length(e))
+	for (i = 0; i < n; i++) {
+		array_get(&v, i, &e);
+		if (e.kind != V_STRING || e.len == 0 || strlen(e.s) != e.len)
 			return pool_error_set(err, POOL_EFIELD, key,
 			    "element %zu must be a non-empty string", i + 1);
-		if ((out->v[i] = pool_data_intern(d, json_string_value(e),
-		    json_string_length(e))) == NULL)
+		if ((out->v[i] = pool_data_intern(d, e.s, e.len)) == NULL)
 			return nomem(err);
 	}
 	out->n = (uint32_t)n;
@@ -281,18 +436,19 @@ get_list(struct pool_data *d, json_t *o, const char *key, int required,
 }
 
 static int
-get_enum(json_t *o, const char *key, const char *const *names, int *out,
-    struct pool_error *err)
+get_enum(const struct src *o, const char *key, const char *const *names,
+    int *out, struct pool_error *err)
 {
-	json_t	*v = json_object_get(o, key);
-	char	 list[160];
-	size_t	 n = 0;
+	struct val	v;
+	char		list[160];
+	size_t		n = 0;
 
-	if (v == NULL || json_is_null(v))
+	field(o, key, &v);
+	if (val_is_none(&v))
 		return 1;
-	if (json_is_string(v))
+	if (v.kind == V_STRING)
 		for (int i = 0; names[i] != NULL; i++)
-			if (strcmp(json_string_value(v), names[i]) == 0) {
+			if (strcmp(v.s, names[i]) == 0) {
 				*out = i;
 				return 0;
 			}
@@ -304,19 +460,22 @@ get_enum(json_t *o, const char *key, const char *const *names, int *out,
 }
 
 static int
-get_location(json_t *o, const char *key, double *lat, double *lon,
+get_location(const struct src *o, const char *key, double *lat, double *lon,
     struct pool_error *err)
 {
-	json_t	*v = json_object_get(o, key);
-	char	 f[64];
+	struct val	v;
+	struct src	loc;
+	char		f[64];
 
-	if (v == NULL || json_is_null(v))
+	field(o, key, &v);
+	if (val_is_none(&v))
 		return 1;
-	if (!json_is_object(v))
+	if (v.kind != V_OBJECT)
 		return pool_error_set(err, POOL_EFIELD, key,
 		    "must be an object {\"lat\": ..., \"lon\": ...}");
-	if (get_num(v, "lat", 1, -90, 90, lat, err) == -1 ||
-	    get_num(v, "lon", 1, -180, 180, lon, err) == -1) {
+	val_src(&v, &loc);
+	if (get_num(&loc, "lat", 1, -90, 90, lat, err) == -1 ||
+	    get_num(&loc, "lon", 1, -180, 180, lon, err) == -1) {
 		if (err != NULL) {
 			cut(f, sizeof(f), "%s.%s", key, err->field);
 			snprintf(err->field, sizeof(err->field), "%s", f);
@@ -328,6 +487,10 @@ get_location(json_t *o, const char *key, double *lat, double *lon,
 
 #define TRY(x)	do { if ((x) == -1) return -1; } while (0)
 
+/* What a reader of scanned fields returns for a record it leaves to
+ * jansson (one that keeps json). */
+#define NEEDS_JSON	(-2)
+
 static const char *const nights_names[] = {
 	"any", "prefer", "avoid", "never", "only", NULL
 };
@@ -337,26 +500,28 @@ static const char *const level_names[] = {
 };
 
 static int
-parse_org(struct pool_data *d, json_t *o, struct pool_org *r,
+parse_org(struct pool_data *d, const struct src *o, struct pool_org *r,
     struct pool_error *err)
 {
-	json_t	*c;
+	struct val	c;
 
 	TRY(get_str(d, o, "id", 1, &r->id, err));
 	TRY(get_str(d, o, "name", 0, &r->name, err));
 	TRY(get_str(d, o, "region", 0, &r->region, err));
 	TRY(get_num(o, "weight", 0, 0, 1e15, &r->weight, err));
 	TRY(get_num(o, "rate", 0, 0, 1e9, &r->rate, err));
-	c = json_object_get(o, "contacts");
-	if (c != NULL && !json_is_null(c) && !json_is_array(c))
+	field(o, "contacts", &c);
+	if (!val_is_none(&c) && c.kind != V_ARRAY)
 		return pool_error_set(err, POOL_EFIELD, "contacts",
 		    "must be a list");
-	r->contacts = c != NULL && json_is_array(c) ? json_incref(c) : NULL;
+	if (c.kind == V_ARRAY && c.j == NULL)
+		return NEEDS_JSON;
+	r->contacts = c.kind == V_ARRAY ? json_incref(c.j) : NULL;
 	return 0;
 }
 
 static int
-parse_worker(struct pool_data *d, json_t *o, struct pool_worker *r,
+parse_worker(struct pool_data *d, const struct src *o, struct pool_worker *r,
     struct pool_error *err)
 {
 	int	b = 0, nights = 0, rc;
@@ -389,7 +554,7 @@ parse_worker(struct pool_data *d, json_t *o, struct pool_worker *r,
 }
 
 static int
-parse_shift(struct pool_data *d, json_t *o, struct pool_shift *r,
+parse_shift(struct pool_data *d, const struct src *o, struct pool_shift *r,
     struct pool_error *err)
 {
 	long long	 prio = 3, brk = 0;
@@ -426,8 +591,8 @@ parse_shift(struct pool_data *d, json_t *o, struct pool_shift *r,
 }
 
 static int
-parse_interval(struct pool_data *d, json_t *o, struct pool_interval *r,
-    struct pool_error *err)
+parse_interval(struct pool_data *d, const struct src *o,
+    struct pool_interval *r, struct pool_error *err)
 {
 	TRY(get_str(d, o, "worker", 1, &r->worker, err));
 	TRY(get_time(o, "start", &r->start, err));
@@ -439,8 +604,8 @@ parse_interval(struct pool_data *d, json_t *o, struct pool_interval *r,
 }
 
 static int
-parse_assignment(struct pool_data *d, json_t *o, struct pool_assignment *r,
-    struct pool_error *err)
+parse_assignment(struct pool_data *d, const struct src *o,
+    struct pool_assignment *r, struct pool_error *err)
 {
 	int	status = POOL_CONFIRMED;
 
@@ -453,8 +618,8 @@ parse_assignment(struct pool_data *d, json_t *o, struct pool_assignment *r,
 }
 
 static int
-parse_allocation(struct pool_data *d, json_t *o, struct pool_allocation *r,
-    struct pool_error *err)
+parse_allocation(struct pool_data *d, const struct src *o,
+    struct pool_allocation *r, struct pool_error *err)
 {
 	TRY(get_str(d, o, "org", 1, &r->org, err));
 	TRY(get_str(d, o, "period", 1, &r->period, err));
@@ -469,14 +634,16 @@ parse_allocation(struct pool_data *d, json_t *o, struct pool_allocation *r,
 }
 
 static int
-parse_contact(struct pool_data *d, json_t *o, struct pool_contact *r,
-    struct pool_error *err)
+parse_contact(struct pool_data *d, const struct src *o,
+    struct pool_contact *r, struct pool_error *err)
 {
-	int	level = 0;
+	struct val	v;
+	int		level = 0;
 
 	TRY(get_str(d, o, "org", 1, &r->org, err));
 	TRY(get_date(o, "date", 1, &r->date, err));
-	if (json_object_get(o, "level") == NULL)
+	field(o, "level", &v);
+	if (v.kind == V_ABSENT)
 		return pool_error_set(err, POOL_EFIELD, "level", "missing");
 	TRY(get_enum(o, "level", level_names, &level, err));
 	r->level = level_names[level];
@@ -485,7 +652,7 @@ parse_contact(struct pool_data *d, json_t *o, struct pool_contact *r,
 }
 
 static int
-parse_jrecord(struct pool_data *d, json_t *o, enum pool_rtype t,
+parse_jrecord(struct pool_data *d, const struct src *o, enum pool_rtype t,
     struct pool_jrecord *r, struct pool_error *err)
 {
 	const char	*s;
@@ -494,6 +661,8 @@ parse_jrecord(struct pool_data *d, json_t *o, enum pool_rtype t,
 
 	r->shift = NULL;
 	r->obj = NULL;
+	if (o->o == NULL)
+		return NEEDS_JSON;
 	switch (t) {
 	case POOL_R_CANDIDATE:
 		TRY(get_str(d, o, "worker", 1, &s, err));
@@ -511,28 +680,30 @@ parse_jrecord(struct pool_data *d, json_t *o, enum pool_rtype t,
 	default:
 		break;
 	}
-	r->obj = json_incref(o);
+	r->obj = json_incref(o->o);
 	return 0;
 }
 
-int
-pool_record_from_json(struct pool_data *d, json_t *o, struct pool_record *out,
+/*
+ * A record from its fields.  Returns 0, -1 (error set) or, for scanned
+ * fields only, NEEDS_JSON: a record of unknown type, or one that keeps
+ * json (no error set).
+ */
+static int
+from_src(struct pool_data *d, const struct src *o, struct pool_record *out,
     struct pool_error *err)
 {
-	json_t	*t;
-	int	 rc;
+	struct val	t, id;
+	int		rc;
 
 	memset(out, 0, sizeof(*out));
-	if (!json_is_object(o))
-		return pool_error_set(err, POOL_EPARSE, NULL,
-		    "not a JSON object");
-	t = json_object_get(o, "type");
-	if (t == NULL)
+	field(o, "type", &t);
+	if (t.kind == V_ABSENT)
 		return pool_error_set(err, POOL_EFIELD, "type", "missing");
-	if (!json_is_string(t))
+	if (t.kind != V_STRING)
 		return pool_error_set(err, POOL_EFIELD, "type",
 		    "must be a string");
-	out->type = pool_rtype_parse(json_string_value(t));
+	out->type = pool_rtype_parse(t.s);
 	switch (out->type) {
 	case POOL_R_ORG:
 		rc = parse_org(d, o, &out->u.org, err);
@@ -567,19 +738,22 @@ pool_record_from_json(struct pool_data *d, json_t *o, struct pool_record *out,
 		rc = parse_jrecord(d, o, out->type, &out->u.jrecord, err);
 		break;
 	default:
-		rc = 0;
+		rc = o->o == NULL ? NEEDS_JSON : 0;
 		break;
+	}
+	if (rc == NEEDS_JSON) {
+		pool_record_release(out);
+		return NEEDS_JSON;
 	}
 	if (rc == -1) {
 		if (err != NULL && err->code == POOL_EFIELD &&
 		    out->type != POOL_R_UNKNOWN) {
 			/* Say which record: "shift 'S1'". */
-			json_t	*id = json_object_get(o, "id");
-
-			if (json_is_string(id) && json_string_length(id) > 0)
+			field(o, "id", &id);
+			if (id.kind == V_STRING && id.len > 0)
 				cut(err->context, sizeof(err->context),
 				    "%s '%.60s'", pool_rtype_name(out->type),
-				    json_string_value(id));
+				    id.s);
 			else
 				cut(err->context, sizeof(err->context), "%s",
 				    pool_rtype_name(out->type));
@@ -591,6 +765,51 @@ pool_record_from_json(struct pool_data *d, json_t *o, struct pool_record *out,
 }
 
 int
+pool_record_from_json(struct pool_data *d, json_t *o, struct pool_record *out,
+    struct pool_error *err)
+{
+	struct src	s = { o, NULL, 0 };
+
+	memset(out, 0, sizeof(*out));
+	if (!json_is_object(o))
+		return pool_error_set(err, POOL_EPARSE, NULL,
+		    "not a JSON object");
+	return from_src(d, &s, out, err);
+}
+
+/*
+ * The room the fast path of pool_record_parse gives the scanner: lines
+ * longer than this, or with more values, go to jansson.
+ */
+#define SCAN_LINE	4096
+#define SCAN_TOKENS	128
+
+/*
+ * The fast path: scan the line in place and read the fields from the
+ * scanned values.  Returns 0 with the record, or -1 when jansson has
+ * to parse the line: anything the scanner refuses, a record that keeps
+ * json, a record of unknown type, and every record with an error, so
+ * that errors keep jansson's wording.
+ */
+static int
+parse_fast(struct pool_data *d, const char *line, size_t len,
+    struct pool_record *out)
+{
+	struct pool_jtok	tok[SCAN_TOKENS];
+	char			buf[SCAN_LINE];
+	struct pool_jscan	sc;
+	struct src		s;
+
+	pool_jscan_init(&sc, tok, SCAN_TOKENS, buf, sizeof(buf));
+	if (pool_jscan_object(&sc, line, len) == -1)
+		return -1;
+	s.o = NULL;
+	s.m = sc.tok;
+	s.n = sc.nmembers;
+	return from_src(d, &s, out, NULL) == 0 ? 0 : -1;
+}
+
+int
 pool_record_parse(struct pool_data *d, const char *line, size_t len,
     struct pool_record *out, struct pool_error *err)
 {
@@ -598,6 +817,8 @@ pool_record_parse(struct pool_data *d, const char *line, size_t len,
 	json_t		*o;
 	int		 rc;
 
+	if (parse_fast(d, line, len, out) == 0)
+		return 0;
 	memset(out, 0, sizeof(*out));
 	o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
 	if (o == NULL)
