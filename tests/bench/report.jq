@@ -5,8 +5,10 @@
 # update, which would make the peer quadratic and the ratio unfair.
 def minutes(t): (t[11:13] | tonumber) * 60 + (t[14:16] | tonumber);
 # Working time: the length less the break, as pool-report counts it.
+# (No "//" here: its backtracking point holds a second reference to the
+# state, and then jq 1.6 copies the whole state on every update.)
 def hours: ((minutes(.end) - minutes(.start) + 1440) % 1440
-    - (.break_minutes // 0)) / 60;
+    - (.break_minutes | if . == null then 0 else . end)) / 60;
 reduce inputs as $r ({};
 	if $r.type == "shift" then .["o" + $r.id] = $r.org
 	    | .["h" + $r.id] = ($r | hours)
@@ -17,7 +19,7 @@ reduce inputs as $r ({};
 	$d["o" + $id] as $org
 	| .["n" + $org] += 1
 	| .["h" + $org] += $d["h" + $id]
-	| .["f" + $org] += ($d["a" + $id] // 0))
+	| .["f" + $org] += ($d["a" + $id] | if . == null then 0 else . end))
 | . as $t
 | keys[] | select(startswith("n")) | .[1:]
 | {org: ., asked: $t["n" + .], filled: $t["f" + .], hours: $t["h" + .]}
