@@ -91,6 +91,33 @@ struct pool_ingest {
 						   fast field, or -1 */
 	char			 fkey[16][24];	/* its text ,"name": */
 	size_t			 fkeylen[16];	/* 0: not cached */
+	struct dtent		*dtc;		/* fast path: date and time
+						   texts parsed (DTC) */
+	struct itent		*itc;		/* fast path: local times
+						   converted (ITC) */
+};
+
+/*
+ * The fast path's caches, filled as rows are read and emptied when a
+ * mapping is bound: exports repeat a few dates and times over and over.
+ * A date and a time text (both of one row, untrimmed) with the local
+ * time they give; a local time with the instant and the text it is
+ * written as.  Both are fixed in size, so memory stays flat.
+ */
+#define DTC	1024
+#define ITC	4096
+
+struct dtent {
+	uint64_t		h;		/* 0: empty */
+	unsigned char		dl, tl;		/* lengths of the texts */
+	char			key[30];	/* date text, time text */
+	struct pool_civil	c;
+};
+
+struct itent {
+	uint64_t	key;			/* 0: empty */
+	int64_t		t;
+	char		text[26];
 };
 
 /** Hashes and the id table */
@@ -1794,6 +1821,14 @@ fast_bind(struct pool_ingest *g, const struct pool_mapping *m)
 	size_t			 i, k;
 
 	g->fast = POOL_R_UNKNOWN;
+	if (g->dtc == NULL)
+		g->dtc = calloc(DTC, sizeof(*g->dtc));
+	else
+		memset(g->dtc, 0, DTC * sizeof(*g->dtc));
+	if (g->itc == NULL)
+		g->itc = calloc(ITC, sizeof(*g->itc));
+	else
+		memset(g->itc, 0, ITC * sizeof(*g->itc));
 	if (g->o.slow || g->o.pseudo != NULL || type == NULL ||
 	    (names = fast_fields(pool_rtype_parse(type))) == NULL)
 		return;
@@ -1857,6 +1892,97 @@ fast_list(struct pool_ingest *g, const struct pool_map_field *f, char *s)
 	return 1;
 }
 
+/*
+ * conv_datetime through the cache of date and time texts: 1 with
+ * *present and (if present) *c, or 0 if the texts do not convert.
+ */
+static int
+fast_datetime(struct pool_ingest *g, const struct pool_mapping *m,
+    const struct pool_map_field *f, const struct row *r,
+    struct pool_civil *c, int *present)
+{
+	struct pool_error	 e;
+	struct dtent		*d;
+	const char		*ds, *ts;
+	size_t			 dl, tl;
+	uint64_t		 h;
+
+	ds = cell(r, f->date_index, f->date_column, &dl, NULL);
+	ts = cell(r, f->time_index, f->time_column, &tl, NULL);
+	if (g->dtc == NULL || dl + tl > sizeof(d->key))
+		return conv_datetime(g, m, f, r, c, present, &e) == 0;
+	h = hash(hash(HASH_INIT ^ dl, ds, dl), ts, tl) | 1;
+	d = &g->dtc[h & (DTC - 1)];
+	if (d->h == h && d->dl == dl && d->tl == tl &&
+	    memcmp(d->key, ds, dl) == 0 && memcmp(d->key + dl, ts, tl) == 0) {
+		*c = d->c;
+		*present = 1;
+		return 1;
+	}
+	if (conv_datetime(g, m, f, r, c, present, &e) == -1)
+		return 0;
+	if (*present) {
+		d->h = h;
+		d->dl = (unsigned char)dl;
+		d->tl = (unsigned char)tl;
+		memcpy(d->key, ds, dl);
+		memcpy(d->key + dl, ts, tl);
+		d->c = *c;
+	}
+	return 1;
+}
+
+/*
+ * A local time (a day later if next) to the instant in the source zone
+ * and its text in the pool's zone, through the cache: 1, or 0 if the
+ * time is in a DST gap or overlap or out of range.
+ */
+static int
+fast_instant(struct pool_ingest *g, struct pool_civil c, int next,
+    int64_t *t, char b[26])
+{
+	struct itent	*x = NULL;
+	uint64_t	 key, h;
+	int64_t		 t2;
+
+	if (c.year >= 0 && c.year < 16384 && c.month >= 0 && c.month < 16 &&
+	    c.day >= 0 && c.day < 32 && c.hour >= 0 && c.hour < 32 &&
+	    c.min >= 0 && c.min < 64 && c.sec >= 0 && c.sec < 64 &&
+	    g->itc != NULL) {
+		key = (uint64_t)c.year << 26 | (uint64_t)c.month << 22 |
+		    (uint64_t)c.day << 17 | (uint64_t)c.hour << 12 |
+		    (uint64_t)c.min << 6 | (uint64_t)c.sec;
+		key = key << 2 | (next ? 3 : 1);
+		h = key * 0x9e3779b97f4a7c15ULL;
+		x = &g->itc[h >> 52 & (ITC - 1)];
+		if (x->key == key) {
+			*t = x->t;
+			memcpy(b, x->text, 26);
+			return 1;
+		}
+	}
+	if (next)
+		pool_time_civil_from_days(pool_time_days_from_civil(c.year,
+		    c.month, c.day) + 1, &c.year, &c.month, &c.day);
+	if (c.hour == 24) {
+		pool_time_civil_from_days(pool_time_days_from_civil(
+		    c.year, c.month, c.day) + 1, &c.year, &c.month, &c.day);
+		c.hour = 0;
+	}
+	if (pool_tz_from_civil(g->srctz, &c, t, &t2) != POOL_LOCAL_UNIQUE)
+		return 0;
+	/* Years 0001-9999 only, as pool_time_parse reads them back. */
+	if (*t < -62135596800LL || *t > 253402300799LL - 86400)
+		return 0;
+	fmt_time(g->tz, *t, b);
+	if (x != NULL) {
+		x->key = key;
+		x->t = *t;
+		memcpy(x->text, b, 26);
+	}
+	return 1;
+}
+
 /* A time field; 0 if in doubt, else 1 (v->present says if given). */
 static int
 fast_time(struct pool_ingest *g, const struct pool_mapping *m,
@@ -1867,12 +1993,11 @@ fast_time(struct pool_ingest *g, const struct pool_mapping *m,
 	struct pool_civil	 c;
 	const char		*s;
 	size_t			 len;
-	int64_t			 t2;
-	int			 present, abs = 0;
+	int			 present, abs = 0, next = 0;
 	char			 b[26];
 
 	if (f->date_column != NULL) {
-		if (conv_datetime(g, m, f, r, &c, &present, &e) == -1)
+		if (!fast_datetime(g, m, f, r, &c, &present))
 			return 0;
 		if (!present)
 			return 1;
@@ -1882,10 +2007,10 @@ fast_time(struct pool_ingest *g, const struct pool_mapping *m,
 		    c.hour * 60 + c.min <= sv->c.hour * 60 + sv->c.min) {
 			if (m->overnight == POOL_OVERNIGHT_REJECT)
 				return 0;
-			pool_time_civil_from_days(pool_time_days_from_civil(
-			    c.year, c.month, c.day) + 1, &c.year, &c.month,
-			    &c.day);
+			next = 1;
 		}
+		if (!fast_instant(g, c, next, &v->t, b))
+			return 0;
 	} else {
 		if (f->column == NULL)
 			return 0;
@@ -1895,23 +2020,19 @@ fast_time(struct pool_ingest *g, const struct pool_mapping *m,
 			return 1;
 		if (parse_when(m, f->format, s, &v->t, &abs, &c, &e) == -1)
 			return 0;
-	}
-	if (!abs) {
-		if (c.hour == 24) {
-			pool_time_civil_from_days(pool_time_days_from_civil(
-			    c.year, c.month, c.day) + 1, &c.year, &c.month,
-			    &c.day);
-			c.hour = 0;
+		if (!abs) {
+			if (!fast_instant(g, c, 0, &v->t, b))
+				return 0;
+		} else {
+			/* Years 0001-9999 only, as pool_time_parse reads
+			   them back. */
+			if (v->t < -62135596800LL ||
+			    v->t > 253402300799LL - 86400)
+				return 0;
+			fmt_time(g->tz, v->t, b);
 		}
-		if (pool_tz_from_civil(g->srctz, &c, &v->t, &t2) !=
-		    POOL_LOCAL_UNIQUE)
-			return 0;
 	}
-	/* Years 0001-9999 only, as pool_time_parse reads them back. */
-	if (v->t < -62135596800LL || v->t > 253402300799LL - 86400)
-		return 0;
 	v->present = 1;
-	fmt_time(g->tz, v->t, b);
 	ob_put(&g->ob, ",\"", 2);
 	ob_put(&g->ob, f->field, strlen(f->field));
 	ob_put(&g->ob, "\":\"", 3);
@@ -2700,6 +2821,8 @@ pool_ingest_free(struct pool_ingest *g)
 	free(g->ob.p);
 	free(g->cb.p);
 	free(g->fs.p);
+	free(g->dtc);
+	free(g->itc);
 	pool_tz_free(g->tz);
 	pool_tz_free(g->srctz);
 	pool_data_release(&g->data);
