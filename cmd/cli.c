@@ -12,6 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "cli.h"
 
 static const char	*progname = "pool";
@@ -30,6 +32,27 @@ cleanup_tmp(void)
 		unlink(out.tmp);
 }
 
+/*
+ * jansson does not survive a failed allocation cleanly (it can return a
+ * wrong value), so the programs end at once with a clear message.  The
+ * -o temporary file is removed by the atexit handler.
+ */
+static void *
+json_alloc(size_t n)
+{
+	void	*p;
+
+	if ((p = malloc(n)) == NULL) {
+		static const char msg[] = ": out of memory\n";
+
+		/* No stdio: this runs inside the JSON parser. */
+		(void)!write(STDERR_FILENO, progname, strlen(progname));
+		(void)!write(STDERR_FILENO, msg, sizeof(msg) - 1);
+		exit(CLI_DATA);
+	}
+	return p;
+}
+
 void
 cli_init(const char *name)
 {
@@ -40,6 +63,7 @@ cli_init(const char *name)
 	/* "| head" ends the program quietly. */
 	signal(SIGPIPE, SIG_DFL);
 	atexit(cleanup_tmp);
+	json_set_alloc_funcs(json_alloc, free);
 }
 
 const char *
