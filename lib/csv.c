@@ -34,6 +34,7 @@ struct pool_csv {
 	enum pool_csv_enc	 enc;
 	size_t			 maxrow, maxfields;
 	unsigned char		 cls[256];
+	unsigned char		 quick[256];	/* stops quick_row */
 
 	unsigned char		*ibuf;
 	size_t			 ipos, iend;
@@ -231,6 +232,8 @@ pool_csv_new(FILE *f, const char *source, const struct pool_csv_opts *opts,
 	if (r->enc == POOL_CSV_CP1252)
 		for (i = 0x80; i < 0x100; i++)
 			r->cls[i] = C_PLAIN | C_QUOTED;
+	for (i = 0; i < 256; i++)
+		r->quick[i] = r->cls[i] != 0;
 	return r;
 nomem:
 	pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
@@ -435,6 +438,83 @@ scan_row(struct pool_csv *r, int *unterminated)
 	}
 }
 
+/*
+ * The common row, read without the scanner: wholly in the buffer and
+ * ended by LF (or CR LF); no CR, NUL or (in Windows-1252 input) byte
+ * >= 0x80 in it; quotes only around whole fields, closed on the same
+ * line; within the limits.  The fields are unquoted into fbuf, each
+ * ended by a NUL, which is the layout scan_row gives, and the line is
+ * copied into raw.  Returns 1 if the row was read, 0 if scan_row must
+ * read it (then nothing was consumed).
+ */
+static int
+quick_row(struct pool_csv *r)
+{
+	const unsigned char	*s, *nl, *e, *q;
+	const unsigned char	*cls = r->cls;
+	unsigned char		*fb = (unsigned char *)r->fbuf, delim;
+	size_t			 len, i, o = 0, nf = 0, n;
+
+	s = r->ibuf + r->ipos;
+	if ((nl = memchr(s, '\n', r->iend - r->ipos)) == NULL) {
+		/* A full buffer holds no more: fill() would see no input. */
+		if (r->eof || r->iend - r->ipos >= IBUF || !fill(r))
+			return 0;
+		s = r->ibuf + r->ipos;
+		if ((nl = memchr(s, '\n', r->iend - r->ipos)) == NULL)
+			return 0;
+	}
+	e = nl;
+	if (e > s && e[-1] == '\r')
+		e--;
+	if ((len = (size_t)(e - s)) > r->maxrow)
+		return 0;
+	delim = (unsigned char)r->delim;
+	for (i = 0;;) {
+		if (i < len && s[i] == '"') {
+			/* A quoted field: runs up to each quote. */
+			for (i++;;) {
+				for (q = s + i; q < e && !(cls[*q] & C_QUOTED);
+				    q++)
+					;
+				if (q == e || *q != '"')
+					return 0;
+				n = (size_t)(q - s) - i;
+				memcpy(fb + o, s + i, n);
+				o += n;
+				i += n + 1;
+				if (i < len && s[i] == '"') {
+					fb[o++] = '"';
+					i++;
+					continue;
+				}
+				break;
+			}
+			if (i < len && s[i] != delim)
+				return 0;
+		} else {
+			for (; i < len && !(cls[s[i]] & C_PLAIN); i++)
+				fb[o++] = s[i];
+			if (i < len && s[i] != delim)
+				return 0;
+		}
+		fb[o++] = '\0';
+		r->foff[++nf] = o;
+		if (i == len)
+			break;
+		if (nf >= r->maxfields)
+			return 0;	/* one more field than allowed */
+		i++;
+	}
+	r->nf = nf;
+	r->flen = o;
+	memcpy(r->raw, s, len);
+	r->rawlen = len;
+	r->ipos = (size_t)(nl + 1 - r->ibuf);
+	r->nextline++;
+	return 1;
+}
+
 int
 pool_csv_next(struct pool_csv *r, struct pool_error *err)
 {
@@ -447,7 +527,7 @@ pool_csv_next(struct pool_csv *r, struct pool_error *err)
 		r->toolong = r->toomany = r->badquote = r->nul = 0;
 		r->line = r->nextline;
 		unterminated = 0;
-		if (!scan_row(r, &unterminated)) {
+		if (!quick_row(r) && !scan_row(r, &unterminated)) {
 			r->raw[0] = '\0';
 			if (r->ioerr) {
 				errno = r->ioerr;

@@ -104,7 +104,7 @@ struct pool_ingest {
  * time they give; a local time with the instant and the text it is
  * written as.  Both are fixed in size, so memory stays flat.
  */
-#define DTC	1024
+#define DTC	4096
 #define ITC	4096
 
 struct dtent {
