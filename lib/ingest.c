@@ -120,6 +120,7 @@ struct itent {
 	char		text[26];
 };
 
+
 /** Hashes and the id table */
 
 /*
@@ -462,6 +463,13 @@ ob_put(struct obuf *b, const char *s, size_t k)
 	b->n += k;
 }
 
+/* Bytes that a JSON string escapes. */
+static const unsigned char jesc[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1
+};
+
 static void
 ob_str(struct obuf *b, const char *s, size_t len)
 {
@@ -470,6 +478,18 @@ ob_str(struct obuf *b, const char *s, size_t len)
 	unsigned char	c;
 	char		e[6];
 
+	/* Nothing to escape (nearly always): one copy. */
+	for (i = 0; i < len && !jesc[(unsigned char)s[i]]; i++)
+		;
+	if (i == len) {
+		if (b->n + len + 3 > b->cap && ob_reserve(b, len + 2) == -1)
+			return;
+		b->p[b->n] = '"';
+		memcpy(b->p + b->n + 1, s, len);
+		b->p[b->n + len + 1] = '"';
+		b->n += len + 2;
+		return;
+	}
 	ob_put(b, "\"", 1);
 	for (i = 0; i < len; ) {
 		for (run = i; run < len; run++) {
@@ -1018,7 +1038,7 @@ to_instant(struct pool_ingest *g, const struct pool_mapping *m,
 	enum pool_local_kind	 k;
 	enum pool_ambiguous	 amb = m != NULL ? m->ambiguous :
 				    POOL_AMBIG_FIRST;
-	int64_t			 t2, days;
+	int64_t			 t2, days, lt;
 	char			 when[32], b[26];
 
 	if (c->hour == 24) {
@@ -1028,6 +1048,14 @@ to_instant(struct pool_ingest *g, const struct pool_mapping *m,
 		c->hour = 0;
 	}
 	k = pool_tz_from_civil(g->srctz, c, t, &t2);
+	/* Years 0001-9999 only, in the source zone and in the pool's, as
+	 * pool_time_parse reads them back: never clamped. */
+	lt = *t + pool_tz_offset(g->tz, *t);
+	if (c->year < 1 || c->year > 9999 || lt < -62135596800LL ||
+	    lt > 253402300799LL)
+		return pool_error_set(err, POOL_EFIELD, field, "local time "
+		    "%04d-%02d-%02d %02d:%02d is out of range (years 0001 to "
+		    "9999)", c->year, c->month, c->day, c->hour, c->min);
 	if (k != POOL_LOCAL_UNIQUE)
 		snprintf(when, sizeof(when), "%04d-%02d-%02d %02d:%02d",
 		    c->year, c->month, c->day, c->hour, c->min);
@@ -1855,6 +1883,8 @@ struct fval {
 	int			isint;
 	long long		i;
 	double			d;
+	const char		*dec;		/* the text of d, if a plain
+						   decimal */
 	int64_t			t;
 	struct pool_civil	c;
 };
@@ -2071,6 +2101,54 @@ fast_text(struct pool_ingest *g, const char *s, size_t len, size_t *outlen)
 	return d;
 }
 
+/*
+ * Write a number of the fast path.  A real read as a plain decimal
+ * (simple_decimal) of magnitude 1e-4 to 1e14 is written from its text,
+ * without leading zeros or trailing zeros after the point: that is
+ * the decimal "%.15g" (so ob_real) gives back, as a decimal of at most
+ * 15 digits is what the double nearest to it prints as.
+ */
+static void
+fast_number(struct obuf *b, const struct fval *v)
+{
+	const char	*p, *ip, *fp, *fe;
+	char		 d[40];
+	size_t		 n = 0;
+
+	if (v->isint) {
+		ob_int(b, v->i);
+		return;
+	}
+	if (v->dec == NULL || !(fabs(v->d) >= 1e-4 && fabs(v->d) < 1e14)) {
+		ob_real(b, v->d);
+		return;
+	}
+	p = v->dec;
+	if (*p == '-') {
+		d[n++] = '-';
+		p++;
+	}
+	for (ip = p; *p >= '0' && *p <= '9'; p++)
+		;
+	fp = *p != '\0' ? p + 1 : p;		/* after '.' or ',' */
+	while (ip + 1 < p && *ip == '0')
+		ip++;
+	for (fe = fp + strlen(fp); fe > fp && fe[-1] == '0'; fe--)
+		;
+	if ((size_t)(p - ip) + (size_t)(fe - fp) + 3 > sizeof(d) - n) {
+		ob_real(b, v->d);
+		return;
+	}
+	memcpy(d + n, ip, (size_t)(p - ip));
+	n += (size_t)(p - ip);
+	d[n++] = '.';
+	if (fe == fp)
+		d[n++] = '0';
+	memcpy(d + n, fp, (size_t)(fe - fp));
+	n += (size_t)(fe - fp);
+	ob_put(b, d, n);
+}
+
 /* Write ,"name": (k: the field's place, for its cached text). */
 static void
 fast_key(struct pool_ingest *g, size_t k, const char *name)
@@ -2155,17 +2233,19 @@ fast_row(struct pool_ingest *g, const struct pool_mapping *m,
 			break;
 		case POOL_F_NUMBER:
 		case POOL_F_INTEGER:
-			if (parse_number(x, &v[k].isint, &v[k].i,
+			/* parse_number, which tries simple_decimal first. */
+			v[k].dec = NULL;
+			if (simple_decimal(x, &v[k].isint, &v[k].i,
+			    &v[k].d) == 0)
+				v[k].dec = x;
+			else if (parse_number(x, &v[k].isint, &v[k].i,
 			    &v[k].d) == -1)
 				return 0;
 			if (g->fast == POOL_R_SHIFT &&
 			    (k == FS_LAT || k == FS_LON))
 				break;		/* written as "location" */
 			fast_key(g, k, names[k]);
-			if (v[k].isint)
-				ob_int(&g->ob, v[k].i);
-			else
-				ob_real(&g->ob, v[k].d);
+			fast_number(&g->ob, &v[k]);
 			break;
 		case POOL_F_LIST:
 			fast_key(g, k, names[k]);
@@ -2178,15 +2258,9 @@ fast_row(struct pool_ingest *g, const struct pool_mapping *m,
 		if (g->fast == POOL_R_SHIFT && k == FS_LON &&
 		    v[FS_LAT].present) {
 			ob_put(&g->ob, ",\"location\":{\"lat\":", 19);
-			if (v[FS_LAT].isint)
-				ob_int(&g->ob, v[FS_LAT].i);
-			else
-				ob_real(&g->ob, v[FS_LAT].d);
+			fast_number(&g->ob, &v[FS_LAT]);
 			ob_put(&g->ob, ",\"lon\":", 7);
-			if (v[FS_LON].isint)
-				ob_int(&g->ob, v[FS_LON].i);
-			else
-				ob_real(&g->ob, v[FS_LON].d);
+			fast_number(&g->ob, &v[FS_LON]);
 			ob_put(&g->ob, "}", 1);
 		}
 	}
