@@ -7,7 +7,9 @@
 # the format of tests/bench/run.sh:
 #   | program | size | time | rate | peak | peer | peer figure | ratio |
 #     bar | pass |
-# and checks that rows in = records + rejects.
+# (elapsed time, which the bar is on; CPU time, user + system, with its
+# ratio; the load average, as elapsed times on a loaded machine say
+# little) and checks that rows in = records + rejects.
 #
 # Run by tests/bench/run.sh (BENCH_SIZE, BENCH_WORK, BENCH_BIN and
 # BENCH_TOOLS set), or alone from the repository root after make:
@@ -89,11 +91,20 @@ echo "| pool-ingest | $size ($rows rows, $mb MB) | $ti s |" \
     "$(awk "BEGIN { printf \"%.1f\", $mb / $ti }") MB/s | $mi MB |" \
     "Miller | $peer | ${ratio}x | >= 5x Miller | $pass |"
 
-# CPU time (user + system), which a loaded machine disturbs less: for
-# information, the bar is on elapsed time.
+# CPU time (user + system), which a loaded machine disturbs less.  The
+# bar is on elapsed time on an idle machine; on a shared, loaded one
+# the CPU ratio is the fairer figure (Miller runs several threads, so
+# its elapsed time gains from idle cores that pool-ingest leaves alone).
+cpass=-
+[ "$cratio" != - ] && awk "BEGIN { exit !($cratio >= 5) }" && cpass=pass
+[ "$cratio" != - ] && [ "$cpass" = - ] && cpass=below
 echo "| pool-ingest CPU | $size ($rows rows) | $ci s CPU |" \
     "$(awk "BEGIN { printf \"%.1f\", $mb / $ci }") MB/s | - |" \
-    "Miller | $cpeer | ${cratio}x | (information) | - |"
+    "Miller | $cpeer | ${cratio}x | (information: >= 5x) | $cpass |"
+load=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo unknown)
+echo "| pool-ingest bar | the bar is the elapsed ratio on an idle machine;" \
+    "load average $load on $(getconf _NPROCESSORS_ONLN 2>/dev/null ||" \
+    "echo ?) cores | - | - | - | - | - | - | - | - |"
 
 # Memory against input size: the same run on a tenth of the rows.
 if [ "$rows" -ge 100000 ]; then
