@@ -50,6 +50,15 @@ pool_jscan_init(struct pool_jscan *sc, struct pool_jtok *tok, size_t maxtok,
 	sc->nmembers = 0;
 }
 
+#define ONES	0x0101010101010101ULL
+
+/* Bytes of x that are zero have their high bit set (and maybe others). */
+static uint64_t
+has_zero(uint64_t x)
+{
+	return (x - ONES) & ~x;
+}
+
 static void
 skip_ws(struct rd *r)
 {
@@ -152,6 +161,18 @@ scan_string(struct rd *r, const char **out, size_t *outlen)
 	size_t			 n;
 
 	for (;;) {
+		/* Eight plain bytes at a time, then one by one. */
+		while (end - p >= 8) {
+			uint64_t	x;
+
+			memcpy(&x, p, 8);
+			if (((x - ONES * 0x20) | x | has_zero(x ^ (ONES * '"')) |
+			    has_zero(x ^ (ONES * '\\'))) & (ONES * 0x80))
+				break;
+			memcpy(d, p, 8);
+			d += 8;
+			p += 8;
+		}
 		while (p < end && !special[*p])
 			*d++ = (char)*p++;
 		if (p == end)
@@ -346,7 +367,7 @@ has_duplicate(const struct pool_jtok *m, size_t n)
 	for (i = 0, a = m; i < n; i++, a += 1 + children(a))
 		for (j = i + 1, b = a + 1 + children(a); j < n;
 		    j++, b += 1 + children(b))
-			if (a->klen == b->klen &&
+			if (a->klen == b->klen && a->key[0] == b->key[0] &&
 			    memcmp(a->key, b->key, a->klen) == 0)
 				return 1;
 	return 0;
@@ -485,8 +506,7 @@ const struct pool_jtok *
 pool_jscan_find(const struct pool_jtok *m, size_t n, const char *key)
 {
 	for (size_t i = 0; i < n; i++, m += 1 + children(m))
-		if (strncmp(m->key, key, m->klen) == 0 &&
-		    key[m->klen] == '\0')
+		if (m->key[0] == key[0] && strcmp(m->key, key) == 0)
 			return m;
 	return NULL;
 }
