@@ -2318,6 +2318,38 @@ fast_row(struct pool_ingest *g, const struct pool_mapping *m,
 
 /** Readers */
 
+/*
+ * Reject a CSV row that holds a NUL byte, naming the first field with
+ * one: cut at the NUL, its text would be silently shorter.
+ */
+static int
+reject_nul(struct pool_ingest *g, const struct pool_mapping *m,
+    const struct pool_csv *r, char **names, size_t nnames, const char *raw,
+    size_t rawlen, struct pool_error *err)
+{
+	const char	*s, *field = NULL;
+	size_t		 i, j, len;
+	char		 col[96], q[80];
+
+	for (i = 0; (s = pool_csv_field(r, i, &len)) != NULL; i++)
+		if (memchr(s, '\0', len) != NULL)
+			break;
+	for (j = 0; j < m->nfields; j++)
+		if (m->fields[j].index == (long)i ||
+		    m->fields[j].date_index == (long)i ||
+		    m->fields[j].time_index == (long)i) {
+			field = m->fields[j].field;
+			break;
+		}
+	if (names != NULL && i < nnames)
+		snprintf(col, sizeof(col), "'%s'", pool_mapping_printable(
+		    names[i], strlen(names[i]), q, sizeof(q)));
+	else
+		snprintf(col, sizeof(col), "%zu", i + 1);
+	return reject_text(g, field, raw, rawlen, err, "a NUL byte in column "
+	    "%s", col);
+}
+
 static int
 read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
     struct pool_error *err)
@@ -2356,6 +2388,12 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 			/* The header row. */
 			if (rc == -1) {
 				*err = e;
+				goto out;
+			}
+			if (pool_csv_nul(r)) {
+				pool_error_set(err, POOL_EPARSE, NULL, "a NUL "
+				    "byte in the header row");
+				pool_error_locate(err, source, g->line);
 				goto out;
 			}
 			nnames = pool_csv_nfields(r);
@@ -2404,9 +2442,15 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 				goto out;
 			continue;
 		}
+		if (pool_csv_nul(r)) {
+			if (reject_nul(g, m, r, names, nnames, raw, rawlen,
+			    err) == -1)
+				goto out;
+			continue;
+		}
 		row.csv = r;
 		row.obj = NULL;
-		if (g->fast != POOL_R_UNKNOWN && !pool_csv_nul(r)) {
+		if (g->fast != POOL_R_UNKNOWN) {
 			if ((rc = fast_row(g, m, &row, raw, rawlen, err)) == -1)
 				goto out;
 			if (rc == 1)
