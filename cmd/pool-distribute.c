@@ -50,7 +50,10 @@ read_inputs(struct pool_dist *d, int argc, char *argv[])
 				continue;
 			cli_error(&err);
 			status = CLI_DATA;
-			if (err.code == POOL_ESYS || err.code == POOL_ENOMEM)
+			/* Without memory no output can be right: keep the old. */
+			if (err.code == POOL_ENOMEM)
+				exit(CLI_DATA);
+			if (err.code == POOL_ESYS)
 				break;
 		}
 		pool_ndjson_free(nd);
@@ -67,7 +70,7 @@ run(struct args *a, int argc, char *argv[])
 	struct pool_error	 err;
 	size_t			 ng, ns;
 	FILE			*out;
-	int			 status, ran;
+	int			 status, ran, ok;
 
 	pool_error_clear(&err);
 	if ((d = pool_dist_new(conf, &a->o, &err)) == NULL) {
@@ -80,6 +83,8 @@ run(struct args *a, int argc, char *argv[])
 		cli_error(&err);
 		if (err.code == POOL_ECONFIG)
 			exit(CLI_USAGE);	/* nothing written */
+		if (err.code == POOL_ENOMEM)
+			exit(CLI_DATA);
 		status = CLI_DATA;
 	}
 	if (ran && (a->explain || a->verbose)) {
@@ -88,12 +93,20 @@ run(struct args *a, int argc, char *argv[])
 			cli_warnx("%zu period%s and role%s, %zu scarce", ng,
 			    ng == 1 ? "" : "s", ng == 1 ? "" : "s", ns);
 		fflush(stderr);
-		pool_dist_explain(d, stderr, a->explain);
+		if (pool_dist_explain(d, stderr, a->explain) != 0) {
+			cli_warn("cannot write the explanation");
+			status = CLI_DATA;
+		}
 	}
 	out = cli_output_open(a->opath);
-	if (pool_dist_write(d, out) != 0)
+	ok = pool_dist_write(d, out) == 0;
+	if (!ok) {
+		/* A write error is said by cli_output_close. */
+		if (!ferror(out))
+			cli_warn("cannot write the output");
 		status = CLI_DATA;
-	if (cli_output_close(out, 1) != 0)
+	}
+	if (cli_output_close(out, ok) != 0)
 		status = CLI_DATA;
 	pool_dist_free(d);
 	pool_config_free(conf);

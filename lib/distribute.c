@@ -1475,12 +1475,16 @@ put_str(FILE *f, const char *s)
 	char	*t;
 	int	 rc;
 
-	if (j == NULL)
+	if (j == NULL) {
+		errno = ENOMEM;
 		return -1;
+	}
 	t = json_dumps(j, JSON_ENCODE_ANY);
 	json_decref(j);
-	if (t == NULL)
+	if (t == NULL) {
+		errno = ENOMEM;
 		return -1;
+	}
 	rc = fputs(t, f) == EOF ? -1 : 0;
 	free(t);
 	return rc;
@@ -1509,35 +1513,40 @@ write_row(struct pool_dist *d, FILE *f, const struct group *g,
 {
 	char	a[48], b[48];
 
-	fputs("{\"type\":\"allocation\",\"org\":", f);
-	put_str(f, r->org);
-	fputs(",\"period\":", f);
-	put_str(f, g->period);
-	if (g->role != NULL) {
-		fputs(",\"role\":", f);
-		put_str(f, g->role);
-	}
+	if (fputs("{\"type\":\"allocation\",\"org\":", f) == EOF ||
+	    put_str(f, r->org) != 0 ||
+	    fputs(",\"period\":", f) == EOF || put_str(f, g->period) != 0)
+		return -1;
+	if (g->role != NULL && (fputs(",\"role\":", f) == EOF ||
+	    put_str(f, g->role) != 0))
+		return -1;
 	fmt_units(d, r->entitled, a, sizeof(a));
-	fprintf(f, ",\"units\":%s,\"entitled\":%s", a, a);
-	if (!d->opts.units_mode)
-		fprintf(f, ",\"demand\":%s", fmt_units(d, r->demand, b,
-		    sizeof(b)));
-	if (r->has_weight)
-		fprintf(f, ",\"weight\":%s", pool_weight_format(r->weight, b,
-		    sizeof(b)));
-	fprintf(f, ",\"quota\":\"%s\",\"method\":\"%s\"", r->quota,
-	    pool_config_method_name(d->method));
-	if (d->opts.units_mode)
-		fprintf(f, ",\"total\":%" PRIu64, g->supply);
-	else {
-		fprintf(f, ",\"unit\":\"%s\",\"supply\":%s,\"scarce\":%s",
+	if (fprintf(f, ",\"units\":%s,\"entitled\":%s", a, a) < 0)
+		return -1;
+	if (!d->opts.units_mode && fprintf(f, ",\"demand\":%s",
+	    fmt_units(d, r->demand, b, sizeof(b))) < 0)
+		return -1;
+	if (r->has_weight && fprintf(f, ",\"weight\":%s",
+	    pool_weight_format(r->weight, b, sizeof(b))) < 0)
+		return -1;
+	if (fprintf(f, ",\"quota\":\"%s\",\"method\":\"%s\"", r->quota,
+	    pool_config_method_name(d->method)) < 0)
+		return -1;
+	if (d->opts.units_mode) {
+		if (fprintf(f, ",\"total\":%" PRIu64, g->supply) < 0)
+			return -1;
+	} else {
+		if (fprintf(f, ",\"unit\":\"%s\",\"supply\":%s,\"scarce\":%s",
 		    d->hours ? "hour" : "shift",
 		    fmt_units(d, g->supply, b, sizeof(b)),
-		    g->scarce ? "true" : "false");
-		fprintf(f, ",\"carry\":%s", fmt_units(d, r->carry, b,
-		    sizeof(b)));
+		    g->scarce ? "true" : "false") < 0)
+			return -1;
+		if (fprintf(f, ",\"carry\":%s", fmt_units(d, r->carry, b,
+		    sizeof(b))) < 0)
+			return -1;
 	}
-	fprintf(f, ",\"tie\":%s}\n", r->tie ? "true" : "false");
+	if (fprintf(f, ",\"tie\":%s}\n", r->tie ? "true" : "false") < 0)
+		return -1;
 	return ferror(f) ? -1 : 0;
 }
 

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "pool.h"
 #include "pool_config.h"
 #include "pool_distribute.h"
@@ -504,6 +506,65 @@ test_hours(void)
 	free(y);
 }
 
+/* A jansson allocator that fails: the org names cannot be quoted. */
+static void *
+fail_alloc(size_t n)
+{
+	(void)n;
+	return NULL;
+}
+
+/* A failed allocation or write while writing is an error, never a
+ * half-written record such as "org":, with success. */
+static void
+test_write_failure(void)
+{
+	struct pool_distribute_opts	 o;
+	struct pool_config		*conf;
+	struct pool_dist		*d;
+	struct pool_error		 err;
+	char				*buf = NULL;
+	size_t				 len = 0;
+	FILE				*f;
+	int				 rc;
+
+	pool_distribute_opts_init(&o);
+	o.units_mode = 1;
+	o.units = 10;
+	pool_error_clear(&err);
+	conf = pool_config_load_buffer(orgs_yaml, strlen(orgs_yaml),
+	    "pool.yaml", &err);
+	CHECK(conf != NULL, "config loads (%s)", err.text);
+	if (conf == NULL)
+		return;
+	d = pool_dist_new(conf, &o, &err);
+	CHECK(d != NULL && pool_dist_run(d, &err) == 0, "units run (%s)",
+	    err.text);
+	if (d == NULL) {
+		pool_config_free(conf);
+		return;
+	}
+
+	f = open_memstream(&buf, &len);
+	json_set_alloc_funcs(fail_alloc, free);
+	rc = pool_dist_write(d, f);
+	json_set_alloc_funcs(malloc, free);
+	fclose(f);
+	CHECK_INT(rc, -1, "a failed allocation fails the write");
+	CHECK(buf != NULL && strstr(buf, "\"org\":,") == NULL,
+	    "no invalid JSON before the failure: '%s'", buf ? buf : "");
+	free(buf);
+
+	if ((f = fopen("/dev/full", "w")) != NULL) {
+		setvbuf(f, NULL, _IONBF, 0);
+		CHECK_INT(pool_dist_write(d, f), -1,
+		    "a failed write fails the write");
+		fclose(f);
+	}
+	pool_dist_free(d);
+	pool_config_free(conf);
+}
+
 int
 main(void)
 {
@@ -513,5 +574,6 @@ main(void)
 	test_supply();
 	test_scarce();
 	test_hours();
+	test_write_failure();
 	return test_done();
 }
