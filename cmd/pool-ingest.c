@@ -44,6 +44,14 @@ static char	*rej_tmp;
 
 static _Noreturn void	usage(FILE *, int);
 
+/* On any exit before rejects_close: the temporary rejects file goes. */
+static void
+rejects_cleanup(void)
+{
+	if (rej_tmp != NULL)
+		unlink(rej_tmp);
+}
+
 static FILE *
 rejects_open(const char *path)
 {
@@ -62,11 +70,18 @@ rejects_open(const char *path)
 	}
 	if ((rej_tmp = malloc(len)) == NULL)
 		cli_errx(CLI_USAGE, "out of memory");
+	if (atexit(rejects_cleanup) != 0)
+		cli_errx(CLI_USAGE, "out of memory");
 	snprintf(rej_tmp, len, "%s.tmpXXXXXX", path);
-	if ((fd = mkstemp(rej_tmp)) == -1 || fchmod(fd, 0644) == -1 ||
-	    (f = fdopen(fd, "w")) == NULL) {
+	if ((fd = mkstemp(rej_tmp)) == -1) {
+		free(rej_tmp);
+		rej_tmp = NULL;		/* nothing was created */
 		cli_warn("cannot create '%s'", path);
 		exit(CLI_USAGE);
+	}
+	if (fchmod(fd, 0644) == -1 || (f = fdopen(fd, "w")) == NULL) {
+		cli_warn("cannot create '%s'", path);
+		exit(CLI_USAGE);	/* rejects_cleanup removes it */
 	}
 	return f;
 }
@@ -181,7 +196,7 @@ run(struct args *a)
 	struct input		 in = { "-", a->nmaps - 1 };
 	const char		*name;
 	FILE			*f;
-	int			 i, status = CLI_OK, ok = 1;
+	int			 i, status = CLI_OK, ok = 1, keep = 0;
 
 	a->o.config = conf;
 	a->o.pseudo = ps;
@@ -202,17 +217,31 @@ run(struct args *a)
 		if (a->nin > 0)
 			in = a->in[i];
 		if (pool_ingest_mapping(g, in.map < 0 ? NULL : maps[in.map],
-		    &err) == -1 ||
-		    (f = cli_input_open(in.path, &name)) == NULL) {
+		    &err) == -1) {
+			cli_error(&err);
+			status = CLI_DATA;
+			keep = 1;
+			continue;
+		}
+		if ((f = cli_input_open(in.path, &name)) == NULL) {
 			status = CLI_DATA;
 			continue;
 		}
+		/*
+		 * An input that cannot be read on leaves the output short:
+		 * the old -o file (and rejects file) is kept.  Out of
+		 * memory or a write error ends the run.
+		 */
 		if (pool_ingest_file(g, f, name, &err) == -1) {
 			status = CLI_DATA;
+			keep = 1;
 			if (err.code == POOL_ESYS && err.source[0] == '\0')
 				ok = 0;		/* a write error: said below */
-			else
+			else {
 				cli_error(&err);
+				if (err.code == POOL_ENOMEM)
+					ok = 0;
+			}
 		}
 		cli_input_close(f);
 	}
@@ -228,9 +257,9 @@ run(struct args *a)
 	if (a->verbose || pool_ingest_stats(g)->rejects > 0)
 		summary(pool_ingest_stats(g));
 	if (a->o.rejects != NULL && rejects_close(a->o.rejects, a->rpath,
-	    ok) == -1)
+	    ok && !keep) == -1)
 		ok = 0;
-	if (cli_output_close(a->o.out, ok) == -1 || !ok)
+	if (cli_output_close(a->o.out, ok && !keep) == -1 || !ok)
 		status = CLI_DATA;
 	pool_ingest_free(g);
 	pool_pseudo_free(ps);
