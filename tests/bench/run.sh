@@ -144,16 +144,16 @@ match_rows() {
 		if (index(sizes, " " s " ") == 0 && $2 !~ /^small/)
 			next
 		t = field("time"); sub(/s$/, "", t)
-		c = field("cpu"); sub(/s$/, "", c)
+		cpu = field("cpu"); sub(/s$/, "", cpu)
 		mem = field("rss"); sub(/MB$/, "", mem)
 		bar = s == "region" ? 1 : s == "large" ? 10 : 120
 		# One core: on a shared machine CPU time is the fair figure.
-		tt = c != "" ? c : t
+		tt = cpu != "" ? cpu : t
 		ok = field("status") <= 1 && tt + 0 < bar && mem + 0 < 4096
 		if ($2 ~ /^small/)
 			ok = field("status") <= 1
 		out("pool-match", s " (" field("workers") " x " \
-		    field("shifts") ")", t " s" (c != "" ? " (" c " s cpu)" : ""), \
+		    field("shifts") ")", t " s" (cpu != "" ? " (" cpu " s cpu)" : ""), \
 		    sprintf("%.0f shifts/s", field("shifts") / (tt > 0 ? tt : 0.01)), \
 		    mem " MB", "own bound", "cover " field("cover") \
 		    " of bound " field("bound"), "gap " field("gap"), \
