@@ -59,6 +59,23 @@ has_zero(uint64_t x)
 	return (x - ONES) & ~x;
 }
 
+/* The index of the lowest byte of mask (not 0) that has its high bit. */
+static size_t
+first_byte(uint64_t mask)
+{
+#if defined(__GNUC__) || defined(__clang__)
+	return (size_t)__builtin_ctzll(mask) >> 3;
+#else
+	size_t	n = 0;
+
+	while ((mask & 0x80) == 0) {
+		mask >>= 8;
+		n++;
+	}
+	return n;
+#endif
+}
+
 static void
 skip_ws(struct rd *r)
 {
@@ -161,15 +178,25 @@ scan_string(struct rd *r, const char **out, size_t *outlen)
 	size_t			 n;
 
 	for (;;) {
-		/* Eight plain bytes at a time, then one by one. */
+		/*
+		 * Eight bytes at a time: all are copied (the buffer has the
+		 * room), and the lowest flagged byte is the first special
+		 * one; the last few bytes one by one.
+		 */
 		while (end - p >= 8) {
-			uint64_t	x;
+			uint64_t	x, mask;
 
 			memcpy(&x, p, 8);
-			if (((x - ONES * 0x20) | x | has_zero(x ^ (ONES * '"')) |
-			    has_zero(x ^ (ONES * '\\'))) & (ONES * 0x80))
-				break;
 			memcpy(d, p, 8);
+			mask = ((x - ONES * 0x20) | x |
+			    has_zero(x ^ (ONES * '"')) |
+			    has_zero(x ^ (ONES * '\\'))) & (ONES * 0x80);
+			if (mask != 0) {
+				n = first_byte(mask);
+				d += n;
+				p += n;
+				goto special_byte;
+			}
 			d += 8;
 			p += 8;
 		}
@@ -177,6 +204,7 @@ scan_string(struct rd *r, const char **out, size_t *outlen)
 			*d++ = (char)*p++;
 		if (p == end)
 			return -1;
+special_byte:
 		if (*p == '"')
 			break;
 		if (*p < 0x20)
@@ -323,6 +351,7 @@ scan_word(struct rd *r, const char *w, size_t n)
 static int
 scan_scalar(struct rd *r, struct pool_jtok *t)
 {
+	t->n = 0;
 	switch (*r->p) {
 	case '"':
 		t->type = POOL_J_STRING;
@@ -351,26 +380,27 @@ new_tok(struct rd *r)
 	return &sc->tok[sc->ntok++];
 }
 
-static size_t
-children(const struct pool_jtok *t)
+/* Scalars have n == 0, so a member's next sibling is n + 1 tokens on. */
+#define children(t)	((t)->n)
+
+/* 1 if an earlier one of the members from m up to t has t's name. */
+static int
+is_duplicate(const struct pool_jtok *m, const struct pool_jtok *t)
 {
-	return t->type == POOL_J_ARRAY || t->type == POOL_J_OBJECT ? t->n : 0;
+	for (; m < t; m += 1 + children(m))
+		if (m->klen == t->klen && memcmp(m->key, t->key, t->klen) == 0)
+			return 1;
+	return 0;
 }
 
-/* 1 if two of the n members from m have the same name, else 0. */
-static int
-has_duplicate(const struct pool_jtok *m, size_t n)
+/* A small hash of a member name, for a first test of duplicates. */
+static unsigned
+key_bit(const struct pool_jtok *t)
 {
-	const struct pool_jtok	*a, *b;
-	size_t			 i, j;
-
-	for (i = 0, a = m; i < n; i++, a += 1 + children(a))
-		for (j = i + 1, b = a + 1 + children(a); j < n;
-		    j++, b += 1 + children(b))
-			if (a->klen == b->klen && a->key[0] == b->key[0] &&
-			    memcmp(a->key, b->key, a->klen) == 0)
-				return 1;
-	return 0;
+	if (t->klen == 0)
+		return 0;
+	return (unsigned)(t->klen + (unsigned char)t->key[0] * 7u +
+	    (unsigned char)t->key[t->klen - 1] * 13u) & 63u;
 }
 
 /*
@@ -420,6 +450,7 @@ static long
 scan_members(struct rd *r, int depth)
 {
 	struct pool_jtok	*t, *first = NULL;
+	uint64_t		 seen = 0, bit;
 	long			 n = 0, k;
 
 	skip_ws(r);
@@ -434,6 +465,12 @@ scan_members(struct rd *r, int depth)
 			first = t;
 		if (scan_string(r, &t->key, &t->klen) == -1)
 			return -1;
+		/* Names seen are marked in a bit set; only when the bit of
+		 * a name is taken are the earlier names compared. */
+		bit = (uint64_t)1 << key_bit(t);
+		if ((seen & bit) && is_duplicate(first, t))
+			return -1;
+		seen |= bit;
 		skip_ws(r);
 		if (r->p == r->end || *r->p != ':')
 			return -1;
@@ -469,8 +506,6 @@ scan_members(struct rd *r, int depth)
 		r->p++;
 		skip_ws(r);
 	}
-	if (has_duplicate(first, (size_t)n))
-		return -1;
 	return n;
 }
 
