@@ -123,6 +123,12 @@ pool_yaml_parse(const char *buf, size_t len, const char *name,
 	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
 	while (!done) {
 		if (!yaml_parser_parse(&p, &ev)) {
+			if (p.error == YAML_MEMORY_ERROR) {
+				pool_error_set(err, POOL_ENOMEM, NULL,
+				    "out of memory");
+				pool_error_locate(err, name, 0);
+				goto out;
+			}
 			pool_error_set(err, POOL_EPARSE, NULL, "YAML: %s%s%s",
 			    p.problem ? p.problem : "syntax error",
 			    p.context ? " " : "", p.context ? p.context : "");
