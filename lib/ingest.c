@@ -319,8 +319,14 @@ reject(struct pool_ingest *g, const struct pool_error *e, uint32_t src,
 	struct pool_error	 c = *e;
 	char			 text[512];
 	json_t			*o;
-	int			 rc = 0;
+	int			 rc = 0, bad = 0;
 
+	if (e->code == POOL_ENOMEM) {
+		/* Not the row's fault: the run cannot go on. */
+		*err = c;
+		pool_error_locate(err, g->sources[src], line);
+		return -1;
+	}
 	g->st.rejects++;
 	clean_error(&c);
 	pool_error_locate(&c, g->sources[src], line);
@@ -332,16 +338,19 @@ reject(struct pool_ingest *g, const struct pool_error *e, uint32_t src,
 		snprintf(text, sizeof(text), "%s: %s", c.context, c.text);
 	else
 		snprintf(text, sizeof(text), "%s", c.text);
-	o = json_object();
-	json_object_set_new(o, "type", json_string("reject"));
-	json_object_set_new(o, "source", json_string(g->sources[src]));
-	json_object_set_new(o, "line", json_integer((json_int_t)line));
+	if ((o = json_object()) == NULL)
+		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	bad |= json_object_set_new(o, "type", json_string("reject"));
+	bad |= json_object_set_new(o, "source", json_string(g->sources[src]));
+	bad |= json_object_set_new(o, "line", json_integer((json_int_t)line));
 	if (c.field[0] != '\0')
-		json_object_set_new(o, "field", json_string(c.field));
-	json_object_set_new(o, "error", json_string(text));
+		bad |= json_object_set_new(o, "field", json_string(c.field));
+	bad |= json_object_set_new(o, "error", json_string(text));
 	if (raw != NULL)
-		json_object_set_new(o, "raw", raw_string(raw, rawlen));
-	if (pool_json_write(g->o.rejects, o) == -1)
+		bad |= json_object_set_new(o, "raw", raw_string(raw, rawlen));
+	if (bad)
+		rc = pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	else if (pool_json_write(g->o.rejects, o) == -1)
 		rc = werr(err);
 	json_decref(o);
 	return rc;
@@ -886,8 +895,12 @@ str_or_err(const char *s, struct pool_error *err)
 {
 	json_t	*v;
 
-	if ((v = json_string(s)) == NULL)
-		pool_error_set(err, POOL_EFIELD, NULL, "invalid UTF-8");
+	if ((v = json_string(s)) == NULL) {
+		if (pool_utf8_valid(s, strlen(s)))
+			pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+		else
+			pool_error_set(err, POOL_EFIELD, NULL, "invalid UTF-8");
+	}
 	return v;
 }
 
@@ -900,7 +913,8 @@ conv_list(const struct pool_map_field *f, char *s, struct pool_error *err)
 	json_t		*a, *v;
 
 	if ((a = json_array()) == NULL)
-		return NULL;
+		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory"),
+		    NULL;
 	for (p = s; p != NULL; p = e) {
 		if ((e = strstr(p, sep)) != NULL) {
 			*e = '\0';
@@ -918,7 +932,11 @@ conv_list(const struct pool_map_field *f, char *s, struct pool_error *err)
 			json_decref(a);
 			return NULL;
 		}
-		json_array_append_new(a, v);
+		if (json_array_append_new(a, v) == -1) {
+			json_decref(a);
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory"), NULL;
+		}
 	}
 	return a;
 }
@@ -1078,25 +1096,37 @@ to_instant(struct pool_ingest *g, const struct pool_mapping *m,
 	return 0;
 }
 
-/* Set key (which may be "a.b": a nested object) of o to v (stolen). */
-static void
-set_path(json_t *o, const char *key, json_t *v)
+/*
+ * Set key (which may be "a.b": a nested object) of o to v (stolen; may
+ * be NULL, a failed allocation).  Returns 0, or -1 with err: out of
+ * memory, or a key that is not UTF-8.
+ */
+static int
+set_path(json_t *o, const char *key, json_t *v, struct pool_error *err)
 {
 	const char	*dot = strchr(key, '.');
 	char		 head[64];
 	json_t		*sub;
 
 	if (dot == NULL || (size_t)(dot - key) >= sizeof(head)) {
-		json_object_set_new(o, key, v);
-		return;
+		if (json_object_set_new(o, key, v) == 0)
+			return 0;
+		if (v != NULL && !pool_utf8_valid(key, strlen(key)))
+			return pool_error_set(err, POOL_EFIELD, NULL, "the "
+			    "name is not valid UTF-8");
+		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
 	}
 	memcpy(head, key, (size_t)(dot - key));
 	head[dot - key] = '\0';
 	if ((sub = json_object_get(o, head)) == NULL || !json_is_object(sub)) {
 		sub = json_object();
-		json_object_set_new(o, head, sub);
+		if (json_object_set_new(o, head, sub) == -1) {
+			json_decref(v);
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory");
+		}
 	}
-	set_path(sub, dot + 1, v);
+	return set_path(sub, dot + 1, v, err);
 }
 
 /*
@@ -1151,6 +1181,8 @@ conv(struct pool_ingest *g, const struct pool_mapping *m,
 		v = str_or_err(s, err);
 		break;
 	}
+	if (v == NULL && err->code == POOL_EOK)
+		pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
 	if (v == NULL && err->field[0] == '\0')
 		snprintf(err->field, sizeof(err->field), "%s", name);
 	return v;
@@ -1172,10 +1204,11 @@ conv_json(struct pool_ingest *g, const struct pool_mapping *m,
 	if (!json_is_array(v))
 		return json_incref(v);
 	if ((a = json_array()) == NULL)
-		return NULL;
+		goto nomem;
 	json_array_foreach(v, i, item) {
 		if (!json_is_string(item)) {
-			json_array_append(a, item);
+			if (json_array_append(a, item) == -1)
+				goto nomem;
 			continue;
 		}
 		s = trim(g, json_string_value(item),
@@ -1190,9 +1223,13 @@ conv_json(struct pool_ingest *g, const struct pool_mapping *m,
 			json_decref(a);
 			return NULL;
 		}
-		json_array_append_new(a, x);
+		if (json_array_append_new(a, x) == -1)
+			goto nomem;
 	}
 	return a;
+nomem:
+	json_decref(a);
+	return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory"), NULL;
 }
 
 /* Where the cells of a row come from: a CSV row, or a JSON object
@@ -1337,8 +1374,9 @@ row_to_json(struct pool_ingest *g, const struct pool_mapping *m,
 				if (to_instant(g, m, f->field, &c, &t,
 				    err) == -1)
 					goto bad;
-				set_path(o, f->field, json_string(
-				    fmt_time(g->tz, t, b)));
+				if (set_path(o, f->field, json_string(
+				    fmt_time(g->tz, t, b)), err) == -1)
+					goto bad;
 				continue;
 			}
 			jv = NULL;
@@ -1350,16 +1388,16 @@ row_to_json(struct pool_ingest *g, const struct pool_mapping *m,
 			}
 			if (jv != NULL) {
 				/* A typed JSON value: kept, lists mapped. */
-				if ((x = conv_json(g, m, f, jv, err)) == NULL)
+				if ((x = conv_json(g, m, f, jv, err)) == NULL ||
+				    set_path(o, f->field, x, err) == -1)
 					goto bad;
-				set_path(o, f->field, x);
 				continue;
 			}
 			if (*v == '\0')
 				continue;
-			if ((x = conv(g, m, f, f->field, v, err)) == NULL)
+			if ((x = conv(g, m, f, f->field, v, err)) == NULL ||
+			    set_path(o, f->field, x, err) == -1)
 				goto bad;
-			set_path(o, f->field, x);
 		}
 	return o;
 bad:
@@ -1755,22 +1793,29 @@ rejected:
 	return reject(g, &e, g->src, g->line, raw, rawlen, err);
 }
 
-/* Give a typeless object the type of the mapping or the options. */
-static void
-default_type(struct pool_ingest *g, json_t *o, int ndjson, int *verbatim)
+/*
+ * Give a typeless object the type of the mapping or the options.
+ * Returns 0, or -1 when out of memory.
+ */
+static int
+default_type(struct pool_ingest *g, json_t *o, int ndjson, int *verbatim,
+    struct pool_error *err)
 {
 	const char	*t = NULL;
 
 	if (json_object_get(o, "type") != NULL)
-		return;
+		return 0;
 	if (!ndjson && g->o.mapping != NULL && g->o.mapping->type != NULL)
 		t = g->o.mapping->type;
 	else if (g->o.type != NULL)
 		t = g->o.type;
 	if (t != NULL) {
-		json_object_set_new(o, "type", json_string(t));
+		if (json_object_set_new(o, "type", json_string(t)) == -1)
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory");
 		*verbatim = 0;
 	}
+	return 0;
 }
 
 /* A row that never became an object. */
@@ -2463,8 +2508,9 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 				goto out;
 			continue;
 		}
-		default_type(g, o, 0, &verbatim);
-		if (json_object_get(o, "type") == NULL)
+		if (default_type(g, o, 0, &verbatim, err) == -1)
+			rc = -1;
+		else if (json_object_get(o, "type") == NULL)
 			rc = reject_text(g, "type", raw, rawlen, err, "missing "
 			    "(give the type in the mapping, a 'type' column "
 			    "or --type)");
@@ -2504,9 +2550,9 @@ add_constants(struct pool_ingest *g, const struct pool_mapping *m, json_t *o,
 		v = trim(g, f->constant, strlen(f->constant));
 		if (*v == '\0')
 			continue;
-		if ((x = conv(g, m, f, f->field, v, err)) == NULL)
+		if ((x = conv(g, m, f, f->field, v, err)) == NULL ||
+		    set_path(o, f->field, x, err) == -1)
 			return -1;
-		set_path(o, f->field, x);
 	}
 	return 0;
 }
@@ -2546,7 +2592,10 @@ one_object(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
 		json_decref(r);
 		return reject(g, &e, g->src, g->line, raw, rawlen, err);
 	}
-	default_type(g, r, ndjson, &verbatim);
+	if (default_type(g, r, ndjson, &verbatim, err) == -1) {
+		json_decref(r);
+		return -1;
+	}
 	if (json_object_get(r, "type") == NULL) {
 		json_decref(r);
 		return reject_text(g, "type", raw, rawlen, err, "missing "

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "pool_ingest.h"
 #include "pool_mapping.h"
 #include "pool_pseudo.h"
@@ -630,6 +632,60 @@ test_canonical(void)
 	done(&r);
 }
 
+/* A JSON allocator that fails its nth call (0: none). */
+static unsigned long	jcalls, jfail;
+
+static void *
+jmalloc(size_t n)
+{
+	if (++jcalls == jfail)
+		return NULL;
+	return malloc(n);
+}
+
+/*
+ * A failed allocation in a row is out of memory, which ends the read
+ * with that error: never a reject (such as "invalid UTF-8"), never a
+ * short record.
+ */
+static void
+test_out_of_memory(void)
+{
+	static const struct opt o = { POOL_FMT_CSV, NULL, "worker", 0, NULL,
+	    "w.csv", 1 };
+	static const char in[] = "id;roles;skills;location.lat;location.lon\n"
+	    "W1;da;his:medicom, covid;52.1;4.3\nW2;poh;triage;;\n";
+	struct result	 base, r;
+	int		 bad = 0;
+
+	run(&o, in, &base);
+	CHECK_INT(base.rc, 0, "out of memory: the run without faults");
+	for (jfail = 1; jfail < 1000; jfail++) {
+		jcalls = 0;
+		json_set_alloc_funcs(jmalloc, free);
+		run(&o, in, &r);
+		json_set_alloc_funcs(malloc, free);
+		if (jcalls < jfail) {
+			/* No failure: the whole run fitted. */
+			CHECK_STR(r.out, base.out, "out of memory: output");
+			done(&r);
+			break;
+		}
+		if (r.rc == 0 ? strcmp(r.out, base.out) != 0 :
+		    r.st.rejects != 0 || strstr(r.diag, "out of memory") ==
+		    NULL || strstr(r.diag, "UTF-8") != NULL) {
+			printf("# allocation %lu: rc %d, %lu rejected, %s",
+			    jfail, r.rc, r.st.rejects, r.diag);
+			bad++;
+		}
+		done(&r);
+	}
+	CHECK(jfail > 1 && jfail < 1000, "out of memory: %lu allocations",
+	    jfail);
+	CHECK_INT(bad, 0, "out of memory: runs said otherwise");
+	done(&base);
+}
+
 int
 main(void)
 {
@@ -639,5 +695,6 @@ main(void)
 	test_property();
 	test_fast_path();
 	test_canonical();
+	test_out_of_memory();
 	return test_done();
 }
