@@ -2409,6 +2409,7 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 	size_t			 nnames = 0, i, rawlen;
 	json_t			*o;
 	int			 rc, ret = -1, bound = 0, verbatim = 0;
+	unsigned long		 badhead = 0;	/* line of a bad header */
 
 	memset(&co, 0, sizeof(co));
 	co.delim = g->o.delim ? g->o.delim : m != NULL && m->delim ?
@@ -2429,18 +2430,30 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 			*err = e;
 			goto out;
 		}
+		if (!bound && m->header && (rc == -1 || pool_csv_nul(r) ||
+		    badhead != 0)) {
+			/*
+			 * A header row that cannot be read: it and every row
+			 * after it are rejected, so each is accounted for.
+			 */
+			count_row(g);
+			if (badhead != 0)
+				rc = rc == -1 ? reject(g, &e, g->src, g->line,
+				    raw, rawlen, err) : reject_text(g, NULL,
+				    raw, rawlen, err, "no usable header row "
+				    "(line %lu)", badhead);
+			else {
+				badhead = g->line;
+				rc = reject_text(g, NULL, raw, rawlen, err,
+				    "header row: %s", rc == -1 ? e.text :
+				    "a NUL byte in it");
+			}
+			if (rc == -1)
+				goto out;
+			continue;
+		}
 		if (!bound && m->header) {
 			/* The header row. */
-			if (rc == -1) {
-				*err = e;
-				goto out;
-			}
-			if (pool_csv_nul(r)) {
-				pool_error_set(err, POOL_EPARSE, NULL, "a NUL "
-				    "byte in the header row");
-				pool_error_locate(err, source, g->line);
-				goto out;
-			}
 			nnames = pool_csv_nfields(r);
 			if ((names = calloc(nnames + 1, sizeof(*names))) ==
 			    NULL)
