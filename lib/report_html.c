@@ -131,7 +131,8 @@ chart_fill(FILE *f, const struct pool_table *t)
 }
 
 /* Distinct values of column c of t, in first-seen order (the tables are
- * sorted, so this is sorted too). */
+ * sorted, so this is sorted too).  Returns their number, or 0 with *out
+ * NULL when out of memory. */
 static size_t
 distinct(const struct pool_table *t, long c, const char ***out)
 {
@@ -172,8 +173,9 @@ find(const char **v, size_t n, const char *s)
 	return n;
 }
 
-/* Hours per day: asked (light) and filled (dark) as vertical bars. */
-static void
+/* Hours per day: asked (light) and filled (dark) as vertical bars.
+ * Returns 0, or -1 when out of memory. */
+static int
 chart_hours(FILE *f, const struct pool_table *t)
 {
 	long	 cd = pool_table_colidx(t, "date");
@@ -182,11 +184,12 @@ chart_hours(FILE *f, const struct pool_table *t)
 	const char **days;
 	double	*asked, *filled, max = 0, v;
 	size_t	 n, r, i, w;
+	int	 rc = -1;
 
 	if (cd < 0 || ch < 0 || cf < 0 || t->nrows == 0)
-		return;
+		return 0;
 	if ((n = distinct(t, cd, &days)) == 0)
-		return;
+		return days == NULL ? -1 : 0;
 	asked = calloc(n, sizeof(*asked));
 	filled = calloc(n, sizeof(*filled));
 	if (asked == NULL || filled == NULL)
@@ -230,14 +233,17 @@ chart_hours(FILE *f, const struct pool_table *t)
 		fputs("</text>\n", f);
 	}
 	fputs("</svg></figure>\n", f);
+	rc = 0;
 out:
 	free(asked);
 	free(filled);
 	free(days);
+	return rc;
 }
 
-/* Open shifts by day and role: a heat map. */
-static void
+/* Open shifts by day and role: a heat map.  Returns 0, or -1 when out
+ * of memory. */
+static int
 chart_heat(FILE *f, const struct pool_table *t)
 {
 	long	 cd = pool_table_colidx(t, "date");
@@ -246,12 +252,19 @@ chart_heat(FILE *f, const struct pool_table *t)
 	const char **days = NULL, **roles = NULL;
 	double	*m = NULL, max = 0, v;
 	size_t	 nd, nr, r, i, j, w, h;
+	int	 rc = -1;
 
 	if (cd < 0 || cr < 0 || co < 0 || t->nrows == 0)
-		return;
+		return 0;
 	nd = distinct(t, cd, &days);
 	nr = distinct(t, cr, &roles);
-	if (nd == 0 || nr == 0 || (m = calloc(nd * nr, sizeof(*m))) == NULL)
+	if (days == NULL || roles == NULL)
+		goto out;
+	if (nd == 0 || nr == 0) {
+		rc = 0;
+		goto out;
+	}
+	if ((m = calloc(nd * nr, sizeof(*m))) == NULL)
 		goto out;
 	qsort(roles, nr, sizeof(*roles), str_cmp);
 	for (r = 0; r < t->nrows; r++) {
@@ -294,10 +307,12 @@ chart_heat(FILE *f, const struct pool_table *t)
 		putc('\n', f);
 	}
 	fputs("</svg></figure>\n", f);
+	rc = 0;
 out:
 	free(m);
 	free(days);
 	free(roles);
+	return rc;
 }
 
 static void
@@ -383,10 +398,10 @@ pool_report_write_html(FILE *f, const struct pool_report *rep,
 		fputs("<div class=\"charts\">\n", f);
 		if (orgs != NULL)
 			chart_fill(f, orgs);
-		if (days != NULL) {
-			chart_hours(f, days);
-			chart_heat(f, days);
-		}
+		if (days != NULL && (chart_hours(f, days) != 0 ||
+		    chart_heat(f, days) != 0))
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory");
 		fputs("</div>\n", f);
 	}
 	for (i = 0; i < rep->ntables; i++)

@@ -2,6 +2,8 @@
  * Unit tests of the report: the table model, the formats (text, md, csv,
  * json, html), file names, calendar lines and the aggregation.
  */
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,6 +261,80 @@ test_html(void)
 	CHECK(strstr(c.buf, "<svg") != NULL, "fill-rate chart drawn");
 	CHECK(strstr(c.buf, "@media print") != NULL, "print style");
 	CHECK(strncmp(c.buf, "<!DOCTYPE html>\n", 16) == 0, "doctype first");
+	free(c.buf);
+	pool_report_release(&rep);
+}
+
+/*
+ * calloc that fails while fail_calloc is set; the charts of the HTML
+ * page are its only users while the page is written to a memory stream.
+ */
+static int	fail_calloc;
+static void	*(*volatile plain_malloc)(size_t) = malloc;
+
+void	*calloc(size_t, size_t);
+
+void *
+calloc(size_t n, size_t size)
+{
+	void	*p;
+
+	if (fail_calloc || (size != 0 && n > SIZE_MAX / size)) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	/* Through a volatile pointer: the compiler would turn malloc and
+	 * memset into a call of calloc. */
+	if ((p = plain_malloc(n * size)) != NULL)
+		memset(p, 0, n * size);
+	return p;
+}
+
+/* A chart that cannot be drawn fails the page, never left out quietly. */
+static void
+test_html_nomem(void)
+{
+	struct pool_report rep;
+	struct pool_error err;
+	struct capture c;
+	struct pool_table *t;
+	int	 rc;
+
+	pool_report_init(&rep);
+	pool_error_clear(&err);
+	t = pool_table_new("days", "days", "Days", "report.days", &err);
+	CHECK(t != NULL, "days table made");
+	if (t == NULL)
+		return;
+	pool_table_col(t, "date", "date", POOL_CELL_TEXT, &err);
+	pool_table_col(t, "role", "role", POOL_CELL_TEXT, &err);
+	pool_table_col(t, "hours", "hours", POOL_CELL_HOURS, &err);
+	pool_table_col(t, "filled_hours", "filled", POOL_CELL_HOURS, &err);
+	pool_table_col(t, "open", "open", POOL_CELL_INT, &err);
+	pool_table_row(t, &err);
+	pool_table_text(t, "2026-11-23", &err);
+	pool_table_text(t, "vig", &err);
+	pool_table_num(t, 8, &err);
+	pool_table_num(t, 4, &err);
+	pool_table_num(t, 1, &err);
+	CHECK_INT(pool_report_add(&rep, t, &err), 0, "table added");
+
+	cap_open(&c);
+	rc = pool_report_write(c.f, &rep, POOL_FMT_HTML, 0, &err);
+	cap_close(&c);
+	CHECK_INT(rc, 0, "html with charts written");
+	CHECK(strstr(c.buf, "Hours per day") != NULL, "hours chart drawn");
+	CHECK(strstr(c.buf, "Open shifts by day") != NULL, "heat map drawn");
+	free(c.buf);
+
+	pool_error_clear(&err);
+	cap_open(&c);
+	fail_calloc = 1;
+	rc = pool_report_write(c.f, &rep, POOL_FMT_HTML, 0, &err);
+	fail_calloc = 0;
+	cap_close(&c);
+	CHECK_INT(rc, -1, "a chart without memory fails the page");
+	CHECK_STR(err.text, "out of memory", "error text");
 	free(c.buf);
 	pool_report_release(&rep);
 }
@@ -574,6 +650,7 @@ main(void)
 	test_table();
 	test_formats();
 	test_html();
+	test_html_nomem();
 	test_ics_line();
 	test_aggregate();
 	test_sections();
