@@ -332,7 +332,8 @@ hamilton(struct pool_apportion_item *v, const size_t *idx, size_t n,
 	}
 	left = units - given;
 	sort_items = v;
-	qsort(r, nr, sizeof(*r), hrem_cmp);
+	if (nr > 1)
+		qsort(r, nr, sizeof(*r), hrem_cmp);
 	for (k = 0; k < left && k < nr; k++)
 		v[r[k].item].units++;
 	if (left > 0 && left < nr && r[left - 1].rem == r[left].rem) {

@@ -315,7 +315,8 @@ sort_ids(const void *base, size_t n, size_t stride, size_t *order)
 		    ((const char *)base + i * stride);
 		refs[i].i = i;
 	}
-	qsort(refs, n, sizeof(*refs), cmp_idref);
+	if (n > 1)
+		qsort(refs, n, sizeof(*refs), cmp_idref);
 	for (i = 0; i < n; i++)
 		order[i] = refs[i].i;
 	free(refs);
@@ -1285,7 +1286,8 @@ check_keys(struct loader *ld, const struct ynode *map, const char *ctx)
 		refs[i].key = map->kids[2 * i];
 		refs[i].i = i;
 	}
-	qsort(refs, n, sizeof(*refs), cmp_keyref);
+	if (n > 1)
+		qsort(refs, n, sizeof(*refs), cmp_keyref);
 	for (i = 1; i < n; i++)
 		if (strcmp(refs[i - 1].key->text, refs[i].key->text) == 0)
 			break;

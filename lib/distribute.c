@@ -551,7 +551,8 @@ run_units(struct pool_dist *d, struct pool_error *err)
 		    "no organisations: give them in pool.yaml or as org "
 		    "records");
 	}
-	qsort(rows, n, sizeof(*rows), row_cmp);
+	if (n > 1)
+		qsort(rows, n, sizeof(*rows), row_cmp);
 	rc = apportion_rows(d, rows, n, d->opts.units, 0, err);
 	if (rc != 0) {
 		free(rows);
@@ -624,7 +625,8 @@ ivl_merge(struct ivlist *l)
 
 	if (l->n == 0)
 		return;
-	qsort(l->v, l->n, sizeof(*l->v), ivl_cmp);
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), ivl_cmp);
 	for (i = 1; i < l->n; i++) {
 		if (l->v[i].s <= l->v[k].e) {
 			if (l->v[i].e > l->v[k].e)
@@ -845,7 +847,8 @@ max_disjoint(struct wshift *v, size_t n, uint64_t *dp)
 
 	if (n == 0)
 		return 0;
-	qsort(v, n, sizeof(*v), wshift_cmp);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), wshift_cmp);
 	for (i = 0; i < n; i++) {
 		uint64_t take = v[i].val, skip = i ? dp[i - 1] : 0;
 
@@ -980,7 +983,8 @@ supply_of(struct pool_dist *d, const size_t *sh, size_t n,
 	}
 	end_sh = sh;
 	end_data = data;
-	qsort(byend, n, sizeof(*byend), end_cmp);
+	if (n > 1)
+		qsort(byend, n, sizeof(*byend), end_cmp);
 	for (k = 0; k < n; k++) {
 		night[k] = (unsigned char)is_night(d, &data->shifts.v[sh[k]]);
 		day[k] = pool_tz_local_day(d->tz, data->shifts.v[sh[k]].start);
@@ -1370,7 +1374,8 @@ run_pool(struct pool_dist *d, struct pool_error *err)
 		nk++;
 	}
 	sort_data = data;
-	qsort(keys, nk, sizeof(*keys), skey_cmp);
+	if (nk > 1)
+		qsort(keys, nk, sizeof(*keys), skey_cmp);
 	if (facts_build(d, &wf) != 0)
 		goto nomem;
 	for (i = 0; i < nk; i = j) {
@@ -1402,7 +1407,8 @@ run_pool(struct pool_dist *d, struct pool_error *err)
 			g->demand += shift_units(d, sh);
 			idx[k - i] = keys[k].shift;
 		}
-		qsort(idx, j - i, sizeof(*idx), start_cmp);
+		if (j - i > 1)
+			qsort(idx, j - i, sizeof(*idx), start_cmp);
 		if (supply_of(d, idx, j - i, wf, &g->supply) != 0) {
 			free(idx);
 			goto nomem;

@@ -460,7 +460,8 @@ order_cands(struct pool_match *m, long s, long skip)
 		m->ord[n].cost = m->cstat[i] + cost_dynamic(m, w, s);
 		n++;
 	}
-	qsort(m->ord, (size_t)n, sizeof(*m->ord), ord_cmp);
+	if ((size_t)n > 1)
+		qsort(m->ord, (size_t)n, sizeof(*m->ord), ord_cmp);
 	return n;
 }
 
@@ -591,7 +592,8 @@ try_eject(struct pool_match *m, long s, int p, int depth, int *err)
 			nb[nn].s = t;
 			nb[nn++].d = d;
 		}
-		qsort(nb, (size_t)nn, sizeof(*nb), nb_cmp);
+		if ((size_t)nn > 1)
+			qsort(nb, (size_t)nn, sizeof(*nb), nb_cmp);
 		if (nn > EJECT_MAX)
 			nn = EJECT_MAX;
 		for (j = 0; j < nn; j++) {
@@ -705,7 +707,8 @@ setup(struct pool_match *m)
 		if (pool_data_worker(d, d->workers.v[i].id) == i)
 			tmp[n++] = i;
 	}
-	qsort(tmp, (size_t)n, sizeof(long), worker_cmp);
+	if ((size_t)n > 1)
+		qsort(tmp, (size_t)n, sizeof(long), worker_cmp);
 	for (i = 0; i < n; i++)
 		m->wrank[tmp[i]] = i;
 	m->ncanon = n;
@@ -716,7 +719,8 @@ setup(struct pool_match *m)
 		if (pool_data_shift(d, d->shifts.v[i].id) == i)
 			m->sorder[n++] = i;
 	}
-	qsort(m->sorder, (size_t)n, sizeof(long), shift_cmp);
+	if ((size_t)n > 1)
+		qsort(m->sorder, (size_t)n, sizeof(long), shift_cmp);
 	m->nsorder = n;
 	for (i = 0; i < n; i++)
 		m->srank[m->sorder[i]] = i;
@@ -1118,7 +1122,8 @@ pool_match_run(struct pool_match *m, const struct pool_match_opts *opts,
 	}
 	for (p = 1; p <= POOL_MATCH_NPRIO; p++)
 		m->lv[p].bound += m->lv[p].pinned;
-	qsort(lo, (size_t)m->nopen, sizeof(*lo), lorder_cmp);
+	if ((size_t)m->nopen > 1)
+		qsort(lo, (size_t)m->nopen, sizeof(*lo), lorder_cmp);
 
 	/* earlier proposals that still hold, most urgent first */
 	for (o = 0; o < m->nopen; o++) {

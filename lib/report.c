@@ -667,11 +667,13 @@ group(struct pool_reportctx *c, const struct fill *fl, enum gkind k,
 		if (fl->asg[i] >= 0 && gi[fl->asg[i]] >= 0 && fl->wk[i] >= 0)
 			pairs[np++] = (uint64_t)gi[fl->asg[i]] << 32 |
 			    (uint64_t)fl->wk[i];
-	qsort(pairs, np, sizeof(*pairs), u64_cmp);
+	if (np > 1)
+		qsort(pairs, np, sizeof(*pairs), u64_cmp);
 	for (i = 0; i < np; i++)
 		if (i == 0 || pairs[i] != pairs[i - 1])
 			g[pairs[i] >> 32].workers++;
-	qsort(g, ng, sizeof(*g), grp_cmp);
+	if (ng > 1)
+		qsort(g, ng, sizeof(*g), grp_cmp);
 	*out = g;
 	*nout = ng;
 	g = NULL;
@@ -793,7 +795,8 @@ sec_summary(struct pool_reportctx *c, const struct fill *fl,
 		for (i = 0; i < c->data.assignments.n; i++)
 			if (fl->asg[i] >= 0 && fl->wk[i] >= 0)
 				w[nw++] = (uint64_t)fl->wk[i];
-		qsort(w, nw, sizeof(*w), u64_cmp);
+		if (nw > 1)
+			qsort(w, nw, sizeof(*w), u64_cmp);
 		for (i = 0; i < nw; i++)
 			if (i == 0 || w[i] != w[i - 1])
 				all.workers++;
@@ -925,7 +928,8 @@ reasons_text(json_t *obj, char *buf, size_t len)
 		r[n].n = json_is_integer(v) ? json_integer_value(v) : 0;
 		n++;
 	}
-	qsort(r, n, sizeof(*r), reason_cmp);
+	if (n > 1)
+		qsort(r, n, sizeof(*r), reason_cmp);
 	for (i = 0; i < n && o < len; i++)
 		o += (size_t)snprintf(buf + o, len - o, "%s%s %lld",
 		    i ? ", " : "", r[i].rule, (long long)r[i].n);
@@ -1006,7 +1010,8 @@ sec_unfilled(struct pool_reportctx *c, const struct fill *fl,
 		if (fl->live[i] && !fl->filled[i])
 			open[n++] = (long)i;
 	sort_ctx = c;
-	qsort(open, n, sizeof(*open), open_cmp);
+	if (n > 1)
+		qsort(open, n, sizeof(*open), open_cmp);
 	TRY(pool_table_col(t, "shift", "shift", POOL_CELL_TEXT, err));
 	TRY(pool_table_col(t, "priority", "priority", POOL_CELL_INT, err));
 	TRY(pool_table_col(t, "start", "start", POOL_CELL_TEXT, err));
@@ -1139,7 +1144,8 @@ sec_workers(struct pool_reportctx *c, const struct fill *fl,
 		ww[nww].nights = is_night(c, s);
 		nww++;
 	}
-	qsort(ww, nww, sizeof(*ww), wweek_cmp);
+	if (nww > 1)
+		qsort(ww, nww, sizeof(*ww), wweek_cmp);
 	/* first[w]: where worker w's weeks start in ww (-1: none). */
 	for (i = 0; i < d->workers.n; i++)
 		first[i] = -1;
@@ -1161,7 +1167,8 @@ sec_workers(struct pool_reportctx *c, const struct fill *fl,
 			ws[nws++] = (long)i;
 	}
 	sort_ctx = c;
-	qsort(ws, nws, sizeof(*ws), worker_idx_cmp);
+	if (nws > 1)
+		qsort(ws, nws, sizeof(*ws), worker_idx_cmp);
 	TRY(pool_table_col(t, "worker", "worker", POOL_CELL_TEXT, err));
 	if (c->o.detail) {
 		TRY(pool_table_col(t, "name", "name", POOL_CELL_TEXT, err));
@@ -1314,7 +1321,8 @@ sec_fairness(struct pool_reportctx *c, const struct fill *fl,
 		if (added)
 			n++;
 	}
-	qsort(al, n, sizeof(*al), alloc_cmp);
+	if (n > 1)
+		qsort(al, n, sizeof(*al), alloc_cmp);
 	TRY(pool_table_col(t, "org", "org", POOL_CELL_TEXT, err));
 	TRY(pool_table_col(t, "period", "period", POOL_CELL_TEXT, err));
 	TRY(pool_table_col(t, "role", "role", POOL_CELL_TEXT, err));
@@ -1467,11 +1475,13 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 		}
 		pw[npw++] = (uint64_t)idx << 32 | (uint64_t)fl->wk[i];
 	}
-	qsort(pw, npw, sizeof(*pw), u64_cmp);
+	if (npw > 1)
+		qsort(pw, npw, sizeof(*pw), u64_cmp);
 	for (i = 0; i < npw; i++)
 		if (i == 0 || pw[i] != pw[i - 1])
 			p[pw[i] >> 32].workers++;
-	qsort(p, n, sizeof(*p), pair_cmp);
+	if (n > 1)
+		qsort(p, n, sizeof(*p), pair_cmp);
 	if ((t = pool_table_new("settlement", "settlement",
 	    "Settlement: hours worked for another organisation, at cost",
 	    "report.settlement", err)) == NULL)
@@ -1596,7 +1606,8 @@ sec_outlook(struct pool_reportctx *c, struct pool_report *rep,
 	period_days(c, &pf, &pt);
 	ref = pt - (pool_time_weekday(pt) - 1);	/* Monday of the last week */
 	first = ref + 7;
-	qsort(c->hist, c->nhist, sizeof(*c->hist), hist_cmp);
+	if (c->nhist > 1)
+		qsort(c->hist, c->nhist, sizeof(*c->hist), hist_cmp);
 	/* The hash map holds indexes into hist: it is stale now. */
 	free(c->histmap.e);
 	memset(&c->histmap, 0, sizeof(c->histmap));
@@ -1607,7 +1618,8 @@ sec_outlook(struct pool_reportctx *c, struct pool_report *rep,
 		roles[nroles++] = c->hist[i].role;
 	for (i = 0; i < d->workers.n; i++)
 		roles[nroles++] = d->workers.v[i].roles.v[0];
-	qsort(roles, nroles, sizeof(*roles), str_cmp);
+	if (nroles > 1)
+		qsort(roles, nroles, sizeof(*roles), str_cmp);
 	for (i = j = 0; i < nroles; i++)
 		if (j == 0 || strcmp(roles[i], roles[j - 1]) != 0)
 			roles[j++] = roles[i];
@@ -1832,7 +1844,8 @@ sec_contacts(struct pool_reportctx *c, struct pool_report *rep,
 			n++;
 		}
 	}
-	qsort(du, n, sizeof(*du), due_cmp);
+	if (n > 1)
+		qsort(du, n, sizeof(*du), due_cmp);
 	if ((t = pool_table_new("contacts", "contacts",
 	    "Contact rhythm per organisation and level", "report.contacts",
 	    err)) == NULL) {
@@ -1967,7 +1980,8 @@ make_events(struct pool_reportctx *c, const struct fill *fl,
 		e->end = s->end;
 		e->confirmed = a->status == POOL_CONFIRMED;
 	}
-	qsort(c->ev, c->nev, sizeof(*c->ev), ev_cmp);
+	if (c->nev > 1)
+		qsort(c->ev, c->nev, sizeof(*c->ev), ev_cmp);
 	return 0;
 }
 

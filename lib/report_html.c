@@ -266,7 +266,8 @@ chart_heat(FILE *f, const struct pool_table *t)
 	}
 	if ((m = calloc(nd * nr, sizeof(*m))) == NULL)
 		goto out;
-	qsort(roles, nr, sizeof(*roles), str_cmp);
+	if (nr > 1)
+		qsort(roles, nr, sizeof(*roles), str_cmp);
 	for (r = 0; r < t->nrows; r++) {
 		i = find(days, nd, cell_text(t, r, cd));
 		j = find(roles, nr, cell_text(t, r, cr));

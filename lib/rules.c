@@ -192,7 +192,8 @@ merge(struct ival *v, uint32_t n)
 
 	if (n == 0)
 		return 0;
-	qsort(v, n, sizeof(*v), ival_cmp);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), ival_cmp);
 	for (m = 0, i = 1; i < n; i++) {
 		if (v[i].start <= v[m].end) {
 			if (v[i].end > v[m].end)
@@ -1117,7 +1118,8 @@ pool_rules_audit(struct pool_rulectx *c,
 		if (c->wt[i].n > 0)
 			order[n++] = i;
 	sort_data = c->data;
-	qsort(order, (size_t)n, sizeof(*order), worker_id_cmp);
+	if ((size_t)n > 1)
+		qsort(order, (size_t)n, sizeof(*order), worker_id_cmp);
 	for (i = 0; i < n; i++) {
 		struct wtl *t = &c->wt[order[i]];
 

@@ -1338,7 +1338,8 @@ tz_extend(struct pool_tz *tz)
 		if (e > lo && e < hi && e != s)
 			tz->ext[n++] = e;
 	}
-	qsort(tz->ext, n, sizeof(*tz->ext), cmp_instant);
+	if (n > 1)
+		qsort(tz->ext, n, sizeof(*tz->ext), cmp_instant);
 	/* Drop repeats, then note the offset from each instant on. */
 	for (i = 1, cap = 1; i < n; i++)
 		if (tz->ext[i] != tz->ext[cap - 1])
