@@ -140,6 +140,9 @@ run(struct pool_match_opts *opts, const char *cpath, const char *opath,
 	wrote = (kept.len == 0 ||
 	    fwrite(kept.buf, 1, kept.len, out) == kept.len) &&
 	    pool_match_write(m, out, opts) == 0;
+	/* A write error is said by cli_output_close; the rest is memory. */
+	if (!wrote && !ferror(out))
+		cli_warnx("cannot write the matches: out of memory");
 	if (cli_output_close(out, wrote) == -1 || !wrote)
 		status = CLI_DATA;
 	if (verbose)
