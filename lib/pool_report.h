@@ -178,9 +178,10 @@ int	pool_report_html_escape(FILE *f, const char *s);
 
 /**
  * A file name for an id or section name: the bytes [A-Za-z0-9._-] are
- * kept and others become '_'; a leading '.' becomes '_'; if anything
- * was changed (or the name is empty or over-long) a hash of the
- * original is appended, so that different ids stay different files.
+ * kept and others become '_'; a leading '.' or '-' becomes '_' (an
+ * empty name is "_"); if anything was changed (or the name is empty or
+ * over-long) a hash of the original is appended, so that different ids
+ * stay different files.
  * Then ext (e.g. ".ics") is appended.  buf must hold 128 bytes.
  */
 char	*pool_report_filename(const char *id, const char *ext, char buf[128]);

@@ -347,17 +347,21 @@ pool_report_filename(const char *id, const char *ext, char buf[128])
 			changed = 1;
 			continue;
 		}
+		/* A leading '-' would make the file an option of the
+		 * commands it is given to, a leading '.' hide it. */
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
-		    (*p == '.' && n > 0))
+		    (*p >= '0' && *p <= '9') || *p == '_' ||
+		    ((*p == '-' || *p == '.') && n > 0))
 			buf[n++] = (char)*p;
 		else {
 			buf[n++] = '_';
 			changed = 1;
 		}
 	}
-	if (n == 0)
+	if (n == 0) {
+		buf[n++] = '_';
 		changed = 1;
+	}
 	if (changed)
 		n += (size_t)snprintf(buf + n, 10, "-%08x", (unsigned)h);
 	if (extlen <= 64)

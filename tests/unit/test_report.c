@@ -79,8 +79,11 @@ test_filename(void)
 		{ "../../etc/passwd", ".ics", "_._.._etc_passwd-" },
 		{ "a/b", ".ics", "a_b-" },
 		{ "a_b", ".ics", "a_b.ics" },
-		{ "", ".csv", "-" },
+		{ "", ".csv", "_-" },
 		{ ".hidden", ".ics", "_hidden-" },
+		{ "-rf", ".ics", "_rf-" },
+		{ "--help", ".ics", "_-help-" },
+		{ "a-b.c", ".ics", "a-b.c.ics" },
 		{ "orgs", ".csv", "orgs.csv" },
 	};
 	char	 buf[128], buf2[128];
@@ -92,8 +95,9 @@ test_filename(void)
 		CHECK(strncmp(buf, cases[i].out, strlen(cases[i].out)) == 0,
 		    "file name of '%s' starts '%s' (got '%s')", cases[i].id,
 		    cases[i].out, buf);
-		CHECK(strchr(buf, '/') == NULL && buf[0] != '.',
-		    "file name of '%s' has no slash or leading dot",
+		CHECK(strchr(buf, '/') == NULL && buf[0] != '.' &&
+		    buf[0] != '-',
+		    "file name of '%s' has no slash, leading dot or dash",
 		    cases[i].id);
 		CHECK(strlen(buf) > strlen(cases[i].ext) &&
 		    strcmp(buf + strlen(buf) - strlen(cases[i].ext),
