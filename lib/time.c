@@ -1236,6 +1236,20 @@ tzif_block_size(const struct tzif_hdr *h, unsigned tsize)
 }
 
 /* Fill tz from the data block at buf[off] (already bounds-checked). */
+/*
+ * 1 if UTC offset off (seconds east), rounded to whole minutes as
+ * pool_time_format writes it, is an RFC 3339 offset: within +-23:59.
+ */
+static int
+tz_off_ok(int32_t off)
+{
+	int64_t	m = floor_div((int64_t)off + 30, 60);
+
+	return m >= -(23 * 60 + 59) && m <= 23 * 60 + 59;
+}
+
+#define TZ_OFF_WHY	"UTC offset not within -23:59 and +23:59"
+
 static int
 tzif_block(struct pool_tz *tz, const unsigned char *buf, size_t off,
     const struct tzif_hdr *h, unsigned tsize, const char **why)
@@ -1277,8 +1291,8 @@ tzif_block(struct pool_tz *tz, const unsigned char *buf, size_t off,
 	types = p + tz->ntrans;
 	for (i = 0; i < tz->ntypes; i++) {
 		tz->utoff[i] = be32s(types + i * 6);
-		if (tz->utoff[i] < -89999 || tz->utoff[i] > 93599) {
-			*why = "UTC offset out of range";
+		if (!tz_off_ok(tz->utoff[i])) {
+			*why = TZ_OFF_WHY;
 			return -1;
 		}
 		if (types[i * 6 + 4] > 1 || types[i * 6 + 5] >= h->charcnt) {
@@ -1447,6 +1461,11 @@ pool_tz_parse(const char *name, const unsigned char *buf, size_t len,
 		if (tz_parse_footer(tz, (const char *)(buf + off), flen)
 		    == -1) {
 			why = "bad TZ string in footer";
+			goto bad;
+		}
+		if (tz->has_footer && (!tz_off_ok(tz->std_off) ||
+		    (tz->has_dst && !tz_off_ok(tz->dst_off)))) {
+			why = TZ_OFF_WHY " in footer";
 			goto bad;
 		}
 		if (tz_extend(tz) == -1)

@@ -897,6 +897,69 @@ test_tz_footer(void)
 	}
 }
 
+/*
+ * UTC offsets, of a local time type or of the footer, must round to an
+ * RFC 3339 offset (within +-23:59), or the zone would write offsets
+ * that pool_time_parse refuses.
+ */
+static void
+test_tz_offset_range(void)
+{
+	static const struct {
+		int32_t		 utoff;
+		const char	*footer;
+		int		 ok;
+		const char	*why;
+	} t[] = {
+		{ 0, "UTu24", 0, "in footer" },
+		{ 0, "UTu-24", 0, "in footer" },
+		{ 0, "AAA-23:59:30", 0, "in footer" },
+		{ 0, "AAA-23:59:29", 1, NULL },
+		{ 0, "<+2359>-23:59", 1, NULL },
+		{ 0, "<-2359>23:59", 1, NULL },
+		{ 0, "AAA-23BBB,M3.5.0,M10.5.0", 0, "in footer" },
+		{ 0, "AAA-22BBB,M3.5.0,M10.5.0", 1, NULL },
+		{ 0, "AAA-23BBB-22,M3.5.0,M10.5.0", 1, NULL },
+		{ 86400, "", 0, "" },
+		{ 86370, "", 0, "" },
+		{ 86369, "", 1, NULL },
+		{ -86369, "", 1, NULL },
+		{ -86370, "", 1, NULL },
+		{ -86371, "", 0, "" },
+		{ -89999, "", 0, "" },
+	};
+	unsigned char		buf[512];
+	char			want[160];
+	struct pool_error	err;
+	struct pool_tz		*tz;
+	int32_t			utoff[1];
+	int64_t			tr[1] = { 0 };
+	unsigned char		ix[1] = { 0 };
+	size_t			i, n;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		utoff[0] = t[i].utoff;
+		n = mk_tzif(buf, 2, 1, tr, ix, 1, utoff, t[i].footer);
+		pool_error_clear(&err);
+		tz = pool_tz_parse("Test/Off", buf, n, &err);
+		if (t[i].ok) {
+			CHECK(tz != NULL, "offset %d, footer '%s' accepted "
+			    "(%s)", (int)t[i].utoff, t[i].footer,
+			    tz == NULL ? err.text : "ok");
+			pool_tz_free(tz);
+			continue;
+		}
+		snprintf(want, sizeof(want), "invalid TZif data for time "
+		    "zone 'Test/Off': UTC offset not within -23:59 and "
+		    "+23:59%s%s", *t[i].why ? " " : "", t[i].why);
+		CHECK(tz == NULL && err.code == POOL_EPARSE, "offset %d, "
+		    "footer '%s' refused", (int)t[i].utoff, t[i].footer);
+		CHECK_STR(err.text, want, "error text of offset %d, footer "
+		    "'%s'", (int)t[i].utoff, t[i].footer);
+		pool_tz_free(tz);
+	}
+}
+
 /* A version 1 file: 32-bit times, no footer. */
 static void
 test_tz_v1(void)
@@ -1552,6 +1615,7 @@ test_tz(void)
 	test_tz_fat_slim("Fixture/EU");
 	test_tz_fat_slim("Fixture/South");
 	test_tz_footer();
+	test_tz_offset_range();
 	test_tz_v1();
 	test_tz_double();
 	test_tz_corrupt();
