@@ -23,6 +23,11 @@ enum state {
 	S_QUOTE		/* a quote seen inside a quoted field */
 };
 
+/* Bytes of a word: HASZERO(w) marks its zero bytes (the lowest exactly). */
+#define ONES		0x0101010101010101ULL
+#define HIGHS		0x8080808080808080ULL
+#define HASZERO(w)	(((w) - ONES) & ~(w) & HIGHS)
+
 /* Bits of the byte class table. */
 #define C_PLAIN		1	/* stops a run in an unquoted field */
 #define C_QUOTED	2	/* stops a run in a quoted field */
@@ -34,7 +39,9 @@ struct pool_csv {
 	enum pool_csv_enc	 enc;
 	size_t			 maxrow, maxfields;
 	unsigned char		 cls[256];
-	unsigned char		 quick[256];	/* stops quick_row */
+	uint64_t		 wdelim;	/* the separator in each byte */
+	uint64_t		 whigh;		/* HIGHS if bytes >= 0x80 stop
+						   a field, else 0 */
 
 	unsigned char		*ibuf;
 	size_t			 ipos, iend;
@@ -232,8 +239,8 @@ pool_csv_new(FILE *f, const char *source, const struct pool_csv_opts *opts,
 	if (r->enc == POOL_CSV_CP1252)
 		for (i = 0x80; i < 0x100; i++)
 			r->cls[i] = C_PLAIN | C_QUOTED;
-	for (i = 0; i < 256; i++)
-		r->quick[i] = r->cls[i] != 0;
+	r->wdelim = ONES * (unsigned char)r->delim;
+	r->whigh = r->enc == POOL_CSV_CP1252 ? HIGHS : 0;
 	return r;
 nomem:
 	pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
@@ -493,6 +500,29 @@ quick_row(struct pool_csv *r)
 			if (i < len && s[i] != delim)
 				return 0;
 		} else {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* Eight bytes at a time up to the first that stops
+			   the field (the lowest one marked is exact). */
+			while (i + 8 <= len) {
+				uint64_t w, m;
+
+				memcpy(&w, s + i, 8);
+				memcpy(fb + o, &w, 8);
+				m = HASZERO(w ^ r->wdelim) |
+				    HASZERO(w ^ (ONES * '"')) |
+				    HASZERO(w ^ (ONES * '\r')) | HASZERO(w) |
+				    (w & r->whigh);
+				if (m != 0) {
+					n = (size_t)__builtin_ctzll(m) / 8;
+					i += n;
+					o += n;
+					break;
+				}
+				i += 8;
+				o += 8;
+			}
+#endif
 			for (; i < len && !(cls[s[i]] & C_PLAIN); i++)
 				fb[o++] = s[i];
 			if (i < len && s[i] != delim)
