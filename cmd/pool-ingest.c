@@ -185,6 +185,8 @@ load_maps(struct args *a, struct pool_pseudo **ps)
 	return maps;
 }
 
+static char	outbuf[1 << 20];
+
 static int
 run(struct args *a)
 {
@@ -204,8 +206,12 @@ run(struct args *a)
 	if (isatty(STDERR_FILENO))
 		a->o.progress = progress;
 	a->o.out = cli_output_open(a->opath);
-	/* Big exports: write in large blocks. */
-	(void)setvbuf(a->o.out, NULL, _IOFBF, 1 << 20);
+	/*
+	 * Big exports: write in large blocks.  The buffer is given, as
+	 * glibc keeps its own size (st_blksize, often 4 KiB) when it is
+	 * not; it is static, as the stream is closed at the very end.
+	 */
+	(void)setvbuf(a->o.out, outbuf, _IOFBF, sizeof(outbuf));
 	a->o.rejects = a->rpath ? rejects_open(a->rpath) : NULL;
 	/* Every mapping's zone is checked before anything is read. */
 	if ((g = pool_ingest_new(&a->o, &err)) == NULL)
