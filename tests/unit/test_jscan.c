@@ -323,7 +323,7 @@ has_suffix(const char *s, const char *suf)
 	return a >= b && strcmp(s + a - b, suf) == 0;
 }
 
-/* Every NDJSON file below dir: *.ndjson, *.jsonl, and the golden stdin/stdout. */
+/* Every NDJSON file below dir: *.ndjson, *.jsonl, golden stdin and stdout. */
 static void
 add_tree(struct lines *l, const char *dir)
 {
