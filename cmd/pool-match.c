@@ -60,12 +60,14 @@ read_input(FILE *f, const char *name, struct pool_data *data,
 
 	if ((nd = pool_ndjson_new(f, name, 0, &err)) == NULL) {
 		cli_error(&err);
-		return 1;
+		exit(CLI_DATA);		/* out of memory: keep the old -o */
 	}
 	while ((r = pool_ndjson_next(nd, &line, &len, &err)) != 0) {
 		if (r == -1) {
 			cli_error(&err);
 			bad = 1;
+			if (err.code == POOL_ENOMEM)
+				exit(CLI_DATA);
 			if (err.code == POOL_ESYS)
 				break;
 			continue;
