@@ -91,6 +91,12 @@ struct pool_ingest {
 						   fast field, or -1 */
 	char			 fkey[16][24];	/* its text ,"name": */
 	size_t			 fkeylen[16];	/* 0: not cached */
+	const char		*fastid;	/* the id of the row on the
+						   fast path, with its key */
+	uint64_t		 fastkey;
+	uint64_t		 keyh;		/* the hash of the name of */
+	enum pool_rtype		 keyh_type;	/* this type (id_key) */
+	int			 keyh_set;
 	struct dtent		*dtc;		/* fast path: date and time
 						   texts parsed (DTC) */
 	struct itent		*itc;		/* fast path: local times
@@ -151,13 +157,19 @@ hash(uint64_t h, const void *p, size_t n)
 #define HASH_INIT	0xcbf29ce484222325ULL
 
 static uint64_t
-id_key(enum pool_rtype t, const char *id)
+id_key(struct pool_ingest *g, enum pool_rtype t, const char *id)
 {
-	const char	*name = pool_rtype_name(t);
+	const char	*name;
 	uint64_t	 h;
 
-	h = hash(HASH_INIT, name, strlen(name) + 1);
-	h = hash(h, id, strlen(id));
+	/* The hash of the type's name is kept for the next id. */
+	if (!g->keyh_set || g->keyh_type != t) {
+		name = pool_rtype_name(t);
+		g->keyh = hash(HASH_INIT, name, strlen(name) + 1);
+		g->keyh_type = t;
+		g->keyh_set = 1;
+	}
+	h = hash(g->keyh, id, strlen(id));
 	/* Mix the last bytes well: ids often differ only at the end. */
 	h ^= h >> 29;
 	h *= 0xbf58476d1ce4e5b9ULL;
@@ -209,7 +221,7 @@ id_insert(struct pool_ingest *g, uint64_t key)
 static int
 id_has(struct pool_ingest *g, enum pool_rtype t, const char *id)
 {
-	struct ident	*e = id_find(g, id_key(t, id));
+	struct ident	*e = id_find(g, id_key(g, t, id));
 
 	return e != NULL && e->key != 0;
 }
@@ -1647,7 +1659,11 @@ emit(struct pool_ingest *g, enum pool_rtype t, const char *text, size_t len,
 	char			 ctx[96];
 
 	if (idstr != NULL) {
-		key = id_key(t, idstr);
+		if (idstr == g->fastid && t == g->fast)
+			key = g->fastkey;	/* fast_row has it */
+		else
+			key = id_key(g, t, idstr);
+		g->fastid = NULL;
 		if (rech == 0)
 			rech = hash(HASH_INIT, text, len);
 		id = id_find(g, key);
@@ -2229,6 +2245,7 @@ fast_row(struct pool_ingest *g, const struct pool_mapping *m,
 	g->ob.n = 0;
 	g->ob.nomem = 0;
 	g->fs.n = 0;
+	g->fastid = NULL;
 	ob_put(&g->ob, "{\"type\":", 8);
 	s = pool_rtype_name(g->fast);
 	ob_str(&g->ob, s, strlen(s));
@@ -2272,7 +2289,8 @@ fast_row(struct pool_ingest *g, const struct pool_mapping *m,
 			/* The id's slot, fetched while the row is built. */
 			if (k == FS_ID && g->fast == POOL_R_SHIFT &&
 			    g->idcap > 0)
-				__builtin_prefetch(&g->ids[id_key(g->fast, x) &
+				__builtin_prefetch(&g->ids[(g->fastkey =
+				    id_key(g, g->fast, g->fastid = x)) &
 				    (g->idcap - 1)]);
 #endif
 			break;
@@ -2513,6 +2531,7 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 				goto out;
 			if (rc == 1)
 				continue;
+			g->fastid = NULL;
 		}
 		pool_error_clear(&e);
 		if ((o = row_to_json(g, m, &row, &e)) == NULL) {
