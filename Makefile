@@ -96,7 +96,7 @@ lint-man:
 	mandoc -Tlint -Wstyle $(MAN_PAGES)
 
 demo:
-	sh tests/demo.sh
+	POOL_BUILD=$(B) sh tests/demo.sh
 
 bench: all
 	POOL_BUILD=$(B) sh tests/bench/run.sh
