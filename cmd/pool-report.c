@@ -42,8 +42,7 @@ feed_file(struct pool_reportctx *ctx, FILE *f, const char *name, int *status)
 	pool_error_clear(&err);
 	if ((nd = pool_ndjson_new(f, name, 0, &err)) == NULL) {
 		cli_error(&err);
-		*status = CLI_DATA;
-		return;
+		exit(CLI_DATA);		/* out of memory: keep the old -o */
 	}
 	while ((r = pool_ndjson_next(nd, &line, &len, &err)) != 0) {
 		/* A progress line for long runs, on a terminal only. */
@@ -59,6 +58,8 @@ feed_file(struct pool_reportctx *ctx, FILE *f, const char *name, int *status)
 		}
 		cli_error(&err);
 		*status = CLI_DATA;
+		if (err.code == POOL_ENOMEM)
+			exit(CLI_DATA);		/* keep the old -o file */
 		if (r == -1 && err.code == POOL_ESYS)
 			break;
 		pool_error_clear(&err);
@@ -183,6 +184,13 @@ write_file(const char *dir, const char *name, const char *ext,
 		one.f = f;
 		ok = pool_ics_calendar(&one, name, ev, n, &err) == 0;
 	}
+	/* A write error is said by cli_output_close. */
+	if (!ok && !ferror(f)) {
+		if (err.code != POOL_EOK)
+			cli_error(&err);
+		else
+			cli_warnx("cannot write the report");
+	}
 	free(path);
 	return cli_output_close(f, ok) == 0 && ok ? 0 : -1;
 }
@@ -262,6 +270,13 @@ write_out(const struct opts *o, struct pool_reportctx *ctx,
 		ok = pool_ics_calendar(&ics, rep->pool, ev, n, &err) == 0;
 	} else
 		ok = pool_report_write(f, rep, o->format, flags, &err) == 0;
+	/* A write error is said by cli_output_close. */
+	if (!ok && !ferror(f)) {
+		if (err.code != POOL_EOK)
+			cli_error(&err);
+		else
+			cli_warnx("cannot write the report");
+	}
 	return cli_output_close(f, ok) == 0 && ok ? 0 : -1;
 }
 
