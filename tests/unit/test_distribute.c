@@ -514,8 +514,10 @@ fail_alloc(size_t n)
 	return NULL;
 }
 
-/* A failed allocation or write while writing is an error, never a
- * half-written record such as "org":, with success. */
+/*
+ * A failed allocation or write while writing is an error, never a
+ * half-written record such as "org":, with success.
+ */
 static void
 test_write_failure(void)
 {
