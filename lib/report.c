@@ -18,6 +18,7 @@
 
 #include <jansson.h>
 
+#include "pool_jscan.h"
 #include "pool_record.h"
 #include "pool_report.h"
 #include "pool_strtab.h"
@@ -389,8 +390,9 @@ scratch_tick(struct pool_reportctx *c, struct pool_error *err)
 	return pool_data_init(&c->scratch, err);
 }
 
-int
-pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
+/* A line through jansson, as parsed before the scanner. */
+static int
+feed_json(struct pool_reportctx *c, const char *line, size_t len,
     struct pool_error *err)
 {
 	struct pool_record rec;
@@ -486,6 +488,93 @@ pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
 out:
 	json_decref(o);
 	return rc;
+}
+
+/*
+ * The common case without jansson: the scanner of pool_jscan.h reads
+ * the fields the feed looks at, pool_record_parse the record; lines the
+ * scanner does not take go to feed_json.
+ */
+int
+pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
+    struct pool_error *err)
+{
+	struct pool_jtok	 tok[128];
+	char			 buf[4096];
+	struct pool_jscan	 sc;
+	const struct pool_jtok	*t, *v;
+	struct pool_record	 rec;
+	enum pool_rtype		 type;
+	int64_t			 day, st;
+	int			 keep;
+
+	pool_jscan_init(&sc, tok, 128, buf, sizeof(buf));
+	if (pool_jscan_object(&sc, line, len) == -1)
+		return feed_json(c, line, len, err);
+	t = pool_jscan_find(sc.tok, sc.nmembers, "type");
+	type = t != NULL && t->type == POOL_J_STRING ? pool_rtype_parse(t->s) :
+	    POOL_R_UNKNOWN;
+	switch (type) {
+	case POOL_R_SHIFT:
+		keep = 1;
+		v = pool_jscan_find(sc.tok, sc.nmembers, "start");
+		if (!c->o.keep_all && v != NULL && v->type == POOL_J_STRING &&
+		    pool_time_parse(v->s, &st, NULL, NULL) == 0) {
+			day = pool_tz_local_day(c->o.tz, st);
+			keep = day >= c->o.from && day <= c->o.to;
+		}
+		if (pool_record_parse(keep ? &c->data : &c->scratch, line, len,
+		    &rec, err) == -1)
+			return -1;
+		day = pool_tz_local_day(c->o.tz, rec.u.shift.start);
+		if (rec.u.shift.end > c->maxend)
+			c->maxend = rec.u.shift.end;
+		if (day < c->firstday)
+			c->firstday = day;
+		if (day > c->lastday)
+			c->lastday = day;
+		if ((c->o.sections & 1u << POOL_SEC_OUTLOOK) &&
+		    hist_add(c, rec.u.shift.role, day,
+		    shift_hours(&rec.u.shift)) == -1)
+			return nomem(err);
+		c->count[type]++;
+		if (keep) {
+			c->indexed = 0;
+			return pool_data_add(&c->data, &rec, err);
+		}
+		if (hset_add(&c->outside, strhash(rec.u.shift.id)) == -1)
+			return nomem(err);
+		return scratch_tick(c, err);
+	case POOL_R_ASSIGNMENT:
+		v = pool_jscan_find(sc.tok, sc.nmembers, "shift");
+		if (!c->o.keep_all && v != NULL && v->type == POOL_J_STRING &&
+		    hset_has(&c->outside, strhash(v->s)) &&
+		    pool_strtab_lookup(c->data.strtab, v->s) == NULL) {
+			if (pool_record_parse(&c->scratch, line, len, &rec, err)
+			    == -1)
+				return -1;
+			c->count[type]++;
+			return scratch_tick(c, err);
+		}
+		break;
+	case POOL_R_ORG:
+	case POOL_R_WORKER:
+	case POOL_R_ALLOCATION:
+	case POOL_R_CONTACT:
+	case POOL_R_UNFILLED:
+		break;
+	default:
+		if (pool_record_parse(&c->scratch, line, len, &rec, err) == -1)
+			return -1;
+		pool_record_release(&rec);
+		c->count[type]++;
+		return scratch_tick(c, err);
+	}
+	if (pool_record_parse(&c->data, line, len, &rec, err) == -1)
+		return -1;
+	c->count[type]++;
+	c->indexed = 0;
+	return pool_data_add(&c->data, &rec, err);
 }
 
 /* ---- helpers for the sections ---- */
