@@ -77,7 +77,7 @@ $(B)/bin/%: $(B)/cmd/%.o $(CLI_OBJ) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(CLI_OBJ) $(LIBA) $(LIBS_ALL)
 
-$(B)/tests/test_%: tests/unit/test_%.c tests/unit/test.h $(LIBA)
+$(B)/tests/test_%: tests/unit/test_%.c $(wildcard tests/unit/*.h) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS_ALL)
 
