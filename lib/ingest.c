@@ -114,9 +114,10 @@ struct pool_ingest {
 #define ITC	4096
 
 struct dtent {
-	uint64_t		h;		/* 0: empty */
-	unsigned char		dl, tl;		/* lengths of the texts */
-	char			key[30];	/* date text, time text */
+	uint64_t		k[3];		/* date text (16 bytes), time
+						   text (8), zero-padded */
+	unsigned char		dl, tl;		/* their lengths */
+	unsigned char		used;
 	struct pool_civil	c;
 };
 
@@ -1996,16 +1997,21 @@ fast_datetime(struct pool_ingest *g, const struct pool_mapping *m,
 	struct dtent		*d;
 	const char		*ds, *ts;
 	size_t			 dl, tl;
-	uint64_t		 h;
+	uint64_t		 k[3] = { 0, 0, 0 }, h;
 
 	ds = cell(r, f->date_index, f->date_column, &dl, NULL);
 	ts = cell(r, f->time_index, f->time_column, &tl, NULL);
-	if (g->dtc == NULL || dl + tl > sizeof(d->key))
+	if (g->dtc == NULL || dl > 16 || tl > 8)
 		return conv_datetime(g, m, f, r, c, present, &e) == 0;
-	h = hash(hash(HASH_INIT ^ dl, ds, dl), ts, tl) | 1;
-	d = &g->dtc[h & (DTC - 1)];
-	if (d->h == h && d->dl == dl && d->tl == tl &&
-	    memcmp(d->key, ds, dl) == 0 && memcmp(d->key + dl, ts, tl) == 0) {
+	memcpy(k, ds, dl);
+	memcpy(k + 2, ts, tl);
+	h = (k[0] * 0x9e3779b97f4a7c15ULL) ^ (k[1] * 0xbf58476d1ce4e5b9ULL) ^
+	    ((k[2] ^ (dl << 8 | tl)) * 0x94d049bb133111ebULL);
+	h ^= h >> 31;
+	h *= 0x9e3779b97f4a7c15ULL;
+	d = &g->dtc[h >> 40 & (DTC - 1)];
+	if (d->used && d->k[0] == k[0] && d->k[1] == k[1] &&
+	    d->k[2] == k[2] && d->dl == dl && d->tl == tl) {
 		*c = d->c;
 		*present = 1;
 		return 1;
@@ -2013,11 +2019,10 @@ fast_datetime(struct pool_ingest *g, const struct pool_mapping *m,
 	if (conv_datetime(g, m, f, r, c, present, &e) == -1)
 		return 0;
 	if (*present) {
-		d->h = h;
+		memcpy(d->k, k, sizeof(k));
 		d->dl = (unsigned char)dl;
 		d->tl = (unsigned char)tl;
-		memcpy(d->key, ds, dl);
-		memcpy(d->key + dl, ts, tl);
+		d->used = 1;
 		d->c = *c;
 	}
 	return 1;
