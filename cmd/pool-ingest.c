@@ -13,6 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <openssl/crypto.h>
+
 #include "cli.h"
 #include "pool.h"
 #include "pool_config.h"
@@ -43,6 +45,54 @@ struct args {
 static char	*rej_tmp;
 
 static _Noreturn void	usage(FILE *, int);
+
+/*
+ * OpenSSL (the pseudonyms) does not survive a failed allocation: it
+ * can crash, or fail an HMAC that a row would be rejected for.  Like
+ * jansson's (cmd/cli.c), its allocations end the program at once.
+ */
+static _Noreturn void
+ossl_nomem(void)
+{
+	static const char msg[] = ": out of memory\n";
+	const char	*p = cli_progname();
+
+	(void)!write(STDERR_FILENO, p, strlen(p));
+	(void)!write(STDERR_FILENO, msg, sizeof(msg) - 1);
+	exit(CLI_DATA);
+}
+
+static void *
+ossl_malloc(size_t n, const char *file, int line)
+{
+	void	*p;
+
+	(void)file;
+	(void)line;
+	if ((p = malloc(n)) == NULL && n > 0)
+		ossl_nomem();
+	return p;
+}
+
+static void *
+ossl_realloc(void *q, size_t n, const char *file, int line)
+{
+	void	*p;
+
+	(void)file;
+	(void)line;
+	if ((p = realloc(q, n)) == NULL && n > 0)
+		ossl_nomem();
+	return p;
+}
+
+static void
+ossl_free(void *p, const char *file, int line)
+{
+	(void)file;
+	(void)line;
+	free(p);
+}
 
 /* On any exit before rejects_close: the temporary rejects file goes. */
 static void
@@ -331,6 +381,14 @@ main(int argc, char *argv[])
 	int		ch, v;
 
 	cli_init(argv[0]);
+	/*
+	 * Before OpenSSL allocates anything (else it refuses: harmless).
+	 * No OpenSSL cleanup at exit, which would wait for a lock held
+	 * by the allocation that ended the program.
+	 */
+	(void)CRYPTO_set_mem_functions(ossl_malloc, ossl_realloc, ossl_free);
+	if (OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, NULL) != 1)
+		cli_errx(CLI_DATA, "out of memory");
 	memset(&a, 0, sizeof(a));
 	a.o.references = 1;
 	/* "-" first: operands come in order, so each -m applies to the
