@@ -304,6 +304,11 @@ test_html_nomem(void)
 	struct pool_table *t;
 	int	 rc;
 
+	/* valgrind replaces calloc, so the failing one here is never called. */
+	if (getenv("POOL_VALGRIND") != NULL) {
+		printf("# skip: a chart without memory (under valgrind)\n");
+		return;
+	}
 	pool_report_init(&rep);
 	pool_error_clear(&err);
 	t = pool_table_new("days", "days", "Days", "report.days", &err);
@@ -518,6 +523,7 @@ test_aggregate(void)
 	CHECK(ctx != NULL, "context made");
 	if (ctx == NULL)
 		return;
+	pool_error_clear(&err);
 	for (i = 0; i < sizeof(recs) / sizeof(recs[0]); i++)
 		if (pool_report_feed(ctx, recs[i], strlen(recs[i]), &err) != 0)
 			bad++;
