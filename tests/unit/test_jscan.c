@@ -375,8 +375,8 @@ mutate(char *s, size_t *len, size_t cap)
 		"\\ud83d\\ude00", "\\ud800", "\\udc00", "\\u0000", "\\u0041",
 		"\\n", "\\/", "\t", "\x01", "\x7f", "\xc3\xa9", "\xc3",
 		"\xed\xa0\x80", "\xf4\x90\x80\x80", "\"type\":\"shift\",",
-		"\"id\":\"X\",", "\"priority\":3.0,", "\"location\":{\"lat\":1,"
-		"\"lon\":2},", "\"skills\":[\"a\",\"a\"],", "\"id\":1,",
+		"\"id\":\"X\",", "\"priority\":3.0,",
+		"\"location\":{\"lat\":1,\"lon\":2},", "\"skills\":[\"a\",\"a\"],", "\"id\":1,",
 		"\"roles\":[],", "\"start\":\"2026-11-24T07:00:00Z\",", "\0"
 	};
 	size_t	 n = strlen(bits[0]), at, k, del;
