@@ -4,6 +4,7 @@
  * to recover cover; explanations and shortlists for the open shifts.
  * See pool_match.h and pool-match(1).
  */
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1452,12 +1453,64 @@ write_shortlist(struct pool_match *m, FILE *f, long s, int k)
 	return rc;
 }
 
+/* Shifts by start, then id, for canonical_recent. */
+static const struct pool_match *by_start_m;
+
+static int
+by_start_cmp(const void *a, const void *b)
+{
+	const struct pool_match	*m = by_start_m;
+	long			 x = *(const long *)a, y = *(const long *)b;
+	int64_t			 sx = m->data->shifts.v[x].start;
+	int64_t			 sy = m->data->shifts.v[y].start;
+
+	if (sx != sy)
+		return sx < sy ? -1 : 1;
+	return (m->srank[x] > m->srank[y]) - (m->srank[x] < m->srank[y]);
+}
+
+/*
+ * The units remembered per worker depend on the order in which the
+ * search gave shifts out.  Before the scores are written they are set
+ * again from the result alone (each worker's latest shifts by start),
+ * so that the same assignment always gets the same score, whatever the
+ * order of the input.
+ */
+static int
+canonical_recent(struct pool_match *m)
+{
+	long	*v, n = 0, i, s, w;
+
+	if ((v = malloc(((size_t)m->ns + 1) * sizeof(*v))) == NULL)
+		return -1;
+	for (s = 0; s < m->ns; s++)
+		if (m->srank[s] >= 0 && (m->asg[s] >= 0 || m->pinned[s] >= 0))
+			v[n++] = s;
+	by_start_m = m;
+	if (n > 1)
+		qsort(v, (size_t)n, sizeof(*v), by_start_cmp);
+	memset(m->recent, 0, ((size_t)m->nw + 1) * RECENT *
+	    sizeof(*m->recent));
+	for (i = 0; i < n; i++) {
+		s = v[i];
+		w = m->asg[s] >= 0 ? m->asg[s] : m->pinned[s];
+		remember(m, w, s);
+	}
+	free(v);
+	return 0;
+}
+
 int
 pool_match_write(struct pool_match *m, FILE *f,
     const struct pool_match_opts *opts)
 {
 	const struct pool_data	*d = m->data;
 	long			 i, s, one = -1;
+
+	if (canonical_recent(m) == -1) {
+		errno = ENOMEM;
+		return -1;
+	}
 
 	for (i = 0; i < m->nsorder; i++) {
 		s = m->sorder[i];

@@ -134,14 +134,18 @@ main(int argc, char *argv[])
 	}
 	for (i = 0; i < nw; i++) {
 		long home = rn(norg), role = pick_role(), nights = rn(100);
+		double dlat, dlon;
 		printf("{\"type\":\"worker\",\"id\":\"w%06ld\",\"roles\":[\"%s\"]",
 		    i, roles[role]);
 		if (rn(10) < 7)
 			printf(",\"org\":\"o%04ld\"", home);
 		printf(",\"skills\":[%s]", rn(3) == 0 ? "\"covid\"" : "");
+		/* One draw per statement: the order of evaluation of
+		 * function arguments is unspecified in C. */
+		dlon = (ru() - 0.5) * 0.3;
+		dlat = (ru() - 0.5) * 0.2;
 		printf(",\"location\":{\"lat\":%.4f,\"lon\":%.4f}",
-		    olat[home] + (ru() - 0.5) * 0.2,
-		    olon[home] + (ru() - 0.5) * 0.3);
+		    olat[home] + dlat, olon[home] + dlon);
 		printf(",\"max_travel_km\":%ld", 20 + rn(40));
 		printf(",\"contract_hours\":%ld", 16 + 4 * rn(6));
 		printf(",\"nights\":\"%s\"", nights < 60 ? "any" :
