@@ -26,6 +26,9 @@ pool_error_set(struct pool_error *err, enum pool_errcode code,
 		return -1;
 	err->code = code;
 	err->sys_errno = code == POOL_ESYS ? errno : 0;
+	/* A new error: no location until pool_error_locate gives one. */
+	err->source[0] = '\0';
+	err->line = 0;
 	err->context[0] = '\0';
 	if (field != NULL)
 		snprintf(err->field, sizeof(err->field), "%s", field);

@@ -68,8 +68,9 @@ struct pool_error {
 void	pool_error_clear(struct pool_error *);
 
 /**
- * Fill an error (err may be NULL: then nothing happens).  field may be
- * NULL.  Returns -1 so that callers can write
+ * Fill an error (err may be NULL: then nothing happens), as a new one:
+ * source, line and context are cleared, to be set after it by
+ * pool_error_locate and the caller.  field may be NULL.  Returns -1 so that callers can write
  * `return pool_error_set(err, ...)`.
  */
 int	pool_error_set(struct pool_error *err, enum pool_errcode code,
