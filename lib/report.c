@@ -390,137 +390,77 @@ scratch_tick(struct pool_reportctx *c, struct pool_error *err)
 	return pool_data_init(&c->scratch, err);
 }
 
-/* A line through jansson, as parsed before the scanner. */
-static int
-feed_json(struct pool_reportctx *c, const char *line, size_t len,
+/*
+ * What the feed looks at before a record is parsed: its type, a shift's
+ * start (to keep only shifts of the period) and an assignment's shift.
+ * Read by the scanner, or by jansson for the lines the scanner does not
+ * take (nested unfilled records, long lines); a line neither can read is
+ * left to pool_record_parse, which reports it.
+ */
+struct peek {
+	enum pool_rtype	 type;
+	int		 has_start;
+	int64_t		 start;
+	char		 shift[256];	/* empty if absent or too long */
+};
+
+static void
+peek_str(struct peek *p, const char *key, const char *v)
+{
+	if (strcmp(key, "type") == 0)
+		p->type = pool_rtype_parse(v);
+	else if (strcmp(key, "start") == 0)
+		p->has_start = pool_time_parse(v, &p->start, NULL, NULL) == 0;
+	else if (strcmp(key, "shift") == 0 && strlen(v) < sizeof(p->shift))
+		memcpy(p->shift, v, strlen(v) + 1);
+}
+
+static void
+peek(const char *line, size_t len, struct peek *p)
+{
+	static const char *const keys[] = { "type", "start", "shift" };
+	struct pool_jtok	 tok[128];
+	char			 buf[4096];
+	struct pool_jscan	 sc;
+	const struct pool_jtok	*t;
+	json_t			*o, *v;
+	size_t			 i;
+
+	memset(p, 0, sizeof(*p));
+	pool_jscan_init(&sc, tok, 128, buf, sizeof(buf));
+	if (pool_jscan_object(&sc, line, len) == 0) {
+		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+			if ((t = pool_jscan_find(sc.tok, sc.nmembers, keys[i])) !=
+			    NULL && t->type == POOL_J_STRING)
+				peek_str(p, keys[i], t->s);
+		return;
+	}
+	if ((o = json_loadb(line, len, JSON_REJECT_DUPLICATES, NULL)) == NULL)
+		return;
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (json_is_string(v = json_object_get(o, keys[i])))
+			peek_str(p, keys[i], json_string_value(v));
+	json_decref(o);
+}
+
+int
+pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
     struct pool_error *err)
 {
-	struct pool_record rec;
-	json_error_t	 je;
-	json_t		*o, *t, *v;
-	enum pool_rtype	 type;
-	int64_t		 day, st;
-	int		 rc = -1, keep;
+	struct peek		 pk;
+	struct pool_record	 rec;
+	int64_t			 day;
+	int			 keep;
 
-	o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
-	if (o == NULL)
-		return pool_error_set(err, POOL_EPARSE, NULL,
-		    "invalid JSON: %s (column %d)", je.text, je.column);
-	t = json_object_get(o, "type");
-	type = json_is_string(t) ? pool_rtype_parse(json_string_value(t)) :
-	    POOL_R_UNKNOWN;
-	switch (type) {
+	peek(line, len, &pk);
+	switch (pk.type) {
 	case POOL_R_SHIFT:
 		/* A shift outside the period is validated in the scratch
 		 * set, one in it goes to the kept data; decided by a look at
 		 * its start (a bad start is reported by the validation). */
 		keep = 1;
-		v = json_object_get(o, "start");
-		if (!c->o.keep_all && json_is_string(v) &&
-		    pool_time_parse(json_string_value(v), &st, NULL, NULL) == 0) {
-			day = pool_tz_local_day(c->o.tz, st);
-			keep = day >= c->o.from && day <= c->o.to;
-		}
-		if (pool_record_from_json(keep ? &c->data : &c->scratch, o,
-		    &rec, err) == -1)
-			goto out;
-		day = pool_tz_local_day(c->o.tz, rec.u.shift.start);
-		if (rec.u.shift.end > c->maxend)
-			c->maxend = rec.u.shift.end;
-		if (day < c->firstday)
-			c->firstday = day;
-		if (day > c->lastday)
-			c->lastday = day;
-		if ((c->o.sections & 1u << POOL_SEC_OUTLOOK) &&
-		    hist_add(c, rec.u.shift.role, day,
-		    shift_hours(&rec.u.shift)) == -1) {
-			nomem(err);
-			goto out;
-		}
-		c->count[type]++;
-		if (keep) {
-			c->indexed = 0;
-			rc = pool_data_add(&c->data, &rec, err);
-			goto out;
-		}
-		if (hset_add(&c->outside, strhash(rec.u.shift.id)) == -1) {
-			nomem(err);
-			goto out;
-		}
-		rc = scratch_tick(c, err);
-		goto out;
-	case POOL_R_ASSIGNMENT:
-		/* Assignments of shifts known to lie outside the period are
-		 * passed over. */
-		v = json_object_get(o, "shift");
-		if (!c->o.keep_all && json_is_string(v) &&
-		    hset_has(&c->outside, strhash(json_string_value(v))) &&
-		    pool_strtab_lookup(c->data.strtab,
-		    json_string_value(v)) == NULL) {
-			if (pool_record_from_json(&c->scratch, o, &rec, err)
-			    == -1)
-				goto out;
-			c->count[type]++;
-			rc = scratch_tick(c, err);
-			goto out;
-		}
-		break;
-	case POOL_R_ORG:
-	case POOL_R_WORKER:
-	case POOL_R_ALLOCATION:
-	case POOL_R_CONTACT:
-	case POOL_R_UNFILLED:
-		break;
-	default:
-		/* Passed over: validated and counted only. */
-		if (pool_record_from_json(&c->scratch, o, &rec, err) == -1)
-			goto out;
-		pool_record_release(&rec);
-		c->count[type]++;
-		rc = scratch_tick(c, err);
-		goto out;
-	}
-	if (pool_record_from_json(&c->data, o, &rec, err) == -1)
-		goto out;
-	c->count[type]++;
-	c->indexed = 0;
-	rc = pool_data_add(&c->data, &rec, err);
-out:
-	json_decref(o);
-	return rc;
-}
-
-/*
- * The common case without jansson: the scanner of pool_jscan.h reads
- * the fields the feed looks at, pool_record_parse the record; lines the
- * scanner does not take go to feed_json.
- */
-int
-pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
-    struct pool_error *err)
-{
-	struct pool_jtok	 tok[128];
-	char			 buf[4096];
-	struct pool_jscan	 sc;
-	const struct pool_jtok	*t, *v;
-	struct pool_record	 rec;
-	enum pool_rtype		 type;
-	int64_t			 day, st;
-	int			 keep;
-
-	pool_jscan_init(&sc, tok, 128, buf, sizeof(buf));
-	if (pool_jscan_object(&sc, line, len) == -1)
-		return feed_json(c, line, len, err);
-	t = pool_jscan_find(sc.tok, sc.nmembers, "type");
-	type = t != NULL && t->type == POOL_J_STRING ? pool_rtype_parse(t->s) :
-	    POOL_R_UNKNOWN;
-	switch (type) {
-	case POOL_R_SHIFT:
-		keep = 1;
-		v = pool_jscan_find(sc.tok, sc.nmembers, "start");
-		if (!c->o.keep_all && v != NULL && v->type == POOL_J_STRING &&
-		    pool_time_parse(v->s, &st, NULL, NULL) == 0) {
-			day = pool_tz_local_day(c->o.tz, st);
+		if (!c->o.keep_all && pk.has_start) {
+			day = pool_tz_local_day(c->o.tz, pk.start);
 			keep = day >= c->o.from && day <= c->o.to;
 		}
 		if (pool_record_parse(keep ? &c->data : &c->scratch, line, len,
@@ -537,7 +477,7 @@ pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
 		    hist_add(c, rec.u.shift.role, day,
 		    shift_hours(&rec.u.shift)) == -1)
 			return nomem(err);
-		c->count[type]++;
+		c->count[POOL_R_SHIFT]++;
 		if (keep) {
 			c->indexed = 0;
 			return pool_data_add(&c->data, &rec, err);
@@ -546,14 +486,15 @@ pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
 			return nomem(err);
 		return scratch_tick(c, err);
 	case POOL_R_ASSIGNMENT:
-		v = pool_jscan_find(sc.tok, sc.nmembers, "shift");
-		if (!c->o.keep_all && v != NULL && v->type == POOL_J_STRING &&
-		    hset_has(&c->outside, strhash(v->s)) &&
-		    pool_strtab_lookup(c->data.strtab, v->s) == NULL) {
+		/* Assignments of shifts known to lie outside the period are
+		 * passed over. */
+		if (!c->o.keep_all && pk.shift[0] != '\0' &&
+		    hset_has(&c->outside, strhash(pk.shift)) &&
+		    pool_strtab_lookup(c->data.strtab, pk.shift) == NULL) {
 			if (pool_record_parse(&c->scratch, line, len, &rec, err)
 			    == -1)
 				return -1;
-			c->count[type]++;
+			c->count[POOL_R_ASSIGNMENT]++;
 			return scratch_tick(c, err);
 		}
 		break;
@@ -564,15 +505,17 @@ pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
 	case POOL_R_UNFILLED:
 		break;
 	default:
+		/* Passed over: validated and counted only (this is also where
+		 * a line that is not a record gets its error). */
 		if (pool_record_parse(&c->scratch, line, len, &rec, err) == -1)
 			return -1;
+		c->count[rec.type]++;
 		pool_record_release(&rec);
-		c->count[type]++;
 		return scratch_tick(c, err);
 	}
 	if (pool_record_parse(&c->data, line, len, &rec, err) == -1)
 		return -1;
-	c->count[type]++;
+	c->count[rec.type]++;
 	c->indexed = 0;
 	return pool_data_add(&c->data, &rec, err);
 }
