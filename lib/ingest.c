@@ -917,27 +917,42 @@ str_or_err(const char *s, struct pool_error *err)
 	return v;
 }
 
+/*
+ * The next item of a list field split on sep, cut in place and trimmed
+ * of white space (may be empty); *rest moves past it.  NULL at the end.
+ */
+static char *
+list_item(char **rest, const char *sep, size_t seplen)
+{
+	char	*p = *rest, *e, *q;
+
+	if (p == NULL)
+		return NULL;
+	if ((e = strstr(p, sep)) != NULL) {
+		*e = '\0';
+		e += seplen;
+	}
+	*rest = e;
+	while (isspace((unsigned char)*p))
+		p++;
+	q = p + strlen(p);
+	while (q > p && isspace((unsigned char)q[-1]))
+		*--q = '\0';
+	return p;
+}
+
 static json_t *
 conv_list(const struct pool_map_field *f, char *s, struct pool_error *err)
 {
 	const char	*sep = f != NULL && f->split != NULL ? f->split : ",";
 	size_t		 seplen = strlen(sep);
-	char		*p, *e, *q;
+	char		*p, *e;
 	json_t		*a, *v;
 
 	if ((a = json_array()) == NULL)
 		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory"),
 		    NULL;
-	for (p = s; p != NULL; p = e) {
-		if ((e = strstr(p, sep)) != NULL) {
-			*e = '\0';
-			e += seplen;
-		}
-		while (isspace((unsigned char)*p))
-			p++;
-		q = p + strlen(p);
-		while (q > p && isspace((unsigned char)q[-1]))
-			*--q = '\0';
+	for (e = s; (p = list_item(&e, sep, seplen)) != NULL;) {
 		if (*p == '\0')
 			continue;
 		if ((v = str_or_err(f ? pool_mapping_value(f, p) : p,
@@ -1957,20 +1972,11 @@ fast_list(struct pool_ingest *g, const struct pool_map_field *f, char *s)
 {
 	const char	*sep = f->split != NULL ? f->split : ",";
 	size_t		 seplen = strlen(sep), n = 0;
-	char		*p, *e, *q;
+	char		*p, *e;
 	const char	*item;
 
 	ob_put(&g->ob, "[", 1);
-	for (p = s; p != NULL; p = e) {
-		if ((e = strstr(p, sep)) != NULL) {
-			*e = '\0';
-			e += seplen;
-		}
-		while (isspace((unsigned char)*p))
-			p++;
-		q = p + strlen(p);
-		while (q > p && isspace((unsigned char)q[-1]))
-			*--q = '\0';
+	for (e = s; (p = list_item(&e, sep, seplen)) != NULL;) {
 		if (*p == '\0')
 			continue;
 		item = pool_mapping_value(f, p);
