@@ -11,7 +11,8 @@ SOVERSION  = 0
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 LIBDIR    ?= $(PREFIX)/lib
-INCDIR    ?= $(PREFIX)/include/pool
+INCLUDEDIR ?= $(PREFIX)/include
+INCDIR    ?= $(INCLUDEDIR)/pool
 MANDIR    ?= $(PREFIX)/share/man
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 PKG_CONFIG ?= pkg-config
@@ -41,6 +42,10 @@ BINS       = $(addprefix $(B)/bin/,$(PROGS))
 LIB_SRC    = $(sort $(wildcard lib/*.c))
 LIB_OBJ    = $(patsubst %.c,$(B)/%.o,$(LIB_SRC))
 LIB_HDR    = $(sort $(wildcard lib/pool*.h))
+# The public headers: those libpool(3) documents.  The others belong to
+# the modules of one program each and are not installed.
+PUB_HDR    = lib/pool.h lib/pool_record.h lib/pool_ndjson.h lib/pool_time.h \
+	     lib/pool_config.h lib/pool_rules.h
 CLI_OBJ    = $(B)/cmd/cli.o
 UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
@@ -49,9 +54,12 @@ TOOL_BIN   = $(patsubst tests/tools/%.c,$(B)/tools/%,$(TOOL_SRC))
 MAN_PAGES  = $(sort $(wildcard man/*.[1-8]))
 LIBA       = $(B)/lib/libpool.a
 LIBSO      = $(B)/lib/libpool.so.$(SOVERSION)
-LIBPC      = $(B)/lib/libpool.pc
+CMD_OBJ    = $(patsubst %,$(B)/cmd/%.o,$(PROGS)) $(CLI_OBJ)
 
-all: $(BINS) $(LIBA) $(LIBSO) $(LIBPC) $(TOOL_BIN)
+all: $(BINS) $(LIBA) $(LIBSO) $(TOOL_BIN)
+
+# Keep the objects of cmd/: they are not intermediates to delete.
+.SECONDARY: $(CMD_OBJ)
 
 $(B)/lib/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
@@ -68,10 +76,10 @@ $(LIBA): $(LIB_OBJ)
 $(LIBSO): $(LIB_OBJ)
 	$(CC) -shared -Wl,-soname,libpool.so.$(SOVERSION) $(ALL_LDFLAGS) -o $@ $(LIB_OBJ) $(LIBS_ALL)
 
-$(LIBPC): Makefile
-	@mkdir -p $(@D)
-	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: libpool\nDescription: flexpool library: records, rules, matching, apportionment\nVersion: %s\nRequires.private: %s\nLibs: -L$${libdir} -lpool\nLibs.private: -lm\nCflags: -I$${includedir}\n' \
-	    '$(PREFIX)' '$(LIBDIR)' '$(INCDIR)' '$(VERSION)' '$(DEPS)' > $@
+# libpool.pc, written by `make install` with the PREFIX and directories
+# of that install.  pool_record.h includes <jansson.h>, so jansson is a
+# public Requires.
+PC_TEXT = prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: libpool\nDescription: flexpool library: records, rules, matching, apportionment\nVersion: %s\nRequires: jansson\nRequires.private: yaml-0.1 libcrypto\nLibs: -L$${libdir} -lpool\nLibs.private: -lm\nCflags: -I$${includedir}\n
 
 $(B)/bin/%: $(B)/cmd/%.o $(CLI_OBJ) $(LIBA)
 	@mkdir -p $(@D)
@@ -92,6 +100,17 @@ check: all $(UNIT_BIN)
 check-valgrind: all $(UNIT_BIN)
 	POOL_BUILD=$(B) POOL_SANITIZE=$(SANITIZE) CC=$(CC) POOL_VALGRIND=1 sh tests/check.sh
 
+# What CI runs besides `make check`, one target each, so that a
+# developer runs exactly what CI runs.
+check-fault: all
+	POOL_BUILD=$(B) sh tests/fault/run.sh
+
+check-clients: all
+	POOL_BUILD=$(B) sh tests/clients/run.sh
+
+check-install: $(BINS) $(LIBA) $(LIBSO)
+	POOL_BUILD=$(B) POOL_SANITIZE=$(SANITIZE) CC=$(CC) sh tests/install.sh
+
 lint-man:
 	mandoc -Tlint -Wstyle $(MAN_PAGES)
 
@@ -104,7 +123,7 @@ bench: all
 fuzz:
 	$(MAKE) -C tests/fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
 
-install: all
+install: $(BINS) $(LIBA) $(LIBSO)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
 	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
@@ -112,8 +131,10 @@ install: all
 	install -m 0644 $(LIBA) $(DESTDIR)$(LIBDIR)
 	install -m 0755 $(LIBSO) $(DESTDIR)$(LIBDIR)
 	ln -sf libpool.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libpool.so
-	install -m 0644 $(LIB_HDR) $(DESTDIR)$(INCDIR)
-	install -m 0644 $(LIBPC) $(DESTDIR)$(PKGCONFIGDIR)
+	install -m 0644 $(PUB_HDR) $(DESTDIR)$(INCDIR)
+	printf '$(PC_TEXT)' '$(PREFIX)' '$(LIBDIR)' '$(INCLUDEDIR)' '$(VERSION)' \
+	    > $(DESTDIR)$(PKGCONFIGDIR)/libpool.pc
+	chmod 0644 $(DESTDIR)$(PKGCONFIGDIR)/libpool.pc
 	for m in $(MAN_PAGES); do \
 	    s=$${m##*.}; install -m 0644 $$m $(DESTDIR)$(MANDIR)/man$$s; done
 
@@ -128,5 +149,5 @@ uninstall:
 clean:
 	rm -rf $(B) tests/out
 
-.PHONY: all check check-valgrind lint-man demo bench fuzz install uninstall clean
+.PHONY: all check check-valgrind check-fault check-clients check-install lint-man demo bench fuzz install uninstall clean
 .SUFFIXES:

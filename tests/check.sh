@@ -117,5 +117,15 @@ for ex in "$top"/tests/examples/*.sh; do
 	fi
 done
 
+# make install into a temporary PREFIX; libpool(3)'s example built
+# against the installed libpool.pc.
+if [ -z "$vg" ] && command -v pkg-config >/dev/null 2>&1; then
+	if (cd "$top" && sh tests/install.sh) > "$out/install.log" 2>&1; then
+		ok "install"
+	else
+		notok "install"; tail -20 "$out/install.log" | sed 's/^/#   /'
+	fi
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
