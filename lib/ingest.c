@@ -19,6 +19,7 @@
 
 #include "pool_csv.h"
 #include "pool_ingest.h"
+#include "pool_jscan.h"
 #include "pool_ndjson.h"
 #include "pool_time.h"
 
@@ -101,6 +102,10 @@ struct pool_ingest {
 						   texts parsed (DTC) */
 	struct itent		*itc;		/* fast path: local times
 						   converted (ITC) */
+	long			 ftypecol;	/* mapping field of a type
+						   column, or -1 */
+	int			 fpending;	/* the first row picks the
+						   fast path's type */
 };
 
 /*
@@ -642,6 +647,9 @@ key_cmp(const void *a, const void *b)
 }
 
 static void ob_value(struct obuf *, const json_t *, const char *const *);
+static void ob_scanned_value(struct obuf *, const struct pool_jtok *);
+static void fast_setup(struct pool_ingest *, const struct pool_mapping *,
+    const char *);
 
 /* An object: the keys of ord first (if any), then the others sorted. */
 static void
@@ -1731,6 +1739,52 @@ nomem:
 	return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
 }
 
+/* The id of a record with one, or the worker and shift it refers to. */
+static void
+record_keys(const struct pool_record *rec, const char **idstr,
+    const char **worker, const char **shift)
+{
+	*idstr = *worker = *shift = NULL;
+	switch (rec->type) {
+	case POOL_R_ORG:
+		*idstr = rec->u.org.id;
+		break;
+	case POOL_R_WORKER:
+		*idstr = rec->u.worker.id;
+		break;
+	case POOL_R_SHIFT:
+		*idstr = rec->u.shift.id;
+		break;
+	case POOL_R_AVAILABILITY:
+	case POOL_R_ABSENCE:
+		*worker = rec->u.interval.worker;
+		break;
+	case POOL_R_SIGNUP:
+		*worker = rec->u.signup.worker;
+		*shift = rec->u.signup.shift;
+		break;
+	case POOL_R_ASSIGNMENT:
+		*worker = rec->u.assignment.worker;
+		*shift = rec->u.assignment.shift;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Interned strings are not needed past one record: drop them now and then. */
+static int
+data_tick(struct pool_ingest *g, struct pool_error *err)
+{
+	if (++g->ndata < DATA_RESET)
+		return 0;
+	pool_data_release(&g->data);
+	if (pool_data_init(&g->data, err) == -1)
+		return -1;
+	g->ndata = 0;
+	return 0;
+}
+
 /*
  * One record read: validate, deduplicate, check references, write or
  * hold it, or reject it.  o is borrowed; raw is the text as read;
@@ -1775,31 +1829,7 @@ process(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
 		text = g->ob.p;
 		len = g->ob.n;
 	}
-	switch (t) {
-	case POOL_R_ORG:
-		idstr = rec.u.org.id;
-		break;
-	case POOL_R_WORKER:
-		idstr = rec.u.worker.id;
-		break;
-	case POOL_R_SHIFT:
-		idstr = rec.u.shift.id;
-		break;
-	case POOL_R_AVAILABILITY:
-	case POOL_R_ABSENCE:
-		worker = rec.u.interval.worker;
-		break;
-	case POOL_R_SIGNUP:
-		worker = rec.u.signup.worker;
-		shift = rec.u.signup.shift;
-		break;
-	case POOL_R_ASSIGNMENT:
-		worker = rec.u.assignment.worker;
-		shift = rec.u.assignment.shift;
-		break;
-	default:
-		break;
-	}
+	record_keys(&rec, &idstr, &worker, &shift);
 	rech = 0;
 	if (idstr != NULL && verbatim) {
 		/* Hash what the record would be written as. */
@@ -1810,13 +1840,8 @@ process(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
 	rc = emit(g, t, text, len, rech, idstr, worker, shift, raw, rawlen,
 	    err);
 	pool_record_release(&rec);
-	if (++g->ndata >= DATA_RESET) {
-		/* Interned strings are not needed past one record. */
-		pool_data_release(&g->data);
-		if (pool_data_init(&g->data, err) == -1)
-			return -1;
-		g->ndata = 0;
-	}
+	if (data_tick(g, err) == -1)
+		return -1;
 	return rc;
 nomem:
 	pool_record_release(&rec);
@@ -1921,11 +1946,12 @@ fast_fields(enum pool_rtype t)
 static void
 fast_bind(struct pool_ingest *g, const struct pool_mapping *m)
 {
-	const char *const	*names;
-	const char		*type = m->type ? m->type : g->o.type;
-	size_t			 i, k;
+	const char	*type = m->type ? m->type : g->o.type;
+	size_t		 i;
 
 	g->fast = POOL_R_UNKNOWN;
+	g->ftypecol = -1;
+	g->fpending = 0;
 	if (g->dtc == NULL)
 		g->dtc = calloc(DTC, sizeof(*g->dtc));
 	else
@@ -1934,8 +1960,37 @@ fast_bind(struct pool_ingest *g, const struct pool_mapping *m)
 		g->itc = calloc(ITC, sizeof(*g->itc));
 	else
 		memset(g->itc, 0, ITC * sizeof(*g->itc));
-	if (g->o.slow || g->o.pseudo != NULL || type == NULL ||
-	    (names = fast_fields(pool_rtype_parse(type))) == NULL)
+	if (g->o.slow || g->o.pseudo != NULL)
+		return;
+	if (type != NULL) {
+		fast_setup(g, m, type);
+		return;
+	}
+	/*
+	 * The type in a column of its own: the fast path takes the type of
+	 * the first row, and each row of that type (rows of other types go
+	 * the general way).
+	 */
+	for (i = 0; i < m->nfields; i++)
+		if (strcmp(m->fields[i].field, "type") == 0 &&
+		    m->fields[i].constant == NULL &&
+		    m->fields[i].type == POOL_F_STRING &&
+		    m->fields[i].nmap == 0 && m->fields[i].index >= 0) {
+			g->ftypecol = (long)i;
+			g->fpending = 1;
+			return;
+		}
+}
+
+/* Bind the fast path to records of type (a name) and mapping m. */
+static void
+fast_setup(struct pool_ingest *g, const struct pool_mapping *m,
+    const char *type)
+{
+	const char *const	*names;
+	size_t			 i, k;
+
+	if ((names = fast_fields(pool_rtype_parse(type))) == NULL)
 		return;
 	for (k = 0; names[k] != NULL; k++) {
 		g->fidx[k] = -1;
@@ -1945,6 +2000,8 @@ fast_bind(struct pool_ingest *g, const struct pool_mapping *m)
 			    sizeof(g->fkey[k]), ",\"%s\":", names[k]);
 	}
 	for (i = 0; i < m->nfields; i++) {
+		if ((long)i == g->ftypecol)
+			continue;
 		for (k = 0; names[k] != NULL; k++)
 			if (strcmp(names[k], m->fields[i].field) == 0)
 				break;
@@ -1953,6 +2010,35 @@ fast_bind(struct pool_ingest *g, const struct pool_mapping *m)
 		g->fidx[k] = (long)i;
 	}
 	g->fast = pool_rtype_parse(type);
+}
+
+/*
+ * The type column's text in row r, trimmed, or NULL when it is not a
+ * plain value the fast path can compare.
+ */
+static const char *
+fast_typecell(struct pool_ingest *g, const struct pool_mapping *m,
+    const struct row *r)
+{
+	const struct pool_map_field	*f = &m->fields[g->ftypecol];
+	const char			*s;
+	size_t				 len;
+
+	s = cell(r, f->index, f->column, &len, NULL);
+	return trim(g, s, len);
+}
+
+/* The first row decides the type of the fast path (see fast_bind). */
+static void
+fast_pick(struct pool_ingest *g, const struct pool_mapping *m,
+    const struct row *r)
+{
+	const char	*t = fast_typecell(g, m, r);
+	enum pool_rtype	 rt = pool_rtype_parse(t);
+
+	g->fpending = 0;
+	if (rt != POOL_R_UNKNOWN && strcmp(pool_rtype_name(rt), t) == 0)
+		fast_setup(g, m, t);
 }
 
 struct fval {
@@ -2253,6 +2339,9 @@ fast_row(struct pool_ingest *g, const struct pool_mapping *m,
 	size_t				 k, len, xlen;
 	int				 kstart = -1;
 
+	if (g->ftypecol >= 0 &&
+	    strcmp(fast_typecell(g, m, r), pool_rtype_name(g->fast)) != 0)
+		return 0;
 	g->ob.n = 0;
 	g->ob.nomem = 0;
 	g->fs.n = 0;
@@ -2537,6 +2626,8 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 		}
 		row.csv = r;
 		row.obj = NULL;
+		if (g->fpending)
+			fast_pick(g, m, &row);
 		if (g->fast != POOL_R_UNKNOWN) {
 			if ((rc = fast_row(g, m, &row, raw, rawlen, err)) == -1)
 				goto out;
@@ -2655,6 +2746,169 @@ one_object(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
 	return rc;
 }
 
+/*
+ * The canonical text (see canonical) of a scanned object: the members
+ * m[0..n), the keys of ord first, then the others sorted.  A member
+ * that is an array or an object is followed by its elements.  Members
+ * mostly come in canonical order already (records written by flexpool),
+ * so each is ranked once and the order only checked.
+ */
+struct ranked {
+	const struct pool_jtok	*v;
+	size_t			 rank;	/* index in ord, or SIZE_MAX */
+};
+
+static int
+ranked_before(const struct ranked *a, const struct ranked *b)
+{
+	if (a->rank != b->rank)
+		return a->rank < b->rank;
+	return strcmp(a->v->key, b->v->key) < 0;
+}
+
+static void
+ob_scanned(struct obuf *b, const struct pool_jtok *m, size_t n,
+    const char *const *ord)
+{
+	struct ranked	 small[32], *r = small, t;
+	size_t		 i, j, k, idx;
+
+	if (n > 32 && (r = malloc(n * sizeof(*r))) == NULL) {
+		b->nomem = 1;
+		return;
+	}
+	for (i = 0, idx = 0; i < n; i++) {
+		r[i].v = &m[idx];
+		r[i].rank = SIZE_MAX;
+		for (k = 0; ord != NULL && ord[k] != NULL; k++)
+			if (ord[k][0] == m[idx].key[0] &&
+			    strcmp(ord[k], m[idx].key) == 0) {
+				r[i].rank = k;
+				break;
+			}
+		idx += 1 + (m[idx].type == POOL_J_ARRAY ||
+		    m[idx].type == POOL_J_OBJECT ? m[idx].n : 0);
+		/* Insertion: nothing moves when the order is canonical. */
+		for (j = i; j > 0 && ranked_before(&r[j], &r[j - 1]); j--) {
+			t = r[j];
+			r[j] = r[j - 1];
+			r[j - 1] = t;
+		}
+	}
+	ob_put(b, "{", 1);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			ob_put(b, ",", 1);
+		ob_str(b, r[i].v->key, r[i].v->klen);
+		ob_put(b, ":", 1);
+		ob_scanned_value(b, r[i].v);
+	}
+	ob_put(b, "}", 1);
+	if (r != small)
+		free(r);
+}
+
+/* One scanned value; an array or object with the tokens after it. */
+static void
+ob_scanned_value(struct obuf *b, const struct pool_jtok *v)
+{
+	uint32_t	i;
+
+	switch (v->type) {
+	case POOL_J_OBJECT:
+		ob_scanned(b, v + 1, v->n, NULL);
+		break;
+	case POOL_J_ARRAY:
+		ob_put(b, "[", 1);
+		for (i = 0; i < v->n; i++) {
+			if (i > 0)
+				ob_put(b, ",", 1);
+			ob_scanned_value(b, v + 1 + i);
+		}
+		ob_put(b, "]", 1);
+		break;
+	case POOL_J_STRING:
+		ob_str(b, v->s, v->len);
+		break;
+	case POOL_J_INTEGER:
+		ob_int(b, v->i);
+		break;
+	case POOL_J_REAL:
+		ob_real(b, v->x);
+		break;
+	case POOL_J_TRUE:
+		ob_put(b, "true", 4);
+		break;
+	case POOL_J_FALSE:
+		ob_put(b, "false", 5);
+		break;
+	default:
+		ob_put(b, "null", 4);
+		break;
+	}
+}
+
+/*
+ * The fast path of NDJSON: a line the scanner reads, holding a valid
+ * record of a known type with its "type", that the configuration
+ * accepts, is written as it came without a jansson tree; the record is
+ * hashed on its canonical text built from the scanned values, which
+ * is the text canonical writes.  Anything else (a line the scanner
+ * refuses, an invalid or refused record, pseudonyms) returns 1 and
+ * takes the general path, which words every error; so both paths
+ * write the same bytes and the same rejects.  Returns 0 when the line
+ * was handled, 1 for the general path, -1 on a write error or when out
+ * of memory.
+ */
+#define FAST_LINE	4096
+#define FAST_TOKENS	128
+
+static int
+fast_ndjson(struct pool_ingest *g, const char *line, size_t len,
+    struct pool_error *err)
+{
+	struct pool_jtok	 tok[FAST_TOKENS];
+	char			 buf[FAST_LINE];
+	struct pool_jscan	 sc;
+	struct pool_record	 rec;
+	struct pool_error	 e;
+	const char		*idstr, *worker, *shift;
+	uint64_t		 rech = 0;
+	int			 rc;
+
+	if (g->o.slow || g->o.pseudo != NULL || len >= FAST_LINE)
+		return 1;
+	pool_jscan_init(&sc, tok, FAST_TOKENS, buf, sizeof(buf));
+	if (pool_jscan_object(&sc, line, len) == -1)
+		return 1;
+	if (pool_record_from_jscan(&g->data, &sc, &rec) == -1)
+		return 1;
+	pool_error_clear(&e);
+	if (check_config(g, &rec, &e) == -1) {
+		pool_record_release(&rec);
+		return 1;
+	}
+	count_row(g);
+	record_keys(&rec, &idstr, &worker, &shift);
+	if (idstr != NULL) {
+		g->cb.n = 0;
+		g->cb.nomem = 0;
+		ob_scanned(&g->cb, sc.tok, sc.nmembers, order_of(rec.type));
+		if (g->cb.nomem) {
+			pool_record_release(&rec);
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory");
+		}
+		rech = hash(HASH_INIT, g->cb.p, g->cb.n);
+	}
+	rc = emit(g, rec.type, line, len, rech, idstr, worker, shift, line,
+	    len, err);
+	pool_record_release(&rec);
+	if (rc == -1 || data_tick(g, err) == -1)
+		return -1;
+	return 0;
+}
+
 static int
 read_ndjson(struct pool_ingest *g, FILE *f, const char *source,
     struct pool_error *err)
@@ -2685,6 +2939,10 @@ read_ndjson(struct pool_ingest *g, FILE *f, const char *source,
 				goto out;
 			continue;
 		}
+		if ((rc = fast_ndjson(g, line, len, err)) == -1)
+			goto out;
+		if (rc == 0)
+			continue;
 		if ((o = json_loadb(line, len, JSON_REJECT_DUPLICATES,
 		    &je)) == NULL) {
 			count_row(g);

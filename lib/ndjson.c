@@ -5,6 +5,7 @@
  * reading goes on with the next line.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,6 +117,17 @@ pool_utf8_valid(const char *s, size_t len)
 	int			 n;
 
 	while (p < e) {
+		/* ASCII, eight bytes at a time. */
+		while (e - p >= 8) {
+			uint64_t	w;
+
+			memcpy(&w, p, 8);
+			if (w & UINT64_C(0x8080808080808080))
+				break;
+			p += 8;
+		}
+		if (p == e)
+			break;
 		c = *p;
 		if (c < 0x80) {
 			p++;

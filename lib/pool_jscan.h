@@ -83,4 +83,16 @@ int	pool_jscan_object(struct pool_jscan *sc, const char *line,
 const struct pool_jtok *pool_jscan_find(const struct pool_jtok *m,
 	    size_t n, const char *key);
 
+struct pool_data;
+struct pool_record;
+
+/**
+ * The typed record of a scanned line (lib/record.c): what
+ * pool_record_parse gives for it, or -1 when the scanned values are not
+ * a valid record of a known type (the caller then takes the general
+ * path, which words the error).  Strings are interned in data.
+ */
+int	pool_record_from_jscan(struct pool_data *,
+	    const struct pool_jscan *sc, struct pool_record *out);
+
 #endif /* POOL_JSCAN_H */

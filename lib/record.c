@@ -798,15 +798,26 @@ parse_fast(struct pool_data *d, const char *line, size_t len,
 	struct pool_jtok	tok[SCAN_TOKENS];
 	char			buf[SCAN_LINE];
 	struct pool_jscan	sc;
-	struct src		s;
 
 	pool_jscan_init(&sc, tok, SCAN_TOKENS, buf, sizeof(buf));
 	if (pool_jscan_object(&sc, line, len) == -1)
 		return -1;
+	return pool_record_from_jscan(d, &sc, out);
+}
+
+int
+pool_record_from_jscan(struct pool_data *d, const struct pool_jscan *sc,
+    struct pool_record *out)
+{
+	struct src	s;
+
 	s.o = NULL;
-	s.m = sc.tok;
-	s.n = sc.nmembers;
-	return from_src(d, &s, out, NULL) == 0 ? 0 : -1;
+	s.m = sc->tok;
+	s.n = sc->nmembers;
+	if (from_src(d, &s, out, NULL) == 0)
+		return 0;
+	memset(out, 0, sizeof(*out));
+	return -1;
 }
 
 int

@@ -602,6 +602,159 @@ test_fast_path(void)
 	free(buf);
 }
 
+/*
+ * CSV without a mapping, the type in a column: the fast path takes the
+ * rows of the first row's type, the general path the others; both give
+ * the same records, rejects and counts.
+ */
+static void
+test_fast_path_typecol(void)
+{
+	static const char *const vals[][6] = {
+		{ "shift", "shift", " shift ", "availability", "Shift",
+		    "" },					/* type */
+		{ "S1", "S2", "S 3", "", "S\"4", "W1" },		/* id */
+		{ "a", "b", "", "a", "\xc3\xa9", "a;b" },		/* org */
+		{ "r", "q", "r", "", "r r", "x" },		/* role */
+		{ "2026-11-23T07:00:00+01:00", "2026-11-23 07:00",
+		    "2026-03-29T02:30:00+01:00", "", "x",
+		    "2026-11-23T23:00:00Z" },			/* start */
+		{ "2026-11-23T15:00:00+01:00", "2026-11-23T06:00:00+01:00",
+		    "2026-03-29T09:00:00+02:00", "", "9999-12-31T23:59:59Z",
+		    "2026-11-24T07:00:00+01:00" },		/* end */
+		{ "3", "1", "6", "2.0", "", "x" },		/* priority */
+		{ "30", "0", "", "-1", "7.5", "1440" },		/* break_minutes */
+		{ "t1", "", "t1,t2", "a,,b", " ", "x" },	/* tags */
+	};
+	struct opt	 fast = { POOL_FMT_CSV, NULL, NULL, 0, NULL, NULL, 0 };
+	struct opt	 slow = { POOL_FMT_CSV, NULL, NULL, 0, NULL, NULL, 1 };
+	struct result	 a, b;
+	char		*buf = malloc(400000);
+	size_t		 n, i, k, iter;
+	int		 same = 1, some = 0;
+
+	for (iter = 0; iter < 20; iter++) {
+		n = (size_t)sprintf(buf, "%s", iter % 3 == 2 ?
+		    "id;type;org;role;start;end;priority;break_minutes;tags\n" :
+		    "type;id;org;role;start;end;priority;break_minutes;tags\n");
+		for (i = 0; i < 500; i++) {
+			for (k = 0; k < 9; k++) {
+				unsigned int j = rnd(8) ? 0 : rnd(6);
+				size_t col = iter % 3 == 2 && k < 2 ? 1 - k : k;
+
+				if (col == 1 && j == 0)
+					n += (size_t)sprintf(buf + n, "S%u",
+					    rnd(300));
+				else
+					n += (size_t)sprintf(buf + n, "%s",
+					    vals[col][j]);
+				buf[n++] = k < 8 ? ';' : '\n';
+			}
+		}
+		buf[n] = '\0';
+		fast.update = slow.update = (int)(iter % 2);
+		run(&fast, buf, &a);
+		run(&slow, buf, &b);
+		if (strcmp(a.out, b.out) != 0 || strcmp(a.rej, b.rej) != 0 ||
+		    strcmp(a.diag, b.diag) != 0 ||
+		    memcmp(&a.st, &b.st, sizeof(a.st)) != 0)
+			same = 0;
+		if (a.st.records > 100 && a.st.rejects > 10)
+			some++;
+		done(&a);
+		done(&b);
+	}
+	CHECK(same, "CSV with a type column: fast and general path give the "
+	    "same records, rejects and counts");
+	CHECK(some == 20, "the rows mix records and rejects");
+	free(buf);
+}
+
+/*
+ * NDJSON: the fast path (scanned lines, no jansson tree) and the
+ * general path give the same records, rejects, messages and counts on
+ * lines of every kind: valid records in and out of canonical order,
+ * duplicates equal in content but not in text, conflicts, escapes,
+ * reals, nested values, invalid records and broken JSON.
+ */
+static void
+test_ndjson_fast_path(void)
+{
+	static const char *const lines[] = {
+	    "{\"type\":\"shift\",\"id\":\"S%u\",\"org\":\"a\",\"role\":\"r\","
+	    "\"start\":\"2026-11-23T07:00:00+01:00\",\"end\":"
+	    "\"2026-11-23T15:00:00+01:00\",\"priority\":%u,\"location\":"
+	    "{\"lat\":52.5,\"lon\":5.25},\"tags\":[\"t\",\"u\"]}",
+	    /* The same record, other key order and spacing. */
+	    "{ \"end\":\"2026-11-23T15:00:00+01:00\", \"tags\":[\"t\",\"u\"],"
+	    "\"location\":{\"lon\":5.25,\"lat\":52.50},\"priority\":%u.0e0,"
+	    "\"id\":\"S%u\",\"role\":\"r\",\"type\":\"shift\",\"org\":\"a\","
+	    "\"start\":\"2026-11-23T07:00:00+01:00\"}",
+	    "{\"type\":\"worker\",\"id\":\"W%u\",\"roles\":[\"r\"],"
+	    "\"zz\":%u,\"aa\":\"\\u00e9\\t\\\"\",\"name\":\"N\\/\"}",
+	    "{\"roles\":[\"r\"],\"name\":\"N/\",\"aa\":\"\xc3\xa9\\t\\\"\","
+	    "\"zz\":%u,\"id\":\"W%u\",\"type\":\"worker\"}",
+	    "{\"type\":\"availability\",\"worker\":\"W%u\",\"start\":"
+	    "\"2026-11-23T00:00:00+01:00\",\"end\":\"2026-11-24T00:00:00+01:00\","
+	    "\"n\":%u}",
+	    "{\"type\":\"org\",\"id\":\"o%u\",\"weight\":%u.5,\"big\":1e20,"
+	    "\"neg\":-0.00001,\"x\":null,\"y\":true,\"z\":false}",
+	    "{\"type\":\"shift\",\"id\":\"S%u\",\"org\":\"a\",\"role\":\"r\","
+	    "\"start\":\"2026-11-23T07:00:00+01:00\",\"end\":"
+	    "\"2026-11-23T06:00:00+01:00\",\"priority\":%u}",
+	    /* Too long for the scanner: the general path, same record. */
+	    "{\"type\":\"worker\",\"id\":\"W%u\",\"roles\":[\"r\"],"
+	    "\"zz\":%u,\"aa\":\"\\u00e9\\t\\\"\",\"name\":\"N\\/\"%4200s}",
+	    "{\"type\":\"shift\",\"id\":\"S%u\",\"id\":\"T%u\"}",
+	    "{\"type\":\"mystery\",\"id\":\"M%u\",\"n\":%u}",
+	    "{\"type\":\"signup\",\"worker\":\"W%u\",\"shift\":\"S%u\"}",
+	    "{\"id\":\"S%u\",\"n\":%u}",
+	    "{\"type\":\"worker\",\"id\":\"W%u\",\"roles\":[%u]}",
+	    "{\"type\":\"shift\",\"id\":\"S%u\" %u",
+	    "[%u,%u]",
+	};
+	struct opt	 fast = { POOL_FMT_NDJSON, NULL, NULL, 0, NULL, NULL, 0 };
+	struct opt	 slow = { POOL_FMT_NDJSON, NULL, NULL, 0, NULL, NULL, 1 };
+	struct result	 a, b;
+	char		*buf = malloc(1000000);
+	size_t		 n, i, iter;
+	int		 same = 1, some = 0;
+
+	for (iter = 0; iter < 20; iter++) {
+		n = 0;
+		for (i = 0; i < 800; i++) {
+			unsigned int k = rnd(4) ? rnd(8) :
+			    rnd(sizeof(lines) / sizeof(lines[0]));
+			unsigned int x = rnd(40), y = 1 + rnd(2);
+
+			if (k == 1 || k == 3)
+				n += (size_t)sprintf(buf + n, lines[k], y, x);
+			else if (k == 7)
+				n += (size_t)sprintf(buf + n, lines[k], x, y,
+				    "");
+			else
+				n += (size_t)sprintf(buf + n, lines[k], x, y);
+			buf[n++] = '\n';
+		}
+		buf[n] = '\0';
+		fast.update = slow.update = (int)(iter % 2);
+		run(&fast, buf, &a);
+		run(&slow, buf, &b);
+		if (strcmp(a.out, b.out) != 0 || strcmp(a.rej, b.rej) != 0 ||
+		    strcmp(a.diag, b.diag) != 0 ||
+		    memcmp(&a.st, &b.st, sizeof(a.st)) != 0)
+			same = 0;
+		if (a.st.records > 50 && a.st.rejects > 10 && a.st.merged > 10)
+			some++;
+		done(&a);
+		done(&b);
+	}
+	CHECK(same, "NDJSON fast and general path: the same records, "
+	    "rejects and counts");
+	CHECK(some == 20, "the lines mix records, rejects and duplicates");
+	free(buf);
+}
+
 /* The canonical writer writes what pool_json_write writes. */
 static void
 test_canonical(void)
@@ -694,6 +847,8 @@ main(void)
 	test_pseudo();
 	test_property();
 	test_fast_path();
+	test_ndjson_fast_path();
+	test_fast_path_typecol();
 	test_canonical();
 	test_out_of_memory();
 	return test_done();
