@@ -497,6 +497,9 @@ static const unsigned char jesc[256] = {
 	['"'] = 1, ['\\'] = 1
 };
 
+#define ONES	UINT64_C(0x0101010101010101)
+#define HIGHS	UINT64_C(0x8080808080808080)
+
 static void
 ob_str(struct obuf *b, const char *s, size_t len)
 {
@@ -506,7 +509,18 @@ ob_str(struct obuf *b, const char *s, size_t len)
 	char		e[6];
 
 	/* Nothing to escape (nearly always): one copy. */
-	for (i = 0; i < len && !jesc[(unsigned char)s[i]]; i++)
+	for (i = 0; len - i >= 8; i += 8) {
+		uint64_t	w, q, bs;
+
+		/* Any byte below 0x20, a '"' or a '\\', eight at a time. */
+		memcpy(&w, s + i, 8);
+		q = w ^ (ONES * '"');
+		bs = w ^ (ONES * '\\');
+		if (((w - ONES * 0x20) | (q - ONES) | (bs - ONES)) &
+		    ~w & HIGHS)
+			break;
+	}
+	for (; i < len && !jesc[(unsigned char)s[i]]; i++)
 		;
 	if (i == len) {
 		if (b->n + len + 3 > b->cap && ob_reserve(b, len + 2) == -1)

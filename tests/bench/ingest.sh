@@ -114,4 +114,54 @@ if [ "$rows" -ge 100000 ]; then
 	    "$M MB vs $mi MB | - | - | - | flat but for 32-96 B per id | - |"
 	rm -f "$work/tenth.csv"
 fi
+# Every input shape against its peer, in CPU time (user + system) on
+# one core: the records as NDJSON (jq -c .), as one JSON array
+# (jq -c '.[]'), and as a ';' CSV with the record fields as header, the
+# type in a column and RFC 3339 times, read without a mapping (Miller).
+# shape NAME FILE PEER-NAME PEER-CMD...: one table row.
+shape() {
+	sname=$1 sfile=$2 speer=$3
+	shift 3
+	smb=$(awk "BEGIN { printf \"%.1f\", $(wc -c < "$sfile") / 1048576 }")
+	run "$work/shape.ndjson" "$bin/pool-ingest" -r "$work/shape.rejects" \
+	    "$sfile"
+	sc=$C sm=$M src=$RC
+	sout=$(($(wc -l < "$work/shape.ndjson") + $(wc -l < "$work/shape.rejects")))
+	spass=fail sratio=- speerfig=-
+	if command -v "$1" >/dev/null 2>&1; then
+		run /dev/null "$@"
+		speerfig="$speer $C s CPU"
+		sratio=$(awk "BEGIN { printf \"%.1f\", $C / $sc }")
+		awk "BEGIN { exit !($sratio >= 5) }" && spass=pass
+	else
+		spass=skip
+	fi
+	if [ "$src" -ge 2 ] || [ "$sout" -ne "$rows" ]; then
+		echo "pool-ingest $sname exit $src: $rows rows in, $sout out"
+		spass=fail
+	fi
+	echo "| pool-ingest $sname | $size ($rows rows, $smb MB) | $sc s CPU |" \
+	    "$(awk "BEGIN { printf \"%.1f\", $smb / $sc }") MB/s | $sm MB |" \
+	    "$speer | $speerfig | ${sratio}x | >= 5x $speer (CPU) | $spass |"
+	rm -f "$work/shape.ndjson" "$work/shape.rejects"
+}
+if [ "$rci" -lt 2 ]; then
+	# The records of the CSV run, without its rejects: every row valid.
+	rows=$(wc -l < "$work/ingest.ndjson")
+	shape NDJSON "$work/ingest.ndjson" "jq" jq -c . "$work/ingest.ndjson"
+	awk 'BEGIN { printf "[" } NR > 1 { printf "," } { printf "%s", $0 }
+	    END { print "]" }' "$work/ingest.ndjson" > "$work/shape.json"
+	shape "JSON array" "$work/shape.json" "jq" jq -c '.[]' \
+	    "$work/shape.json"
+	rm -f "$work/shape.json"
+	{
+		echo "type;id;org;role;start;end;unit;priority;break_minutes"
+		sed 's/^{"type":"\([^"]*\)","id":"\([^"]*\)","org":"\([^"]*\)","role":"\([^"]*\)","start":"\([^"]*\)","end":"\([^"]*\)","unit":"\([^"]*\)".*"priority":\([0-9]*\).*"break_minutes":\([0-9]*\)}$/\1;\2;\3;\4;\5;\6;\7;\8;\9/' \
+		    "$work/ingest.ndjson" | grep -v '^{'
+	} > "$work/shape.csv"
+	rows=$(($(wc -l < "$work/shape.csv") - 1))
+	shape "CSV, no mapping" "$work/shape.csv" "Miller" mlr --icsv \
+	    --ifs ';' --ojsonl cat "$work/shape.csv"
+	rm -f "$work/shape.csv"
+fi
 rm -f "$csv" "$work/ingest.ndjson"
