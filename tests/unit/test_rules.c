@@ -85,10 +85,10 @@ static const struct tcase cases[] = {
 	    "absent during the shift" },
 	{ "shift-max", { W(""), S("x", D("23", "07:00"), D("23", "20:00"), "") },
 	    "x", "shift-max", "shift 13 h > 12 h" },
-	{ "shift-max-break", { W(""), S("x", D("23", "07:00"), D("23", "19:30"),
-	    ",\"break_minutes\":30") }, "x", NULL, NULL },
-	{ "night-shift-max", { W(""), S("x", D("23", "20:00"), D("24", "07:00"),
-	    "") }, "x", "night-shift-max", "night shift 11 h > 10 h" },
+	{ "shift-max-break", { W(""), S("x", D("23", "07:00"), D("23", "19:45"),
+	    ",\"break_minutes\":45") }, "x", NULL, NULL },
+	{ "night-shift-max", { W(""), S("x", D("23", "19:00"), D("24", "07:30"),
+	    "") }, "x", "night-shift-max", "night shift 12.5 h > 12 h" },
 	{ "overlap", { W(""), S("a", D("23", "07:00"), D("23", "15:00"), ""),
 	    A("a"), S("x", D("23", "14:00"), D("23", "22:00"), "") }, "x",
 	    "overlap", "overlaps shift 'a'" },
@@ -105,9 +105,13 @@ static const struct tcase cases[] = {
 	    D("25", "23:00"), "") }, "x", "rest-daily",
 	    "rest 8 h < 11 h, shortened rest already taken within 168 h" },
 	{ "shift-max-combined", { W(""), S("a", D("23", "07:00"),
-	    D("23", "13:00"), ""), A("a"), S("x", D("23", "21:00"),
-	    D("24", "04:00"), "") }, "x", "shift-max",
+	    D("23", "12:00"), ""), A("a"), S("x", D("23", "12:30"),
+	    D("23", "20:30"), "") }, "x", "shift-max",
 	    "shifts 13 h without daily rest between > 12 h" },
+	/* 8 h is the shortened daily rest: two shifts, not one of 13 h */
+	{ "shift-split-by-short-rest", { W(""), S("a", D("23", "07:00"),
+	    D("23", "13:00"), ""), A("a"), S("x", D("23", "21:00"),
+	    D("24", "04:00"), "") }, "x", NULL, NULL },
 	{ "rest-after-night-shortened-twice", { W(""),
 	    S("n0", "2026-11-21T23:00:00+01:00", D("22", "07:00"), ""), A("n0"),
 	    S("b", D("22", "16:00"), D("22", "20:00"), ""), A("b"),
@@ -189,7 +193,8 @@ static const struct tcase cases[] = {
 	    S("d1205", "2026-12-05T07:00:00+01:00", "2026-12-05T15:00:00+01:00", ""),
 	    A("d1205"),
 	    S("x", D("28", "07:00"), D("28", "15:00"), "") }, "x",
-	    "weekly-rest", "longest rest 16 h < 36 h in the week from 2026-11-22" },
+	    "weekly-rest", "longest rest 16 h < 36 h in 7 days from 2026-11-22 "
+	    "07:00, rests 40 h < 72 h in 14 days" },
 };
 
 static struct pool_config *conf;
@@ -296,12 +301,13 @@ static void
 test_dst(void)
 {
 	/* autumn 2026: 25 October 03:00 CEST -> 02:00 CET; the night
-	 * 22:00-07:00 lasts 10 h, over night-shift-max */
+	 * 22:00-07:00 lasts 10 h, 22:00-09:30 12.5 h, over the 12 h of
+	 * a long night */
 	static const char *rec[] = {
 		W(""), S("x", "2026-10-24T22:00:00+02:00",
 		    "2026-10-25T07:00:00+01:00", ""),
 		S("y", "2026-10-24T22:00:00+02:00",
-		    "2026-10-25T07:30:00+01:00", ""),
+		    "2026-10-25T09:30:00+01:00", ""),
 		NULL
 	};
 	struct pool_data	 d;
@@ -318,8 +324,8 @@ test_dst(void)
 	CHECK(pool_rules_check(rc, 0, pool_data_shift(&d, "x"), detail,
 	    sizeof(detail)) == NULL, "10 h dst night allowed");
 	CHECK_STR(pool_rules_check(rc, 0, pool_data_shift(&d, "y"), detail,
-	    sizeof(detail)), "night-shift-max", "10.5 h dst night refused");
-	CHECK_STR(detail, "night shift 10.5 h > 10 h", "dst detail");
+	    sizeof(detail)), "night-shift-max", "12.5 h dst night refused");
+	CHECK_STR(detail, "night shift 12.5 h > 12 h", "dst detail");
 	pool_rules_free(rc);
 	pool_data_release(&d);
 }
