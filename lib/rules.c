@@ -76,6 +76,8 @@ struct wtl {
 	uint8_t		 has_avail;
 	struct ival	*abs;		/* merged absences */
 	uint32_t	 nabs;
+	const struct pool_rules *r1;	/* rule set of a held shift */
+	uint8_t		 rmix;		/* 1 if held shifts have other sets */
 	int64_t		 wbase;		/* week index of weeks[0] */
 	struct wk	*weeks;
 	uint32_t	 nweeks;
@@ -578,6 +580,11 @@ pool_rules_assign(struct pool_rulectx *c, long w, long s)
 	p = held_pos(c, t, s);
 	memmove(t->held + p + 1, t->held + p, (t->n - p) * sizeof(*t->held));
 	t->held[p] = s;
+	if (t->n == 0) {
+		t->r1 = si->r;
+		t->rmix = 0;
+	} else if (si->r != t->r1)
+		t->rmix = 1;
 	t->n++;
 	return 0;
 }
@@ -595,6 +602,13 @@ pool_rules_unassign(struct pool_rulectx *c, long w, long s)
 	memmove(t->held + p, t->held + p + 1,
 	    (t->n - p - 1) * sizeof(*t->held));
 	t->n--;
+	if (t->rmix) {
+		t->rmix = 0;
+		t->r1 = t->n > 0 ? c->si[t->held[0]].r : NULL;
+		for (p = 1; p < t->n; p++)
+			if (c->si[t->held[p]].r != t->r1)
+				t->rmix = 1;
+	}
 	week_add(t, si->week, -si->work, -(int)si->night, -(int)si->late,
 	    -(int)si->lng, 0);
 	if (si->sun != NOSUN)
@@ -1398,11 +1412,23 @@ pool_rules_check(struct pool_rulectx *c, long w, long s, char *detail,
 	const struct wtl	*t = &c->wt[w];
 	const char		*rule;
 	struct view		 v;
+	struct racc		 acc;
 	uint32_t		 k, lo, hi;
 	int			 n, night;
 
 	if ((rule = pool_rules_check_static(c, w, s, detail, len)) != NULL)
 		return rule;
+	/* several rule sets: for the limits over weeks and series, the
+	 * strictest of the sets of the shifts within a year */
+	if (t->n > 0 && (t->rmix || t->r1 != r)) {
+		acc.p = NULL;
+		racc_add(&acc, r);
+		for (k = held_from(c, t, si->start - 364 * 86400LL);
+		    k < t->n && c->si[t->held[k]].start <
+		    si->start + 364 * 86400LL; k++)
+			racc_add(&acc, c->si[t->held[k]].r);
+		r = acc.p;
+	}
 	v.c = c;
 	v.t = t;
 	v.s = s;
