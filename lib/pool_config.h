@@ -20,8 +20,10 @@
  * unless its comment says otherwise.
  */
 struct pool_rules {
-	int	shift_max;		/* "shift-max": max length of a shift (720) */
-	int	rest_daily;		/* "rest-daily": min rest between shifts (660) */
+	int	shift_max;		/* "shift-max": most work in a shift, the
+					   work between daily rests (720) */
+	int	rest_daily;		/* "rest-daily": least unbroken rest in the
+					   24 h from a shift's start (660) */
 	int	rest_daily_short;	/* shortened daily rest (480) ... */
 	int	rest_short_window;	/* ... allowed once per this window (7*24*60) */
 	int	night_start;		/* night window start, minutes after 00:00 (0) */

@@ -21,22 +21,36 @@
  *    series waits rest_after_series.
  *  - Consecutive shifts: shifts next to each other in the timeline that
  *    start on the same or the next local day.
- *  - A shortened rest (daily, or after a late night) may not be taken
- *    twice within rest_short_window, measured between the starts of the
- *    two rests (the ends of the shifts before them).
- *  - Shifts with less than rest_daily between them count as one shift
- *    for shift_max (their working times add up).
- *  - Rolling windows of 4 and 16 weeks are anchored on ATW weeks (the
- *    pool's week_start): every window of consecutive ATW weeks that
+ *  - A shift in the sense of the law ("dienst") is the work between
+ *    two daily rests: blocks less than the shortest legal daily rest
+ *    (rest_daily_short) apart are one shift; their working times add
+ *    up for shift_max and their breaks (and gaps of break_part or
+ *    more) for the break rule.
+ *  - Daily rest: in the 24 h from the start of each shift, the longest
+ *    rest (cut at their end) is rest_daily, or rest_daily_short once
+ *    per rest_short_window.  A rest after a late night is judged by
+ *    rest_after_night (shortened once per window as well) instead.
+ *    Shortened rests are measured between their starts.
+ *  - A long night (night, work over night_shift_max, at most
+ *    night_long_max) may occur night_long_2w_max times in any 14 * 24 h
+ *    and night_long_52w_max times in any 52 ATW weeks, and is followed
+ *    by night_long_rest.
+ *  - Free Sundays: a shift with time on a local Sunday works it; any 52
+ *    consecutive Sundays hold sundays_free free ones.
+ *  - Rolling windows of 4, 16 and 52 weeks are anchored on ATW weeks
+ *    (the pool's week_start): every window of consecutive ATW weeks that
  *    holds the shift is checked.
- *  - Weekly rest: every ATW week holds an unbroken rest of weekly_rest
- *    (rests clipped to the week), or the fixed pair of ATW weeks it
- *    belongs to (pairs counted from the week that holds 1970-01-01)
- *    holds rests of at least weekly_rest_block adding up to
- *    weekly_rest_14d.
+ *  - Weekly rest: from every start of work after a rest of
+ *    weekly_rest_block (and from the first shift), the next 7 * 24 h
+ *    hold a rest of weekly_rest, or the next 14 * 24 h rests of at least
+ *    weekly_rest_block adding up to weekly_rest_14d; a rest counts up to
+ *    the end of the period it begins in.
  *  - The limits are those of the shift's organisation when it
- *    overrides the rules, else the pool's.  When a shift is checked,
- *    the limits of that shift apply to every rule it takes part in.
+ *    overrides the rules, else the pool's.  A limit involving several
+ *    shifts is the strictest of their rule sets (join()): the shifts
+ *    around a rest, in a shift or in a 24 h or weekly-rest period; for
+ *    the week, series and Sunday limits, the worker's shifts within a
+ *    year.  So no verdict depends on which shift is checked last.
  */
 #include <math.h>
 #include <stddef.h>

@@ -19,7 +19,10 @@
  * the local night window; late when it ends after night_late_end; a
  * night series is nights on consecutive local start days; consecutive
  * shifts start on the same or the next local day; shifts count in the
- * ATW week of their start.
+ * ATW week of their start; blocks less than the shortened daily rest
+ * apart are one shift; the daily rest is the longest rest in the 24 h
+ * from a shift's start; the weekly rest is counted from every start of
+ * work after a rest of 32 h, on the real rests.
  */
 #include <math.h>
 #include <stdarg.h>
