@@ -395,6 +395,97 @@ test_dst(void)
 	pool_data_release(&d);
 }
 
+/*
+ * Property: a roster's verdict does not depend on the order its shifts
+ * are given.  Random day rosters (no nights, so taking a shift away
+ * never breaks a rule): if the audit finds no violation, every order of
+ * check-and-assign accepts every shift; if it finds one, every order
+ * refuses at least one shift.
+ */
+static unsigned long rnd_state = 12345;
+
+static unsigned long
+rnd(unsigned long n)
+{
+	rnd_state = rnd_state * 6364136223846793005UL + 1442695040888963407UL;
+	return (rnd_state >> 33) % n;
+}
+
+static void
+test_order_free(void)
+{
+	static char	 buf[64][256];
+	const char	*rec[66];
+	struct pool_data d;
+	struct pool_rulectx *rc;
+	struct pool_error err;
+	long		 order[64], i, j, n, w, t, refused, bad = 0, legal = 0;
+	int		 round, perm, day, min, len;
+
+	for (round = 0; round < 100; round++) {
+		n = 0;
+		rec[n++] = W("");
+		for (day = 0, i = 0; day < 28 && i < 30; day++) {
+			int blocks = (int)rnd(6);	/* 0 (1/3), 1, 2 */
+
+			blocks = blocks < 2 ? 0 : blocks < 5 ? 1 : 2;
+			min = 5 * 60 + (int)rnd(4) * 60;
+			for (j = 0; j < blocks; j++) {
+				len = 3 * 60 + (int)rnd(5) * 60;
+				if (min + len > 23 * 60)
+					break;
+				snprintf(buf[i], sizeof(buf[i]),
+				    "{\"type\":\"shift\",\"id\":\"s%ld\","
+				    "\"org\":\"o\",\"role\":\"vig\","
+				    "\"start\":\"2026-%02d-%02dT%02d:%02d:00Z\","
+				    "\"end\":\"2026-%02d-%02dT%02d:%02d:00Z\"}",
+				    i, 6 + day / 30, 1 + day % 30, min / 60,
+				    min % 60, 6 + day / 30, 1 + day % 30,
+				    (min + len) / 60, (min + len) % 60);
+				rec[n++] = buf[i++];
+				min += len + 30 + (int)rnd(6) * 60;
+			}
+		}
+		rec[n] = NULL;
+		if (load(&d, rec) == -1) {
+			CHECK(0, "order-free: load");
+			return;
+		}
+		w = pool_data_worker(&d, "w");
+		rc = pool_rules_new(conf, &d, tz, 1, &err);
+		for (t = 0; t < (long)d.shifts.n; t++)
+			pool_rules_assign(rc, w, t);
+		nviol = 0;
+		pool_rules_audit(rc, count_cb, NULL, &err);
+		legal += nviol == 0;
+		for (perm = 0; perm < 8; perm++) {
+			for (t = 0; t < (long)d.shifts.n; t++)
+				pool_rules_unassign(rc, w, t);
+			for (t = 0; t < (long)d.shifts.n; t++)
+				order[t] = t;
+			for (t = (long)d.shifts.n - 1; t > 0; t--) {
+				long k = (long)rnd((unsigned long)t + 1), x;
+				x = order[t];
+				order[t] = order[k];
+				order[k] = x;
+			}
+			for (refused = 0, t = 0; t < (long)d.shifts.n; t++) {
+				if (pool_rules_check(rc, w, order[t], NULL, 0))
+					refused++;
+				pool_rules_assign(rc, w, order[t]);
+			}
+			if ((nviol == 0) != (refused == 0))
+				bad++;
+		}
+		pool_rules_free(rc);
+		pool_data_release(&d);
+	}
+	CHECK_INT(bad, 0, "order-free: verdict of %ld rosters (%ld legal) in "
+	    "8 orders each", 100L, legal);
+	CHECK(legal > 10 && legal < 90, "order-free: both legal and illegal "
+	    "rosters (%ld legal)", legal);
+}
+
 int
 main(void)
 {
@@ -410,6 +501,7 @@ main(void)
 		run_case(&cases[i]);
 	test_assign_audit();
 	test_dst();
+	test_order_free();
 	pool_tz_free(tz);
 	pool_config_free(conf);
 	return test_done();
