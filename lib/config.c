@@ -70,6 +70,20 @@ rules_atw(struct pool_rules *r)
 	r->weekly_rest_block = 32 * 60;
 	r->week_start = 7;
 	r->night_consecutive_max = 0;
+	/* Art. 5:8 lid 2: a night of up to 12 h, 5 times per 14 * 24 h
+	 * and 22 times per 52 weeks, 12 h rest after it. */
+	r->night_long_max = 12 * 60;
+	r->night_long_2w_max = 5;
+	r->night_long_52w_max = 22;
+	r->night_long_rest = 12 * 60;
+	/* Art. 5:4: breaks of 30 min above 5.5 h, 45 min above 10 h. */
+	r->break_after = 330;
+	r->break_min = 30;
+	r->break_long_after = 10 * 60;
+	r->break_long_min = 45;
+	r->break_part = 15;
+	/* Art. 5:6: 13 free Sundays per 52 weeks. */
+	r->sundays_free = 13;
 }
 
 int
@@ -81,9 +95,10 @@ pool_rules_preset(struct pool_rules *r, const char *name,
 		return 0;
 	}
 	if (strcmp(name, "cao-vvt") == 0) {
-		/* CAO VVT: at most 10 h per shift. */
+		/* CAO VVT: at most 10 h per shift, nights included. */
 		rules_atw(r);
 		r->shift_max = 10 * 60;
+		r->night_long_max = 0;
 		return 0;
 	}
 	if (strcmp(name, "cao-ziekenhuizen") == 0) {
@@ -92,6 +107,7 @@ pool_rules_preset(struct pool_rules *r, const char *name,
 		r->shift_max = 10 * 60;
 		r->night_shift_max = 9 * 60;
 		r->night_consecutive_max = 5;
+		r->night_long_max = 0;
 		return 0;
 	}
 	return pool_error_set(err, POOL_ECONFIG, NULL,
@@ -1387,7 +1403,17 @@ static const struct rulekey {
 	RK("weekly_rest_hours",		R_HOURS, weekly_rest, 168),
 	RK("weekly_rest_14d_hours",	R_HOURS, weekly_rest_14d, 336),
 	RK("weekly_rest_block_hours",	R_HOURS, weekly_rest_block, 336),
-	RK("week_start",		R_WEEKDAY, week_start, 0)
+	RK("week_start",		R_WEEKDAY, week_start, 0),
+	RK("night_long_max_hours",	R_HOURS, night_long_max, 24),
+	RK("night_long_2w_max",		R_COUNT, night_long_2w_max, 14),
+	RK("night_long_52w_max",	R_COUNT, night_long_52w_max, 364),
+	RK("night_long_rest_hours",	R_HOURS, night_long_rest, 48),
+	RK("break_after_hours",		R_HOURS, break_after, 24),
+	RK("break_minutes",		R_COUNT, break_min, 240),
+	RK("break_long_after_hours",	R_HOURS, break_long_after, 24),
+	RK("break_long_minutes",	R_COUNT, break_long_min, 240),
+	RK("break_part_minutes",	R_COUNT, break_part, 240),
+	RK("sundays_free",		R_COUNT, sundays_free, 52)
 #undef RK
 };
 #define NRULEKEYS	(sizeof(rulekeys) / sizeof(rulekeys[0]))
@@ -1405,7 +1431,10 @@ static const struct {
 	    offsetof(struct pool_rules, rest_after_night) },
 	{ "weekly_rest_block_hours", "weekly_rest_14d_hours",
 	    offsetof(struct pool_rules, weekly_rest_block),
-	    offsetof(struct pool_rules, weekly_rest_14d) }
+	    offsetof(struct pool_rules, weekly_rest_14d) },
+	{ "break_after_hours", "break_long_after_hours",
+	    offsetof(struct pool_rules, break_after),
+	    offsetof(struct pool_rules, break_long_after) }
 };
 
 static int *

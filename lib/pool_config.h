@@ -20,8 +20,10 @@
  * unless its comment says otherwise.
  */
 struct pool_rules {
-	int	shift_max;		/* "shift-max": max length of a shift (720) */
-	int	rest_daily;		/* "rest-daily": min rest between shifts (660) */
+	int	shift_max;		/* "shift-max": most work in a shift, the
+					   work between daily rests (720) */
+	int	rest_daily;		/* "rest-daily": least unbroken rest in the
+					   24 h from a shift's start (660) */
 	int	rest_daily_short;	/* shortened daily rest (480) ... */
 	int	rest_short_window;	/* ... allowed once per this window (7*24*60) */
 	int	night_start;		/* night window start, minutes after 00:00 (0) */
@@ -55,6 +57,23 @@ struct pool_rules {
 					   ... 7 = Sunday (7) */
 	int	night_consecutive_max;	/* "consecutive-nights": night shifts in
 					   a row (0 = off; cao-ziekenhuizen 5) */
+	int	night_long_max;		/* a night shift may be longer than
+					   night_shift_max, up to this (720);
+					   0 = never */
+	int	night_long_2w_max;	/* "night-long-2w": such long nights per
+					   14*24 h (5) */
+	int	night_long_52w_max;	/* "night-long-52w": ... per 52 weeks (22) */
+	int	night_long_rest;	/* "night-long-rest": least rest after a
+					   long night (720) */
+	int	break_after;		/* "break": a shift with more work than
+					   this (330) ... */
+	int	break_min;		/* ... has breaks of at least (30) */
+	int	break_long_after;	/* more work than this (600) ... */
+	int	break_long_min;		/* ... breaks of at least (45) */
+	int	break_part;		/* a break counts in parts of at least
+					   this (15) */
+	int	sundays_free;		/* "sundays-free": free Sundays per 52
+					   weeks (13) */
 };
 
 /* Rule ids, as cited in unfilled reasons, --check violations and docs. */
@@ -82,6 +101,11 @@ struct pool_rules {
 #define POOL_RULE_CONSECUTIVE		"consecutive-shifts"
 #define POOL_RULE_WEEKLY_REST		"weekly-rest"
 #define POOL_RULE_CONSECUTIVE_NIGHTS	"consecutive-nights"
+#define POOL_RULE_NIGHT_LONG_2W		"night-long-2w"
+#define POOL_RULE_NIGHT_LONG_52W	"night-long-52w"
+#define POOL_RULE_NIGHT_LONG_REST	"night-long-rest"
+#define POOL_RULE_BREAK			"break"
+#define POOL_RULE_SUNDAYS_FREE		"sundays-free"
 
 /* Contact rhythm of an organisation: see pool.yaml(5). */
 struct pool_contact_rule {

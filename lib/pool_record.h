@@ -98,6 +98,7 @@ struct pool_shift {
 	uint16_t		 break_minutes;
 	uint8_t			 priority;	/* 1 (most urgent) .. 5; default 3 */
 	uint8_t			 has_location;
+	uint8_t			 has_break;	/* break_minutes was given */
 };
 
 /* availability and absence */

@@ -575,7 +575,8 @@ parse_shift(struct pool_data *d, const struct src *o, struct pool_shift *r,
 	TRY(get_list(d, o, "tags", 0, &r->tags, err));
 	TRY(get_int(o, "priority", 0, 1, 5, &prio, err));
 	r->priority = (uint8_t)prio;
-	TRY(get_int(o, "break_minutes", 0, 0, 1440, &brk, err));
+	TRY(rc = get_int(o, "break_minutes", 0, 0, 1440, &brk, err));
+	r->has_break = rc == 0;
 	if (brk * 60 >= r->end - r->start)
 		return pool_error_set(err, POOL_EFIELD, "break_minutes",
 		    "%lld minutes is not shorter than the shift", brk);

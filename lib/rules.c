@@ -21,24 +21,39 @@
  *    series waits rest_after_series.
  *  - Consecutive shifts: shifts next to each other in the timeline that
  *    start on the same or the next local day.
- *  - A shortened rest (daily, or after a late night) may not be taken
- *    twice within rest_short_window, measured between the starts of the
- *    two rests (the ends of the shifts before them).
- *  - Shifts with less than rest_daily between them count as one shift
- *    for shift_max (their working times add up).
- *  - Rolling windows of 4 and 16 weeks are anchored on ATW weeks (the
- *    pool's week_start): every window of consecutive ATW weeks that
+ *  - A shift in the sense of the law ("dienst") is the work between
+ *    two daily rests: blocks less than the shortest legal daily rest
+ *    (rest_daily_short) apart are one shift; their working times add
+ *    up for shift_max and their breaks (and gaps of break_part or
+ *    more) for the break rule.
+ *  - Daily rest: in the 24 h from the start of each shift, the longest
+ *    rest (cut at their end) is rest_daily, or rest_daily_short once
+ *    per rest_short_window.  A rest after a late night is judged by
+ *    rest_after_night (shortened once per window as well) instead.
+ *    Shortened rests are measured between their starts.
+ *  - A long night (night, work over night_shift_max, at most
+ *    night_long_max) may occur night_long_2w_max times in any 14 * 24 h
+ *    and night_long_52w_max times in any 52 ATW weeks, and is followed
+ *    by night_long_rest.
+ *  - Free Sundays: a shift with time on a local Sunday works it; any 52
+ *    consecutive Sundays hold sundays_free free ones.
+ *  - Rolling windows of 4, 16 and 52 weeks are anchored on ATW weeks
+ *    (the pool's week_start): every window of consecutive ATW weeks that
  *    holds the shift is checked.
- *  - Weekly rest: every ATW week holds an unbroken rest of weekly_rest
- *    (rests clipped to the week), or the fixed pair of ATW weeks it
- *    belongs to (pairs counted from the week that holds 1970-01-01)
- *    holds rests of at least weekly_rest_block adding up to
- *    weekly_rest_14d.
+ *  - Weekly rest: from every start of work after a rest of
+ *    weekly_rest_block (and from the first shift), the next 7 * 24 h
+ *    hold a rest of weekly_rest, or the next 14 * 24 h rests of at least
+ *    weekly_rest_block adding up to weekly_rest_14d; a rest counts up to
+ *    the end of the period it begins in.
  *  - The limits are those of the shift's organisation when it
- *    overrides the rules, else the pool's.  When a shift is checked,
- *    the limits of that shift apply to every rule it takes part in.
+ *    overrides the rules, else the pool's.  A limit involving several
+ *    shifts is the strictest of their rule sets (join()): the shifts
+ *    around a rest, in a shift or in a 24 h or weekly-rest period; for
+ *    the week, series and Sunday limits, the worker's shifts within a
+ *    year.  So no verdict depends on which shift is checked last.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -62,6 +77,9 @@ struct wk {
 	int32_t		min;		/* minutes worked */
 	uint16_t	nights;		/* night shifts started */
 	uint16_t	late;		/* late night shifts started */
+	uint16_t	lng;		/* long night shifts started */
+	uint16_t	sun;		/* shifts on the Sunday of Sunday-week
+					   number (the same index) */
 };
 
 struct wtl {
@@ -72,6 +90,8 @@ struct wtl {
 	uint8_t		 has_avail;
 	struct ival	*abs;		/* merged absences */
 	uint32_t	 nabs;
+	const struct pool_rules *r1;	/* rule set of a held shift */
+	uint8_t		 rmix;		/* 1 if held shifts have other sets */
 	int64_t		 wbase;		/* week index of weeks[0] */
 	struct wk	*weeks;
 	uint32_t	 nweeks;
@@ -82,7 +102,11 @@ struct sinfo {
 	int32_t			 work;	/* minutes */
 	int32_t			 sday;	/* local day of the start */
 	int32_t			 week;	/* ATW week of the start */
-	uint8_t			 night, late, has_xyz;
+	int32_t			 sun;	/* Sunday worked (days from 1970-01-04
+					   / 7), or NOSUN */
+	int32_t			 pause;	/* break minutes that count as a
+					   pause; -1 if not recorded */
+	uint8_t			 night, late, lng, has_xyz;
 	float			 xyz[3];	/* location on the unit sphere */
 	const struct pool_rules	*r;
 };
@@ -140,6 +164,12 @@ floordiv(int64_t a, int64_t b)
 	if ((a % b != 0) && ((a < 0) != (b < 0)))
 		q--;
 	return q;
+}
+
+static int64_t
+floormod(int64_t a, int64_t b)
+{
+	return a - floordiv(a, b) * b;
 }
 
 /* Hours of a number of minutes, as short as exact: "11", "9.5", "9.25". */
@@ -285,8 +315,11 @@ week_get(const struct wtl *t, int64_t week)
 	return &t->weeks[week - t->wbase];
 }
 
+#define NOSUN	INT32_MIN
+
 static int
-week_add(struct wtl *t, int64_t week, int32_t min, int nights, int late)
+week_add(struct wtl *t, int64_t week, int32_t min, int nights, int late,
+    int lng, int sun)
 {
 	struct wk	*w;
 
@@ -317,6 +350,8 @@ week_add(struct wtl *t, int64_t week, int32_t min, int nights, int late)
 	w->min += min;
 	w->nights = (uint16_t)(w->nights + nights);
 	w->late = (uint16_t)(w->late + late);
+	w->lng = (uint16_t)(w->lng + lng);
+	w->sun = (uint16_t)(w->sun + sun);
 	return 0;
 }
 
@@ -393,7 +428,7 @@ pool_rules_new(const struct pool_config *conf, const struct pool_data *data,
 		const struct pool_shift	*sh = &data->shifts.v[i];
 		struct sinfo		*si = &c->si[i];
 		const struct pool_rules	*r = shift_rules(conf, sh->org);
-		int64_t			 nightsec;
+		int64_t			 nightsec, d;
 
 		si->r = r;
 		si->start = sh->start;
@@ -409,6 +444,17 @@ pool_rules_new(const struct pool_config *conf, const struct pool_data *data,
 		si->night = nightsec > (int64_t)r->night_min_work * 60;
 		si->late = si->night &&
 		    minute_of_day(tz, sh->end) > r->night_late_end;
+		si->lng = si->night && r->night_shift_max > 0 &&
+		    si->work > r->night_shift_max;
+		si->sun = NOSUN;
+		for (d = si->sday; d <= pool_tz_local_day(tz, sh->end - 1);
+		    d++)
+			if (floormod(d + 4, 7) == 0) {
+				si->sun = (int32_t)floordiv(d - 3, 7);
+				break;
+			}
+		si->pause = !sh->has_break ? -1 :
+		    sh->break_minutes >= r->break_part ? sh->break_minutes : 0;
 		if (sh->has_location) {
 			double xyz[3];
 			to_xyz(sh->lat, sh->lon, xyz);
@@ -537,11 +583,22 @@ pool_rules_assign(struct pool_rulectx *c, long w, long s)
 		t->held = v;
 		t->cap = nc;
 	}
-	if (week_add(t, si->week, si->work, si->night, si->late) == -1)
+	if (week_add(t, si->week, si->work, si->night, si->late, si->lng,
+	    0) == -1)
 		return -1;
+	if (si->sun != NOSUN && week_add(t, si->sun, 0, 0, 0, 0, 1) == -1) {
+		week_add(t, si->week, -si->work, -(int)si->night,
+		    -(int)si->late, -(int)si->lng, 0);
+		return -1;
+	}
 	p = held_pos(c, t, s);
 	memmove(t->held + p + 1, t->held + p, (t->n - p) * sizeof(*t->held));
 	t->held[p] = s;
+	if (t->n == 0) {
+		t->r1 = si->r;
+		t->rmix = 0;
+	} else if (si->r != t->r1)
+		t->rmix = 1;
 	t->n++;
 	return 0;
 }
@@ -559,7 +616,17 @@ pool_rules_unassign(struct pool_rulectx *c, long w, long s)
 	memmove(t->held + p, t->held + p + 1,
 	    (t->n - p - 1) * sizeof(*t->held));
 	t->n--;
-	week_add(t, si->week, -si->work, -(int)si->night, -(int)si->late);
+	if (t->rmix) {
+		t->rmix = 0;
+		t->r1 = t->n > 0 ? c->si[t->held[0]].r : NULL;
+		for (p = 1; p < t->n; p++)
+			if (c->si[t->held[p]].r != t->r1)
+				t->rmix = 1;
+	}
+	week_add(t, si->week, -si->work, -(int)si->night, -(int)si->late,
+	    -(int)si->lng, 0);
+	if (si->sun != NOSUN)
+		week_add(t, si->sun, 0, 0, 0, 0, -1);
 	return 0;
 }
 
@@ -677,16 +744,16 @@ pool_rules_check_static(struct pool_rulectx *c, long w, long s,
 	if (ival_overlaps(t->abs, t->nabs, si->start, si->end))
 		return fail(detail, len, POOL_RULE_ABSENCE,
 		    "absent during the shift");
+	if (si->night && r->night_shift_max > 0 &&
+	    si->work > MAX(r->night_shift_max, r->night_long_max))
+		return fail(detail, len, POOL_RULE_NIGHT_SHIFT_MAX,
+		    "night shift %s h > %s h",
+		    hours(b1, sizeof(b1), si->work), hours(b2, sizeof(b2),
+		    MAX(r->night_shift_max, r->night_long_max)));
 	if (r->shift_max > 0 && si->work > r->shift_max)
 		return fail(detail, len, POOL_RULE_SHIFT_MAX,
 		    "shift %s h > %s h", hours(b1, sizeof(b1), si->work),
 		    hours(b2, sizeof(b2), r->shift_max));
-	if (si->night && r->night_shift_max > 0 &&
-	    si->work > r->night_shift_max)
-		return fail(detail, len, POOL_RULE_NIGHT_SHIFT_MAX,
-		    "night shift %s h > %s h",
-		    hours(b1, sizeof(b1), si->work),
-		    hours(b2, sizeof(b2), r->night_shift_max));
 	return NULL;
 }
 
@@ -752,15 +819,107 @@ gap_min(const struct view *v, uint32_t k)
 	return (long)((VS(v, k + 1)->start - VS(v, k)->end) / 60);
 }
 
+/*
+ * Several rule sets.  A limit that involves shifts of organisations with
+ * different rule sets is the strictest of their limits, whatever the
+ * order of the shifts: join() makes the strictest of two sets.
+ */
+enum { J_MIN, J_MAX, J_MIN0, J_MAX0 };
+
+static const struct {
+	size_t	off;
+	int	kind;	/* J_MIN: the least, 0 is off; J_MAX: the most;
+			   J_MIN0: the least, 0 included; J_MAX0: the most,
+			   but 0 (no shortening) wins */
+} jfields[] = {
+#define JF(f, k)	{ offsetof(struct pool_rules, f), k }
+	JF(shift_max, J_MIN), JF(rest_daily, J_MAX),
+	JF(rest_daily_short, J_MAX0), JF(rest_short_window, J_MAX),
+	JF(night_shift_max, J_MIN), JF(rest_after_night, J_MAX),
+	JF(rest_after_night_short, J_MAX0), JF(rest_after_series, J_MAX),
+	JF(night_series, J_MIN), JF(week_max, J_MIN),
+	JF(avg_16w_max, J_MIN), JF(avg_16w_night_max, J_MIN),
+	JF(avg_16w_night_count, J_MIN), JF(avg_4w_max, J_MIN),
+	JF(nights_16w_max, J_MIN), JF(consecutive_max, J_MIN),
+	JF(weekly_rest, J_MAX), JF(weekly_rest_14d, J_MAX0),
+	JF(weekly_rest_block, J_MAX), JF(night_consecutive_max, J_MIN),
+	JF(night_long_max, J_MIN0), JF(night_long_2w_max, J_MIN),
+	JF(night_long_52w_max, J_MIN), JF(night_long_rest, J_MAX),
+	JF(break_after, J_MIN0), JF(break_min, J_MAX),
+	JF(break_long_after, J_MIN0), JF(break_long_min, J_MAX),
+	JF(break_part, J_MAX), JF(sundays_free, J_MAX)
+#undef JF
+};
+
+static void
+join(struct pool_rules *a, const struct pool_rules *b)
+{
+	size_t	 i;
+	int	*p, x, y;
+
+	for (i = 0; i < sizeof(jfields) / sizeof(jfields[0]); i++) {
+		p = (int *)(void *)((char *)a + jfields[i].off);
+		x = *p;
+		y = *(const int *)(const void *)((const char *)b +
+		    jfields[i].off);
+		switch (jfields[i].kind) {
+		case J_MIN:
+			*p = x == 0 ? y : y == 0 ? x : MIN(x, y);
+			break;
+		case J_MAX:
+			*p = MAX(x, y);
+			break;
+		case J_MIN0:
+			*p = MIN(x, y);
+			break;
+		case J_MAX0:
+			*p = x == 0 || y == 0 ? 0 : MAX(x, y);
+			break;
+		}
+	}
+}
+
+/* The strictest of the rule sets added so far (p NULL: none yet). */
+struct racc {
+	const struct pool_rules	*p;
+	struct pool_rules	 buf;
+};
+
+static void
+racc_add(struct racc *a, const struct pool_rules *r)
+{
+	if (a->p == NULL) {
+		a->p = r;
+		return;
+	}
+	if (r == a->p)
+		return;
+	if (a->p != &a->buf) {
+		a->buf = *a->p;
+		a->p = &a->buf;
+	}
+	join(&a->buf, r);
+}
+
+/* The rules of the rest after position k: of both shifts around it. */
+static const struct pool_rules *
+gap_rules(const struct view *v, uint32_t k, struct racc *a)
+{
+	a->p = NULL;
+	racc_add(a, VS(v, k)->r);
+	racc_add(a, VS(v, k + 1)->r);
+	return a->p;
+}
+
 /* 1 if the rest after k is shortened (of kind *kind). */
 static int
-rest_shortened(const struct view *v, uint32_t k, const struct pool_rules *r,
-    int *kind)
+rest_shortened(const struct view *v, uint32_t k, int *kind)
 {
-	int	need, shortm, series;
-	long	g = gap_min(v, k);
+	struct racc	a;
+	int		need, shortm, series;
+	long		g = gap_min(v, k);
 
-	*kind = rest_need(v, k, r, &need, &shortm, &series);
+	*kind = rest_need(v, k, gap_rules(v, k, &a), &need, &shortm, &series);
 	return g < need && g >= shortm;
 }
 
@@ -769,42 +928,53 @@ static const char *rest_rule[] = {
 	POOL_RULE_REST_AFTER_SERIES
 };
 
-/* Check the rest after position k of the view. */
+/*
+ * Check the rest after position k of the view: after a night (14 h,
+ * once shortened), after a long night (12 h) and after a series (46 h).
+ * The daily rest is check_daily's.
+ */
 static const char *
-check_rest(const struct view *v, uint32_t k, const struct pool_rules *r,
-    char *detail, size_t len)
+check_rest(const struct view *v, uint32_t k, char *detail, size_t len)
 {
-	int		 need, shortm, series, kind, kind2;
-	long		 g = gap_min(v, k);
-	int64_t		 t0, win;
-	char		 b1[32], b2[32];
-	uint32_t	 j;
+	struct racc		 a;
+	const struct pool_rules	*r = gap_rules(v, k, &a);
+	int			 need, shortm, series, kind, kind2;
+	long			 g = gap_min(v, k);
+	int64_t			 t0, win;
+	char			 b1[32], b2[32], b3[32];
+	uint32_t		 j;
 
 	kind = rest_need(v, k, r, &need, &shortm, &series);
-	if (g >= need)
+	if (kind == REST_SERIES && g < need)
+		return fail(detail, len, rest_rule[kind],
+		    "rest %s h < %s h after %d nights",
+		    hours(b1, sizeof(b1), g), hours(b2, sizeof(b2), need),
+		    series);
+	if (VS(v, k)->lng && r->night_long_rest > 0 &&
+	    g < r->night_long_rest)
+		return fail(detail, len, POOL_RULE_NIGHT_LONG_REST,
+		    "rest %s h < %s h after a night of %s h",
+		    hours(b1, sizeof(b1), g),
+		    hours(b2, sizeof(b2), r->night_long_rest),
+		    hours(b3, sizeof(b3), VS(v, k)->work));
+	if (kind != REST_NIGHT || g >= need)
 		return NULL;
-	if (g < shortm) {
-		if (kind == REST_SERIES)
-			return fail(detail, len, rest_rule[kind],
-			    "rest %s h < %s h after %d nights",
-			    hours(b1, sizeof(b1), g),
-			    hours(b2, sizeof(b2), need), series);
+	if (g < shortm)
 		return fail(detail, len, rest_rule[kind], "rest %s h < %s h",
 		    hours(b1, sizeof(b1), g), hours(b2, sizeof(b2), need));
-	}
 	/* shortened: no other shortened rest of its kind nearby */
 	t0 = VS(v, k)->end;
 	win = (int64_t)r->rest_short_window * 60;
 	for (j = k; j > 0; j--) {
 		if (VS(v, j - 1)->end <= t0 - win)
 			break;
-		if (rest_shortened(v, j - 1, r, &kind2) && kind2 == kind)
+		if (rest_shortened(v, j - 1, &kind2) && kind2 == kind)
 			goto used;
 	}
 	for (j = k + 1; j + 1 < v->n; j++) {
 		if (VS(v, j)->end >= t0 + win)
 			break;
-		if (rest_shortened(v, j, r, &kind2) && kind2 == kind)
+		if (rest_shortened(v, j, &kind2) && kind2 == kind)
 			goto used;
 	}
 	return NULL;
@@ -812,93 +982,361 @@ used:
 	return fail(detail, len, rest_rule[kind],
 	    "rest %s h < %s h, shortened rest already taken within %s h",
 	    hours(b1, sizeof(b1), g), hours(b2, sizeof(b2), need),
-	    hours((char[32]){ 0 }, 32, r->rest_short_window));
+	    hours(b3, sizeof(b3), r->rest_short_window));
 }
 
-/* Instant of the local midnight that starts day number d. */
-static int64_t
-day_start(const struct pool_rulectx *c, int64_t d)
+/* First position of the view whose shift starts at or after at. */
+static uint32_t
+view_from(const struct view *v, int64_t at)
 {
-	struct pool_civil	civ;
-	int64_t			t, t2;
+	uint32_t	h = held_from(v->c, v->t, at);
 
-	memset(&civ, 0, sizeof(civ));
-	pool_time_civil_from_days(d, &civ.year, &civ.month, &civ.day);
-	pool_tz_from_civil(c->tz, &civ, &t, &t2);
-	return t;
+	if (h < v->ip)
+		return h;
+	if (VS(v, v->ip)->start >= at)
+		return v->ip;
+	return h + 1;
 }
 
 /*
- * Rests within [p0, p1) in the view: the longest (*longest, minutes)
- * and the sum of those of at least block minutes (*sum).
+ * Shifts in the sense of the law (art. 1:7, "dienst"): the work between
+ * two daily rests.  A rest ends a shift when it is at least the shortest
+ * legal daily rest (the shortened one, 8 h); whether that shortening
+ * was allowed is check_daily's.
+ */
+static int
+splits(const struct view *v, uint32_t k)
+{
+	struct racc		 a;
+	const struct pool_rules	*r = gap_rules(v, k, &a);
+	int			 split = r->rest_daily;
+
+	if (r->rest_daily_short > 0 && r->rest_daily_short < split)
+		split = r->rest_daily_short;
+	return gap_min(v, k) >= split;
+}
+
+#define SHIFT_BLOCKS	64	/* blocks looked at in one shift */
+
+static uint32_t
+shift_first(const struct view *v, uint32_t k)
+{
+	uint32_t	i;
+
+	for (i = 0; k > 0 && i < SHIFT_BLOCKS && !splits(v, k - 1); i++)
+		k--;
+	return k;
+}
+
+static uint32_t
+shift_last(const struct view *v, uint32_t k)
+{
+	uint32_t	i;
+
+	for (i = 0; k + 1 < v->n && i < SHIFT_BLOCKS && !splits(v, k); i++)
+		k++;
+	return k;
+}
+
+/* The shift holding position ip: its length and its breaks (art. 5:4). */
+static const char *
+check_shift(const struct view *v, char *detail, size_t len)
+{
+	struct racc		 a;
+	const struct pool_rules	*r;
+	uint32_t		 lo, hi, k;
+	long			 work = 0, pause = 0, g, need = 0;
+	int			 known = 0;
+	char			 b1[32], b2[32];
+
+	lo = shift_first(v, v->ip);
+	hi = shift_last(v, v->ip);
+	a.p = NULL;
+	for (k = lo; k <= hi; k++)
+		racc_add(&a, VS(v, k)->r);
+	r = a.p;
+	for (k = lo; k <= hi; k++) {
+		work += VS(v, k)->work;
+		if (VS(v, k)->pause >= 0) {
+			known = 1;
+			pause += VS(v, k)->pause;
+		}
+		if (k < hi && (g = gap_min(v, k)) >= r->break_part)
+			pause += g;
+	}
+	if (r->shift_max > 0 && hi > lo && work > r->shift_max)
+		return fail(detail, len, POOL_RULE_SHIFT_MAX,
+		    "shifts %s h without daily rest between > %s h",
+		    hours(b1, sizeof(b1), work),
+		    hours(b2, sizeof(b2), r->shift_max));
+	if (r->break_long_min > 0 && work > r->break_long_after)
+		need = r->break_long_min;
+	else if (r->break_min > 0 && work > r->break_after)
+		need = r->break_min;
+	if (need > 0 && pause < need && known)
+		return fail(detail, len, POOL_RULE_BREAK,
+		    "work %s h, breaks %ld min < %ld min",
+		    hours(b1, sizeof(b1), work), pause, need);
+	return NULL;
+}
+
+/* The daily rest of the shift starting at position k0. */
+struct dwin {
+	long		rest;	/* the longest rest, minutes */
+	int64_t		at;	/* its start */
+	int		need, shortm, win;
+	int		night;	/* the rest follows a late night: it is
+				   rest-after-night's to shorten */
+};
+
+/*
+ * Art. 5:3: in every 24 h an unbroken rest of 11 h, once in 7 * 24 h
+ * 8 h.  The 24 h are counted from the start of each shift; the longest
+ * rest in them (cut at their end) is the shift's daily rest.
  */
 static void
-rests_in(const struct view *v, int64_t p0, int64_t p1, long block,
-    long *longest, long *sum)
+daily_window(const struct view *v, uint32_t k0, struct dwin *d)
 {
-	uint32_t	k;
-	int64_t		cur = p0;
-	long		r;
+	struct racc		 a;
+	const struct pool_rules	*r;
+	uint32_t		 k;
+	int64_t			 t1 = VS(v, k0)->start + 86400;
+	int64_t			 cur = VS(v, k0)->end;
+	long			 rest;
+	int			 late = VS(v, k0)->late;
 
-	k = held_from(v->c, v->t, p0 - 7 * 86400);
-	*longest = *sum = 0;
-	for (; k < v->n; k++) {
+	a.p = NULL;
+	racc_add(&a, VS(v, k0)->r);
+	d->rest = -1;
+	d->at = cur;
+	d->night = 0;
+	for (k = k0 + 1; k < v->n; k++) {
 		const struct sinfo *x = VS(v, k);
-		if (x->start >= p1)
+		if (x->start >= t1)
 			break;
-		if (x->end <= cur)
-			continue;
+		racc_add(&a, x->r);
 		if (x->start > cur) {
-			r = (long)((x->start - cur) / 60);
-			*longest = MAX(*longest, r);
-			if (r >= block)
-				*sum += r;
+			rest = (long)((x->start - cur) / 60);
+			if (rest > d->rest) {
+				d->rest = rest;
+				d->at = cur;
+				d->night = late;
+			}
 		}
 		cur = MAX(cur, x->end);
+		late = x->late;
 	}
-	if (cur < p1) {
-		r = (long)((p1 - cur) / 60);
-		*longest = MAX(*longest, r);
-		if (r >= block)
-			*sum += r;
+	if (cur < t1) {
+		rest = (long)((t1 - cur) / 60);
+		if (rest > d->rest) {
+			d->rest = rest;
+			d->at = cur;
+			d->night = late;
+		}
 	}
+	if (d->rest < 0)
+		d->rest = 0;
+	r = a.p;
+	d->need = r->rest_daily;
+	d->shortm = r->rest_daily_short > 0 ?
+	    MIN(r->rest_daily_short, d->need) : d->need;
+	d->win = r->rest_short_window;
+	d->night = d->night && r->rest_after_night > 0;
 }
 
 static const char *
-check_weekly_rest(const struct view *v, const struct sinfo *si,
+check_daily(const struct view *v, char *detail, size_t len)
+{
+	const struct sinfo	*si = VS(v, v->ip);
+	struct dwin		 d, e;
+	uint32_t		 k, j;
+	int64_t			 win;
+	char			 b1[32], b2[32], b3[32];
+
+	for (k = view_from(v, si->start - 86400 + 1);
+	    k < v->n && VS(v, k)->start <= si->end; k++) {
+		if (k > 0 && !splits(v, k - 1))
+			continue;
+		daily_window(v, k, &d);
+		if (d.need <= 0 || d.rest >= d.need)
+			continue;
+		if (d.rest < d.shortm)
+			return fail(detail, len, POOL_RULE_REST_DAILY,
+			    "rest %s h < %s h", hours(b1, sizeof(b1), d.rest),
+			    hours(b2, sizeof(b2), d.need));
+		if (d.night)
+			continue;
+		/* shortened: no other shortened daily rest nearby */
+		win = (int64_t)d.win * 60;
+		for (j = view_from(v, d.at - win - 86400 + 1);
+		    j < v->n && VS(v, j)->start < d.at + win; j++) {
+			if (j > 0 && !splits(v, j - 1))
+				continue;
+			daily_window(v, j, &e);
+			if (e.night || e.rest >= e.need || e.rest < e.shortm ||
+			    e.at == d.at)
+				continue;
+			if (llabs(e.at - d.at) < (int64_t)MAX(d.win, e.win) * 60)
+				return fail(detail, len, POOL_RULE_REST_DAILY,
+				    "rest %s h < %s h, shortened rest already "
+				    "taken within %s h",
+				    hours(b1, sizeof(b1), d.rest),
+				    hours(b2, sizeof(b2), d.need),
+				    hours(b3, sizeof(b3), MAX(d.win, e.win)));
+		}
+	}
+	return NULL;
+}
+
+/*
+ * Art. 5:5: weekly rest, 36 h unbroken in 7 * 24 h, or 72 h in 14 * 24 h
+ * in rests of at least 32 h.  The periods start when work starts after
+ * such a rest (or at the worker's first shift); a rest that starts in a
+ * period counts up to the period's end, and the rest before the period
+ * is the one that started it.  So a rest is never cut at a week
+ * boundary, and a worker passes when the next weekly rest begins within
+ * 7 * 24 h - 36 h of the end of the last.
+ */
+static const char *
+check_weekly_from(const struct view *v, uint32_t k, char *detail,
+    size_t len)
+{
+	struct racc		 a;
+	const struct pool_rules	*r;
+	int64_t			 t0 = VS(v, k)->start, e7, e14, cur, next;
+	long			 longest = 0, sum = 0, l;
+	uint32_t		 j;
+	char			 b1[32], b2[32], b3[32], b4[32], day[11];
+	struct pool_civil	 civ;
+
+	e7 = t0 + 7 * 86400;
+	e14 = t0 + 14 * 86400;
+	a.p = NULL;
+	racc_add(&a, VS(v, k)->r);
+	cur = VS(v, k)->end;
+	for (j = k + 1; cur < e14; j++) {
+		next = j < v->n ? VS(v, j)->start : INT64_MAX;
+		if (next > cur) {
+			if (cur < e7) {
+				l = (long)((MIN(next, e7) - cur) / 60);
+				longest = MAX(longest, l);
+			}
+			l = (long)((MIN(next, e14) - cur) / 60);
+			if (l >= a.p->weekly_rest_block)
+				sum += l;
+		}
+		if (j >= v->n || next >= e14)
+			break;
+		racc_add(&a, VS(v, j)->r);
+		cur = MAX(cur, VS(v, j)->end);
+	}
+	r = a.p;
+	if (r->weekly_rest <= 0 || longest >= r->weekly_rest ||
+	    (r->weekly_rest_14d > 0 && sum >= r->weekly_rest_14d))
+		return NULL;
+	pool_tz_to_civil(v->c->tz, t0, &civ);
+	snprintf(day, sizeof(day), "%04d-%02d-%02d", civ.year, civ.month,
+	    civ.day);
+	if (r->weekly_rest_14d > 0)
+		return fail(detail, len, POOL_RULE_WEEKLY_REST,
+		    "longest rest %s h < %s h in 7 days from %s %02d:%02d, "
+		    "rests %s h < %s h in 14 days",
+		    hours(b1, sizeof(b1), longest),
+		    hours(b2, sizeof(b2), r->weekly_rest), day, civ.hour,
+		    civ.min, hours(b3, sizeof(b3), sum),
+		    hours(b4, sizeof(b4), r->weekly_rest_14d));
+	return fail(detail, len, POOL_RULE_WEEKLY_REST,
+	    "longest rest %s h < %s h in 7 days from %s %02d:%02d",
+	    hours(b1, sizeof(b1), longest),
+	    hours(b2, sizeof(b2), r->weekly_rest), day, civ.hour, civ.min);
+}
+
+static const char *
+check_weekly_rest(const struct view *v, char *detail, size_t len)
+{
+	const struct sinfo	*si = VS(v, v->ip);
+	const struct pool_rules	*r;
+	struct racc		 a;
+	const char		*rule;
+	uint32_t		 k;
+	int			 anchor;
+
+	for (k = view_from(v, si->start - 14 * 86400 + 1); k <= v->ip;
+	    k++) {
+		if (k > 0) {
+			r = gap_rules(v, k - 1, &a);
+			if (r->weekly_rest <= 0)
+				continue;
+			anchor = r->weekly_rest;
+			if (r->weekly_rest_14d > 0)
+				anchor = MIN(anchor, r->weekly_rest_block);
+			if (gap_min(v, k - 1) < anchor)
+				continue;
+		}
+		if ((rule = check_weekly_from(v, k, detail, len)) != NULL)
+			return rule;
+	}
+	return NULL;
+}
+
+/* Art. 5:8 lid 2: long nights, at most so many in 14 * 24 h. */
+static const char *
+check_long_nights(const struct view *v, char *detail, size_t len)
+{
+	const struct sinfo	*si = VS(v, v->ip);
+	struct racc		 a;
+	int64_t			 st[64], win = 14 * 86400;
+	uint32_t		 k, n = 0, i, j;
+	char			 b1[32];
+
+	if (!si->lng)
+		return NULL;
+	a.p = NULL;
+	for (k = view_from(v, si->start - win + 1);
+	    k < v->n && VS(v, k)->start < si->start + win && n < 64; k++)
+		if (VS(v, k)->lng) {
+			st[n++] = VS(v, k)->start;
+			racc_add(&a, VS(v, k)->r);
+		}
+	if (a.p->night_long_2w_max <= 0)
+		return NULL;
+	for (i = 0; i < n && st[i] <= si->start; i++) {
+		for (j = i; j < n && st[j] < st[i] + win; j++)
+			;
+		if (st[j - 1] >= si->start &&
+		    (long)(j - i) > a.p->night_long_2w_max)
+			return fail(detail, len, POOL_RULE_NIGHT_LONG_2W,
+			    "%u nights over %s h in 14 days > %d", j - i,
+			    hours(b1, sizeof(b1), a.p->night_shift_max),
+			    a.p->night_long_2w_max);
+	}
+	return NULL;
+}
+
+/* Art. 5:6: free Sundays, at least so many in 52 weeks. */
+static const char *
+check_sundays(const struct wtl *t, const struct sinfo *si,
     const struct pool_rules *r, char *detail, size_t len)
 {
-	const struct pool_rulectx *c = v->c;
-	int64_t		 wlast, w, pw, q, p0, p1, d0;
-	long		 longest, sum, l2, s2;
-	char		 b1[32], b2[32], day[11];
-	int		 pair_ok;
+	int	worked[103], sum, i, allowed;
 
-	if (r->weekly_rest <= 0)
+	if (r->sundays_free <= 0 || si->sun == NOSUN ||
+	    week_get(t, si->sun)->sun > 0)
 		return NULL;
-	wlast = floordiv(pool_tz_local_day(c->tz, si->end - 1) - c->wref, 7);
-	for (w = si->week; w <= wlast; w++) {
-		pw = w - (w & 1);	/* the pair (pw, pw + 1) */
-		p0 = day_start(c, c->wref + 7 * pw);
-		p1 = day_start(c, c->wref + 7 * (pw + 2));
-		pair_ok = 0;
-		if (r->weekly_rest_14d > 0) {
-			rests_in(v, p0, p1, r->weekly_rest_block, &l2, &s2);
-			pair_ok = s2 >= r->weekly_rest_14d;
-		}
-		if (pair_ok)
-			continue;
-		for (q = pw; q <= pw + 1; q++) {
-			d0 = c->wref + 7 * q;
-			rests_in(v, day_start(c, d0), day_start(c, d0 + 7), 0,
-			    &longest, &sum);
-			if (longest < r->weekly_rest)
-				return fail(detail, len, POOL_RULE_WEEKLY_REST,
-				    "longest rest %s h < %s h in the week "
-				    "from %s", hours(b1, sizeof(b1), longest),
-				    hours(b2, sizeof(b2), r->weekly_rest),
-				    pool_time_format_date(d0, day));
-		}
+	allowed = 52 - r->sundays_free;
+	for (i = 0; i < 103; i++)
+		worked[i] = i == 51 ? 1 :
+		    week_get(t, (int64_t)si->sun - 51 + i)->sun > 0;
+	for (sum = 0, i = 0; i < 52; i++)
+		sum += worked[i];
+	for (i = 0; ; i++) {
+		if (sum > allowed)
+			return fail(detail, len, POOL_RULE_SUNDAYS_FREE,
+			    "%d Sundays worked in 52 weeks, %d free < %d",
+			    sum, 52 - sum, r->sundays_free);
+		if (i + 52 >= 103)
+			break;
+		sum += worked[i + 52] - worked[i];
 	}
 	return NULL;
 }
@@ -911,7 +1349,7 @@ check_weeks(const struct pool_rulectx *c, long w, const struct sinfo *si,
 	const struct wtl		*t = &c->wt[w];
 	const struct wk			*b = week_get(t, si->week);
 	char				 b1[32], b2[32];
-	long				 m, lim;
+	long				 m, lim, lng;
 	int64_t				 s0, j;
 
 	m = b->min + si->work;
@@ -958,7 +1396,25 @@ check_weeks(const struct pool_rulectx *c, long w, const struct sinfo *si,
 				    "%ld late nights in 16 weeks > %d",
 				    late, r->nights_16w_max);
 		}
-	return NULL;
+	if (si->lng && r->night_long_52w_max > 0) {
+		/* windows of 52 working-time weeks holding the shift */
+		for (lng = 1, j = si->week - 51; j <= si->week; j++)
+			lng += week_get(t, j)->lng;
+		for (s0 = si->week - 51; ; s0++) {
+			if (lng > r->night_long_52w_max)
+				return fail(detail, len,
+				    POOL_RULE_NIGHT_LONG_52W,
+				    "%ld nights over %s h in 52 weeks > %d",
+				    lng, hours(b1, sizeof(b1),
+				    r->night_shift_max),
+				    r->night_long_52w_max);
+			if (s0 == si->week)
+				break;
+			lng += week_get(t, s0 + 52)->lng -
+			    week_get(t, s0)->lng;
+		}
+	}
+	return check_sundays(t, si, r, detail, len);
 }
 
 const char *
@@ -970,13 +1426,23 @@ pool_rules_check(struct pool_rulectx *c, long w, long s, char *detail,
 	const struct wtl	*t = &c->wt[w];
 	const char		*rule;
 	struct view		 v;
+	struct racc		 acc;
 	uint32_t		 k, lo, hi;
-	long			 sum, g;
 	int			 n, night;
-	char			 b1[32], b2[32];
 
 	if ((rule = pool_rules_check_static(c, w, s, detail, len)) != NULL)
 		return rule;
+	/* several rule sets: for the limits over weeks and series, the
+	 * strictest of the sets of the shifts within a year */
+	if (t->n > 0 && (t->rmix || t->r1 != r)) {
+		acc.p = NULL;
+		racc_add(&acc, r);
+		for (k = held_from(c, t, si->start - 364 * 86400LL);
+		    k < t->n && c->si[t->held[k]].start <
+		    si->start + 364 * 86400LL; k++)
+			racc_add(&acc, c->si[t->held[k]].r);
+		r = acc.p;
+	}
 	v.c = c;
 	v.t = t;
 	v.s = s;
@@ -993,42 +1459,28 @@ pool_rules_check(struct pool_rulectx *c, long w, long s, char *detail,
 		    "overlaps shift '%s'",
 		    c->data->shifts.v[vat(&v, v.ip + 1)].id);
 
-	/* rests before and after, and after the series the shift is in */
-	if (v.ip > 0 && (rule = check_rest(&v, v.ip - 1, r, detail, len)))
+	/* rests after nights before and after, and after the series */
+	if (v.ip > 0 && (rule = check_rest(&v, v.ip - 1, detail, len)))
 		return rule;
-	if (v.ip + 1 < v.n && (rule = check_rest(&v, v.ip, r, detail, len)))
+	if (v.ip + 1 < v.n && (rule = check_rest(&v, v.ip, detail, len)))
 		return rule;
 	if (si->night) {
 		for (k = v.ip; k + 1 < v.n && night_link(&v, k); k++)
 			;
 		if (k > v.ip && k + 1 < v.n &&
-		    (rule = check_rest(&v, k, r, detail, len)))
+		    (rule = check_rest(&v, k, detail, len)))
 			return rule;
 	}
 
-	/* shifts without daily rest between them are one shift */
-	if (r->shift_max > 0 && r->rest_daily > 0) {
-		sum = si->work;
-		for (lo = v.ip; lo > 0 && v.ip - lo < 32; lo--) {
-			g = gap_min(&v, lo - 1);
-			if (g >= r->rest_daily)
-				break;
-			sum += VS(&v, lo - 1)->work;
-		}
-		for (hi = v.ip; hi + 1 < v.n && hi - v.ip < 32; hi++) {
-			g = gap_min(&v, hi);
-			if (g >= r->rest_daily)
-				break;
-			sum += VS(&v, hi + 1)->work;
-		}
-		if (sum > r->shift_max)
-			return fail(detail, len, POOL_RULE_SHIFT_MAX,
-			    "shifts %s h without daily rest between > %s h",
-			    hours(b1, sizeof(b1), sum),
-			    hours(b2, sizeof(b2), r->shift_max));
-	}
+	/* the daily rests, and the shift between them */
+	if ((rule = check_daily(&v, detail, len)) != NULL)
+		return rule;
+	if ((rule = check_shift(&v, detail, len)) != NULL)
+		return rule;
 
 	if ((rule = check_weeks(c, w, si, r, detail, len)) != NULL)
+		return rule;
+	if ((rule = check_long_nights(&v, detail, len)) != NULL)
 		return rule;
 
 	/* consecutive shifts in a series with a night */
@@ -1068,7 +1520,7 @@ pool_rules_check(struct pool_rulectx *c, long w, long s, char *detail,
 			    r->night_consecutive_max);
 	}
 #endif
-	return check_weekly_rest(&v, si, r, detail, len);
+	return check_weekly_rest(&v, detail, len);
 }
 
 int

@@ -19,7 +19,10 @@
  * the local night window; late when it ends after night_late_end; a
  * night series is nights on consecutive local start days; consecutive
  * shifts start on the same or the next local day; shifts count in the
- * ATW week of their start.
+ * ATW week of their start; blocks less than the shortened daily rest
+ * apart are one shift; the daily rest is the longest rest in the 24 h
+ * from a shift's start; the weekly rest is counted from every start of
+ * work after a rest of 32 h, on the real rests.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -180,18 +183,6 @@ week_of_day(int64_t d)
 	return (d - back);	/* the day number of the week's first day */
 }
 
-static int64_t
-midnight(int64_t d)
-{
-	struct pool_civil	c;
-	int64_t			t, t2;
-
-	memset(&c, 0, sizeof(c));
-	pool_time_civil_from_days(d, &c.year, &c.month, &c.day);
-	pool_tz_from_civil(tz, &c, &t, &t2);
-	return t;
-}
-
 static double
 haversine(double la1, double lo1, double la2, double lo2)
 {
@@ -310,7 +301,8 @@ static_rule(long w, long s)
 			return "absence";
 	if (r->shift_max > 0 && work(s) > r->shift_max)
 		return "shift-max";
-	if (night && r->night_shift_max > 0 && work(s) > r->night_shift_max)
+	if (night && r->night_shift_max > 0 && work(s) > r->night_shift_max &&
+	    work(s) > r->night_long_max)
 		return "night-shift-max";
 	return NULL;
 }
@@ -327,6 +319,15 @@ sh_cmp(const void *a, const void *b)
 }
 
 /* Check one worker's whole schedule; v sorted by start. */
+/* The shortest legal daily rest: a rest this long ends a shift. */
+static long
+split(const struct pool_rules *r)
+{
+	if (r->rest_daily_short > 0 && r->rest_daily_short < r->rest_daily)
+		return r->rest_daily_short;
+	return r->rest_daily;
+}
+
 static void
 check_worker(long w, struct sh *v, long n)
 {
@@ -376,15 +377,20 @@ check_worker(long w, struct sh *v, long n)
 					problem("worker '%s': rest %ld min after "
 					    "night series before '%s'", id, gap,
 					    b->id);
-			} else {
-				if (late[i] && r->rest_after_night > 0) {
-					need = r->rest_after_night;
-					shortm = r->rest_after_night_short;
-				}
+			} else if (late[i] && r->rest_after_night > 0) {
+				need = r->rest_after_night;
+				shortm = r->rest_after_night_short;
 				if (gap >= 0 && gap < (shortm ? shortm : need))
 					problem("worker '%s': rest %ld min "
 					    "before '%s'", id, gap, b->id);
 			}
+			if (night[i] && r->night_shift_max > 0 &&
+			    work(v[i].s) > r->night_shift_max &&
+			    gap < r->night_long_rest)
+				problem("worker '%s': rest %ld min after a long "
+				    "night before '%s'", id, gap, b->id);
+			(void)need;
+			(void)shortm;
 		}
 	}
 	/* shortened rests: no two of a kind within the window */
@@ -408,23 +414,74 @@ check_worker(long w, struct sh *v, long n)
 			if (!(v[i].proposed || v[i + 1].proposed ||
 			    v[j].proposed || v[j + 1].proposed))
 				continue;
-			if (g1 < n1 && g2 < n2 && late[i] == late[j] &&
+			if (g1 < n1 && g2 < n2 && late[i] && late[j] &&
 			    g1 >= 0 && g2 >= 0)
 				problem("worker '%s': two shortened rests within "
 				    "7 days after '%s' and '%s'", id, a->id,
 				    a2->id);
 		}
 	}
-	/* shift-max over chains without daily rest */
+	/* daily rest: the longest rest in the 24 h from each shift start */
+	{
+		int64_t	*at = calloc(n + 1, sizeof(int64_t));
+		long	 nat = 0;
+		for (i = 0; i < n; i++) {
+			const struct pool_rules *r = rules_of(v[i].s);
+			int64_t t0 = data.shifts.v[v[i].s].start;
+			int64_t t1 = t0 + 86400, cur = t0, best_at = t0;
+			long best = -1, rr, shortm;
+			int prop = 0, afternight = 0, lt = 0;
+			if (i > 0 && (t0 - data.shifts.v[v[i - 1].s].end) / 60 <
+			    split(r))
+				continue;
+			for (j = i; j <= n; j++) {
+				int64_t st = j < n ? data.shifts.v[v[j].s].start : t1;
+				if (st > t1)
+					st = t1;
+				if (j > i && st > cur) {
+					rr = (long)((st - cur) / 60);
+					if (rr > best) {
+						best = rr;
+						best_at = cur;
+						afternight = lt;
+					}
+				}
+				if (j == n || data.shifts.v[v[j].s].start >= t1)
+					break;
+				prop |= v[j].proposed;
+				cur = data.shifts.v[v[j].s].end;
+				lt = late[j];
+			}
+			if (j < n)
+				prop |= v[j].proposed;
+			shortm = r->rest_daily_short ? r->rest_daily_short :
+			    r->rest_daily;
+			if (!prop || best >= r->rest_daily)
+				continue;
+			if (best < shortm)
+				problem("worker '%s': daily rest %ld min in the 24 h "
+				    "from '%s'", id, best, data.shifts.v[v[i].s].id);
+			else if (!(afternight && r->rest_after_night > 0))
+				at[nat++] = best_at;
+		}
+		for (i = 0; i < nat; i++)
+			for (j = i + 1; j < nat; j++)
+				if (at[j] != at[i] && llabs(at[j] - at[i]) <
+				    (int64_t)conf->rules.rest_short_window * 60)
+					problem("worker '%s': two shortened daily "
+					    "rests within 7 days", id);
+		free(at);
+	}
+	/* shift-max over chains without a daily rest (8 h or more) */
 	for (i = 0; i < n; i++) {
 		const struct pool_rules *r = rules_of(v[i].s);
 		long sum = work(v[i].s);
 		int prop = v[i].proposed;
 		if (i > 0 && (data.shifts.v[v[i].s].start -
-		    data.shifts.v[v[i - 1].s].end) / 60 < r->rest_daily)
+		    data.shifts.v[v[i - 1].s].end) / 60 < split(r))
 			continue;	/* not the start of a chain */
 		for (j = i + 1; j < n && (data.shifts.v[v[j].s].start -
-		    data.shifts.v[v[j - 1].s].end) / 60 < r->rest_daily; j++) {
+		    data.shifts.v[v[j - 1].s].end) / 60 < split(r); j++) {
 			sum += work(v[j].s);
 			prop |= v[j].proposed;
 		}
@@ -498,72 +555,80 @@ check_worker(long w, struct sh *v, long n)
 			problem("worker '%s': %ld shifts in a row from '%s'",
 			    id, j - i, data.shifts.v[v[i].s].id);
 	}
-	/* weekly rest per ATW week touched by a proposed shift */
+	/* weekly rest: from every work start after a rest of 32 h (and
+	 * the first), 36 h within 7 * 24 h or 72 h of 32 h rests within
+	 * 14 * 24 h, a rest counting up to the period's end */
 	for (i = 0; i < n; i++) {
 		const struct pool_rules *r = rules_of(v[i].s);
-		int64_t p0, q, b0, b1, cur;
-		long longest[2], sum = 0, rr;
-		int half;
-		if (!v[i].proposed || r->weekly_rest <= 0)
+		int64_t t0 = data.shifts.v[v[i].s].start, cur = t0, st;
+		long longest = 0, sum = 0, rr, anchor = r->weekly_rest;
+		int prop = 0;
+		if (r->weekly_rest <= 0)
 			continue;
-		/* the fixed pair of weeks: counted from 1970-01-04 and on */
-		q = (wk[i] - (conf->rules.week_start - 4 + 7) % 7) / 7;
-		p0 = wk[i] - 7 * (q & 1);
-		for (half = 0; half < 2; half++) {
-			b0 = midnight(p0 + 7 * half);
-			b1 = midnight(p0 + 7 * half + 7);
-			longest[half] = 0;
-			cur = b0;
-			for (j = 0; j <= n; j++) {
-				int64_t st = j < n ? data.shifts.v[v[j].s].start : b1;
-				int64_t en = j < n ? data.shifts.v[v[j].s].end : b1;
-				if (st > b1)
-					st = b1;
-				if (en <= cur)
-					continue;
-				if (st > cur) {
-					rr = (long)((st - cur) / 60);
-					if (rr > longest[half])
-						longest[half] = rr;
-					if (rr >= r->weekly_rest_block)
-						sum += rr;
+		if (r->weekly_rest_14d > 0 && r->weekly_rest_block < anchor)
+			anchor = r->weekly_rest_block;
+		if (i > 0 && (t0 - data.shifts.v[v[i - 1].s].end) / 60 < anchor)
+			continue;
+		for (j = i; j <= n; j++) {
+			st = j < n ? data.shifts.v[v[j].s].start : INT64_MAX;
+			if (j > i && st > cur && cur < t0 + 14 * 86400) {
+				if (cur < t0 + 7 * 86400) {
+					rr = (long)(((st < t0 + 7 * 86400 ? st :
+					    t0 + 7 * 86400) - cur) / 60);
+					if (rr > longest)
+						longest = rr;
 				}
-				if (en > cur)
-					cur = en;
-				if (cur >= b1)
-					break;
+				rr = (long)(((st < t0 + 14 * 86400 ? st :
+				    t0 + 14 * 86400) - cur) / 60);
+				if (rr >= r->weekly_rest_block)
+					sum += rr;
 			}
+			if (j == n || st >= t0 + 14 * 86400)
+				break;
+			prop |= v[j].proposed;
+			cur = data.shifts.v[v[j].s].end;
 		}
-		/* blocks split at the week boundary are counted apart: a
-		 * lower figure than pool-match's, so this only ever flags
-		 * more, never less, when a block spans the middle */
-		if (sum >= r->weekly_rest_14d && r->weekly_rest_14d > 0)
+		if (prop && longest < r->weekly_rest &&
+		    (r->weekly_rest_14d <= 0 || sum < r->weekly_rest_14d))
+			problem("worker '%s': weekly rest in the 14 days from "
+			    "'%s'", id, data.shifts.v[v[i].s].id);
+	}
+	/* long nights: at most night_long_2w_max in any 14 * 24 h */
+	for (i = 0; i < n; i++) {
+		const struct pool_rules *r = rules_of(v[i].s);
+		int64_t t0 = data.shifts.v[v[i].s].start;
+		long cnt = 0;
+		int prop = 0;
+		for (j = i; j < n && data.shifts.v[v[j].s].start < t0 + 14 * 86400;
+		    j++)
+			if (night[j] && r->night_shift_max > 0 &&
+			    work(v[j].s) > r->night_shift_max) {
+				cnt++;
+				prop |= v[j].proposed;
+			}
+		if (prop && r->night_long_2w_max > 0 &&
+		    cnt > r->night_long_2w_max)
+			problem("worker '%s': %ld long nights in 14 days from "
+			    "'%s'", id, cnt, data.shifts.v[v[i].s].id);
+	}
+	/* breaks (art. 5:4) of single recorded shifts */
+	for (i = 0; i < n; i++) {
+		const struct pool_shift *a = &data.shifts.v[v[i].s];
+		const struct pool_rules *r = rules_of(v[i].s);
+		long wm = work(v[i].s), b = a->break_minutes >= r->break_part ?
+		    a->break_minutes : 0, need = 0;
+		int alone = (i == 0 || (a->start - data.shifts.v[v[i - 1].s].end) /
+		    60 >= split(r)) && (i + 1 == n ||
+		    (data.shifts.v[v[i + 1].s].start - a->end) / 60 >= split(r));
+		if (!v[i].proposed || !alone || !a->has_break)
 			continue;
-		if (longest[0] < r->weekly_rest || longest[1] < r->weekly_rest) {
-			/* recount the pair whole to be fair to the
-			 * 14-day variant */
-			long s2 = 0;
-			cur = midnight(p0);
-			b1 = midnight(p0 + 14);
-			for (j = 0; j <= n; j++) {
-				int64_t st = j < n ? data.shifts.v[v[j].s].start : b1;
-				int64_t en = j < n ? data.shifts.v[v[j].s].end : b1;
-				if (st > b1)
-					st = b1;
-				if (en <= cur)
-					continue;
-				if (st > cur && (st - cur) / 60 >=
-				    r->weekly_rest_block)
-					s2 += (long)((st - cur) / 60);
-				if (en > cur)
-					cur = en;
-				if (cur >= b1)
-					break;
-			}
-			if (r->weekly_rest_14d <= 0 || s2 < r->weekly_rest_14d)
-				problem("worker '%s': weekly rest in the weeks "
-				    "around '%s'", id, data.shifts.v[v[i].s].id);
-		}
+		if (r->break_long_min > 0 && wm > r->break_long_after)
+			need = r->break_long_min;
+		else if (r->break_min > 0 && wm > r->break_after)
+			need = r->break_min;
+		if (b < need)
+			problem("worker '%s': break %ld min < %ld min in '%s'",
+			    id, b, need, a->id);
 	}
 	free(night);
 	free(late);

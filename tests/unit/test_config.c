@@ -58,6 +58,16 @@ check_atw(const struct pool_rules *r, const char *what)
 	CHECK_INT(r->weekly_rest_14d, H(72), "%s: 72 h per 14 days", what);
 	CHECK_INT(r->weekly_rest_block, H(32), "%s: blocks of 32 h", what);
 	CHECK_INT(r->week_start, 7, "%s: ATW week starts Sunday", what);
+	CHECK_INT(r->night_long_max, H(12), "%s: long night 12 h", what);
+	CHECK_INT(r->night_long_2w_max, 5, "%s: 5 long nights in 14 d", what);
+	CHECK_INT(r->night_long_52w_max, 22, "%s: 22 in 52 weeks", what);
+	CHECK_INT(r->night_long_rest, H(12), "%s: 12 h after", what);
+	CHECK_INT(r->break_after, 330, "%s: break above 5.5 h", what);
+	CHECK_INT(r->break_min, 30, "%s: of 30 min", what);
+	CHECK_INT(r->break_long_after, H(10), "%s: above 10 h", what);
+	CHECK_INT(r->break_long_min, 45, "%s: 45 min", what);
+	CHECK_INT(r->break_part, 15, "%s: in parts of 15 min", what);
+	CHECK_INT(r->sundays_free, 13, "%s: 13 free Sundays", what);
 }
 
 static void
@@ -114,7 +124,9 @@ test_presets(void)
 
 	CHECK_INT(pool_rules_preset(&r, "cao-vvt", &e), 0, "preset cao-vvt");
 	CHECK_INT(r.shift_max, H(10), "cao-vvt: 10 h shift");
+	CHECK_INT(r.night_long_max, 0, "cao-vvt: no long nights");
 	r.shift_max = H(12);
+	r.night_long_max = H(12);
 	check_atw(&r, "cao-vvt, otherwise");
 
 	CHECK_INT(pool_rules_preset(&r, "cao-ziekenhuizen", &e), 0,
@@ -127,8 +139,11 @@ test_presets(void)
 	CHECK_INT(r.avg_16w_max, H(48), "ziekenhuizen: 48 h over 16 weeks");
 	CHECK_INT(r.avg_16w_night_max, H(40), "ziekenhuizen: 40 h nights");
 	CHECK_INT(r.avg_16w_night_count, 16, "ziekenhuizen: 16 nights");
+	CHECK_INT(r.night_long_max, 0, "ziekenhuizen: no long nights");
+	CHECK_INT(r.sundays_free, 13, "ziekenhuizen: 13 free Sundays");
 	r.shift_max = H(12);
 	r.night_shift_max = H(10);
+	r.night_long_max = H(12);
 	check_atw(&r, "ziekenhuizen, otherwise");
 
 	pool_error_clear(&e);
@@ -331,6 +346,11 @@ test_values(void)
 	    "  night_end: '07:00'\n  week_start: Monday\n"
 	    "  rest_short_window_days: 14\n  avg_4w_max_hours: 0\n"
 	    "  night_consecutive_max: 4\n"
+	    "  night_long_max_hours: 11\n  night_long_2w_max: 2\n"
+	    "  night_long_52w_max: 8\n  night_long_rest_hours: 12\n"
+	    "  break_minutes: 0\n  break_long_minutes: 60\n"
+	    "  break_part_minutes: 10\n  break_after_hours: 6\n"
+	    "  break_long_after_hours: 9\n  sundays_free: 26\n"
 	    "week_start: sunday\n"
 	    "preset: cao-ziekenhuizen\n"
 	    "allocation: {method: sainte-lague, unit: hour, period: day,\n"
@@ -351,6 +371,16 @@ test_values(void)
 	CHECK_INT(c->rules.avg_4w_max, 0, "avg-4w switched off");
 	CHECK_INT(c->rules.night_consecutive_max, 4,
 	    "override beats the preset's 5");
+	CHECK_INT(c->rules.night_long_max, H(11), "long night 11 h");
+	CHECK_INT(c->rules.night_long_2w_max, 2, "2 long nights in 14 d");
+	CHECK_INT(c->rules.night_long_52w_max, 8, "8 long nights a year");
+	CHECK_INT(c->rules.night_long_rest, H(12), "12 h after");
+	CHECK_INT(c->rules.break_min, 0, "break rule off");
+	CHECK_INT(c->rules.break_long_min, 60, "60 min above");
+	CHECK_INT(c->rules.break_part, 10, "parts of 10 min");
+	CHECK_INT(c->rules.break_after, H(6), "break above 6 h");
+	CHECK_INT(c->rules.break_long_after, H(9), "long break above 9 h");
+	CHECK_INT(c->rules.sundays_free, 26, "26 free Sundays");
 	CHECK_INT(c->rules.night_shift_max, H(9),
 	    "preset applied before the rules, whatever the key order");
 	CHECK_INT(c->week_start, 7, "report week_start sunday");
