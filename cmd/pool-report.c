@@ -5,6 +5,7 @@
  * against the hard rules.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -161,21 +162,18 @@ check(struct pool_reportctx *ctx, const struct pool_config *conf,
 }
 
 static int
-write_file(const char *dir, const char *name, const char *ext,
-    const struct pool_table *t, const struct pool_ics *ics,
+write_file(int dirfd, const char *dir, const char *name, const char *ext,
+    unsigned long *seq, const struct pool_table *t, const struct pool_ics *ics,
     const struct pool_event *ev, size_t n)
 {
 	struct pool_error	 err;
 	struct pool_ics		 one;
-	char			 fname[128], *path;
+	char			 fname[POOL_FILENAME_MAX + 1];
 	FILE			*f;
 	int			 ok;
 
-	pool_report_filename(name, ext, fname);
-	if ((path = malloc(strlen(dir) + strlen(fname) + 2)) == NULL)
-		cli_errx(CLI_DATA, "out of memory");
-	sprintf(path, "%s/%s", dir, fname);
-	f = cli_output_open(path);
+	pool_report_filename(name, ext, seq, fname);
+	f = cli_output_openat(dirfd, dir, fname);
 	pool_error_clear(&err);
 	if (t != NULL)
 		ok = pool_report_write_table(f, t, POOL_FMT_CSV, 0, &err) == 0;
@@ -191,36 +189,71 @@ write_file(const char *dir, const char *name, const char *ext,
 		else
 			cli_warnx("cannot write the report");
 	}
-	free(path);
 	return cli_output_close(f, ok) == 0 && ok ? 0 : -1;
+}
+
+/*
+ * The --split folder: made 0700, or one that exists, is no symbolic
+ * link, belongs to the user (or root) and others cannot write to.
+ * Returns its descriptor; the files are created in it by name only.
+ */
+static int
+split_dir(const char *dir)
+{
+	struct stat	sb;
+	int		fd;
+
+	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
+		cli_errx(CLI_USAGE, "cannot create '%s': %s", dir,
+		    strerror(errno));
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd == -1 && (errno == ELOOP || errno == ENOTDIR) &&
+	    lstat(dir, &sb) == 0 && S_ISLNK(sb.st_mode))
+		cli_errx(CLI_USAGE, "--split: '%s' is a symbolic link", dir);
+	if (fd == -1)
+		cli_errx(CLI_USAGE, "cannot open '%s': %s", dir,
+		    strerror(errno));
+	if (fstat(fd, &sb) == -1)
+		cli_errx(CLI_USAGE, "cannot open '%s': %s", dir,
+		    strerror(errno));
+	if (sb.st_uid != geteuid() && sb.st_uid != 0)
+		cli_errx(CLI_USAGE, "--split: '%s' belongs to another user",
+		    dir);
+	if (sb.st_mode & S_IWOTH)
+		cli_errx(CLI_USAGE, "--split: others may write to '%s'", dir);
+	return fd;
 }
 
 static int
 write_split(const struct opts *o, const struct pool_report *rep,
     const struct pool_ics *ics, const struct pool_event *ev, size_t n)
 {
-	size_t	 i, j;
-	int	 rc = 0;
+	unsigned long	 seq = 0;
+	size_t		 i, j;
+	int		 rc = 0, dirfd = split_dir(o->split);
 
-	if (mkdir(o->split, 0777) == -1 && errno != EEXIST)
-		cli_errx(CLI_USAGE, "cannot create '%s': %s", o->split,
-		    strerror(errno));
 	if (o->format == POOL_FMT_CSV) {
 		for (i = 0; i < rep->ntables; i++)
-			if (write_file(o->split, rep->tables[i]->name, ".csv",
-			    rep->tables[i], NULL, NULL, 0) == -1)
+			if (write_file(dirfd, o->split, rep->tables[i]->name,
+			    ".csv", &seq, rep->tables[i], NULL, NULL, 0) == -1)
 				rc = -1;
-		return rc;
+	} else {
+		/* One calendar per worker (events are sorted by worker). */
+		for (i = 0; i < n; i = j) {
+			for (j = i; j < n && strcmp(ev[j].worker,
+			    ev[i].worker) == 0; j++)
+				;
+			if (write_file(dirfd, o->split, ev[i].worker, ".ics",
+			    &seq, NULL, ics, ev + i, j - i) == -1)
+				rc = -1;
+		}
 	}
-	/* One calendar per worker (events are sorted by worker). */
-	for (i = 0; i < n; i = j) {
-		for (j = i; j < n && strcmp(ev[j].worker, ev[i].worker) == 0;
-		    j++)
-			;
-		if (write_file(o->split, ev[i].worker, ".ics", NULL, ics,
-		    ev + i, j - i) == -1)
-			rc = -1;
+	/* The new names, on disk. */
+	if (fsync(dirfd) == -1 && errno != EINVAL) {
+		cli_warn("cannot write '%s'", o->split);
+		rc = -1;
 	}
+	close(dirfd);
 	return rc;
 }
 

@@ -75,45 +75,48 @@ test_filename(void)
 		const char *id, *ext, *out;
 	} cases[] = {
 		{ "w17", ".ics", "w17.ics" },
-		{ "anna.de-vries_2", ".ics", "anna.de-vries_2.ics" },
-		{ "../../etc/passwd", ".ics", "_._.._etc_passwd-" },
-		{ "a/b", ".ics", "a_b-" },
-		{ "a_b", ".ics", "a_b.ics" },
-		{ "", ".csv", "_-" },
-		{ ".hidden", ".ics", "_hidden-" },
-		{ "-rf", ".ics", "_rf-" },
-		{ "--help", ".ics", "_-help-" },
+		{ "W17", ".ics", "_w17.ics" },
+		{ "anna.de-vries_2", ".ics", "anna.de-vries%5f2.ics" },
+		{ "../../etc/passwd", ".ics", "%2e.%2f..%2fetc%2fpasswd.ics" },
+		{ "a/b", ".ics", "a%2fb.ics" },
+		{ "a_b", ".ics", "a%5fb.ics" },
+		{ "a_b-3a8e75c1", ".ics", "a%5fb-3a8e75c1.ics" },
+		{ "", ".csv", "%00.csv" },
+		{ ".hidden", ".ics", "%2ehidden.ics" },
+		{ "x.", ".ics", "x%2e.ics" },
+		{ "-rf", ".ics", "%2drf.ics" },
+		{ "--help", ".ics", "%2d-help.ics" },
 		{ "a-b.c", ".ics", "a-b.c.ics" },
 		{ "orgs", ".csv", "orgs.csv" },
+		{ "con", ".ics", "%63on.ics" },
+		{ "CON", ".ics", "_c_o_n.ics" },
+		{ "nul.txt", ".ics", "%6eul.txt.ics" },
+		{ "com1", ".ics", "%63om1.ics" },
+		{ "com10", ".ics", "com10.ics" },
+		{ "lpt9", ".ics", "%6cpt9.ics" },
+		{ "\xe2\x82\xac", ".ics", "%e2%82%ac.ics" },
 	};
-	char	 buf[128], buf2[128];
-	size_t	 i;
-	char	 longid[300];
+	char		 buf[POOL_FILENAME_MAX + 1], buf2[POOL_FILENAME_MAX + 1];
+	char		 longid[1012];
+	unsigned long	 seq = 0;
+	size_t		 i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		pool_report_filename(cases[i].id, cases[i].ext, buf);
-		CHECK(strncmp(buf, cases[i].out, strlen(cases[i].out)) == 0,
-		    "file name of '%s' starts '%s' (got '%s')", cases[i].id,
-		    cases[i].out, buf);
-		CHECK(strchr(buf, '/') == NULL && buf[0] != '.' &&
-		    buf[0] != '-',
-		    "file name of '%s' has no slash, leading dot or dash",
-		    cases[i].id);
-		CHECK(strlen(buf) > strlen(cases[i].ext) &&
-		    strcmp(buf + strlen(buf) - strlen(cases[i].ext),
-		    cases[i].ext) == 0, "file name of '%s' ends in '%s'",
-		    cases[i].id, cases[i].ext);
+		pool_report_filename(cases[i].id, cases[i].ext, &seq, buf);
+		CHECK_STR(buf, cases[i].out, "file name of '%s'", cases[i].id);
 	}
-	pool_report_filename("a/b", ".ics", buf);
-	pool_report_filename("a_b", ".ics", buf2);
-	CHECK(strcmp(buf, buf2) != 0, "a/b and a_b give different names");
-	pool_report_filename("a/b", ".ics", buf2);
-	CHECK_STR(buf, buf2, "file names are stable");
+	CHECK(seq == 0, "no name was cut");
 	memset(longid, 'x', sizeof(longid) - 1);
 	longid[sizeof(longid) - 1] = '\0';
-	pool_report_filename(longid, ".ics", buf);
-	CHECK(strlen(buf) < 128 && strlen(buf) > 100,
-	    "a long id is cut with a hash (%zu bytes)", strlen(buf));
+	pool_report_filename(longid, ".ics", &seq, buf);
+	longid[sizeof(longid) - 2] = 'y';
+	pool_report_filename(longid, ".ics", &seq, buf2);
+	CHECK(strlen(buf) <= POOL_FILENAME_MAX && strlen(buf) > 200,
+	    "a long id is cut (%zu bytes)", strlen(buf));
+	CHECK(strcmp(buf, buf2) != 0 && strchr(buf, '~') != NULL,
+	    "two long ids differing at the end get different names "
+	    "('%s' '%s')", buf + 230, buf2 + 230);
+	CHECK(seq == 2, "each cut name has its own number");
 }
 
 static struct pool_table *
