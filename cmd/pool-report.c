@@ -266,10 +266,15 @@ stamp(const struct pool_reportctx *ctx)
 	long long	 v;
 
 	if (s != NULL && *s != '\0') {
+		/* A DTSTAMP is UTC: years 1970 to 9999. */
 		errno = 0;
 		v = strtoll(s, &end, 10);
-		if (errno == 0 && *end == '\0' && v >= 0)
-			return v;
+		if (errno != 0 || *end != '\0' || *s < '0' || *s > '9' ||
+		    v > 253402300799LL)
+			cli_errx(CLI_USAGE, "SOURCE_DATE_EPOCH: '%.64s' is not "
+			    "a whole number of seconds from 0 to 253402300799 "
+			    "(9999-12-31T23:59:59Z)", s);
+		return v;
 	}
 	return pool_report_stamp(ctx);
 }
@@ -289,7 +294,7 @@ write_out(const struct opts *o, struct pool_reportctx *ctx,
 	ev = pool_report_events(ctx, &n);
 	ics.f = NULL;
 	ics.tz = tz;
-	ics.dtstamp = stamp(ctx);
+	ics.dtstamp = o->format == POOL_FMT_ICS ? stamp(ctx) : 0;
 	ics.with_worker = o->split == NULL;
 	if (o->split != NULL)
 		return write_split(o, rep, &ics, ev, n);

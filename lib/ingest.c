@@ -1020,6 +1020,8 @@ parse_when(const struct pool_mapping *m, const char *pat, const char *s,
 		*abs = 1;
 		return 0;
 	}
+	if (e.code == POOL_EFIELD)	/* RFC 3339, but out of range */
+		return pool_error_set(err, POOL_EFIELD, NULL, "%s", e.text);
 	if (pool_time_parse_local(s, c, &e) == 0)
 		return 0;
 	/* The mapping's formats, then the Dutch way. */
@@ -1084,7 +1086,7 @@ to_instant(struct pool_ingest *g, const struct pool_mapping *m,
 	enum pool_local_kind	 k;
 	enum pool_ambiguous	 amb = m != NULL ? m->ambiguous :
 				    POOL_AMBIG_FIRST;
-	int64_t			 t2, days, lt;
+	int64_t			 t2, days;
 	char			 when[32], b[26];
 
 	if (c->hour == 24) {
@@ -1094,14 +1096,14 @@ to_instant(struct pool_ingest *g, const struct pool_mapping *m,
 		c->hour = 0;
 	}
 	k = pool_tz_from_civil(g->srctz, c, t, &t2);
-	/* Years 0001-9999 only, in the source zone and in the pool's, as
-	 * pool_time_parse reads them back: never clamped. */
-	lt = *t + pool_tz_offset(g->tz, *t);
-	if (c->year < 1 || c->year > 9999 || lt < -62135596800LL ||
-	    lt > 253402300799LL)
+	/* Within POOL_TIME_MIN and POOL_TIME_MAX, as pool_time_parse
+	 * reads them back: never clamped. */
+	if (c->year < 1 || c->year > 9999 || *t < POOL_TIME_MIN ||
+	    *t > POOL_TIME_MAX)
 		return pool_error_set(err, POOL_EFIELD, field, "local time "
-		    "%04d-%02d-%02d %02d:%02d is out of range (years 0001 to "
-		    "9999)", c->year, c->month, c->day, c->hour, c->min);
+		    "%04d-%02d-%02d %02d:%02d is out of range (0001-01-02 to "
+		    "9999-12-30 in UTC)", c->year, c->month, c->day, c->hour,
+		    c->min);
 	if (k != POOL_LOCAL_UNIQUE)
 		snprintf(when, sizeof(when), "%04d-%02d-%02d %02d:%02d",
 		    c->year, c->month, c->day, c->hour, c->min);
@@ -2073,8 +2075,9 @@ fast_instant(struct pool_ingest *g, struct pool_civil c, int next,
 	}
 	if (pool_tz_from_civil(g->srctz, &c, t, &t2) != POOL_LOCAL_UNIQUE)
 		return 0;
-	/* Years 0001-9999 only, as pool_time_parse reads them back. */
-	if (*t < -62135596800LL || *t > 253402300799LL - 86400)
+	/* Within POOL_TIME_MIN and POOL_TIME_MAX, as pool_time_parse
+	 * reads them back. */
+	if (*t < POOL_TIME_MIN || *t > POOL_TIME_MAX)
 		return 0;
 	fmt_time(g->tz, *t, b);
 	if (x != NULL) {
@@ -2126,10 +2129,9 @@ fast_time(struct pool_ingest *g, const struct pool_mapping *m,
 			if (!fast_instant(g, c, 0, &v->t, b))
 				return 0;
 		} else {
-			/* Years 0001-9999 only, as pool_time_parse reads
-			   them back. */
-			if (v->t < -62135596800LL ||
-			    v->t > 253402300799LL - 86400)
+			/* Within POOL_TIME_MIN and POOL_TIME_MAX, as
+			   pool_time_parse reads them back. */
+			if (v->t < POOL_TIME_MIN || v->t > POOL_TIME_MAX)
 				return 0;
 			fmt_time(g->tz, v->t, b);
 		}
