@@ -1477,13 +1477,39 @@ normalize(struct pool_ingest *g, json_t *o, struct pool_error *err)
 
 /** Records */
 
+/* Replace the string o[key], if there is one, by its pseudonym. */
+static int
+pseudo_field(struct pool_ingest *g, json_t *o, const char *key,
+    int *changed, struct pool_error *err)
+{
+	char	 b[POOL_PSEUDO_LEN + 1];
+	json_t	*v = json_object_get(o, key);
+
+	if (!json_is_string(v))
+		return 0;
+	if (pool_pseudo_id(g->o.pseudo, json_string_value(v),
+	    json_string_length(v), b) == -1)
+		return pool_error_set(err, POOL_ESYS, key,
+		    "cannot compute the pseudonym");
+	if (json_object_set_new(o, key, json_string(b)) == -1)
+		return pool_error_set(err, POOL_ENOMEM, key, "out of memory");
+	*changed = 1;
+	return 0;
+}
+
+/*
+ * --pseudonymize: every field that names a worker, nested ones too
+ * (see pool-ingest(1)): the id of a worker (its name is dropped), the
+ * worker of availabilities, absences, signups, assignments and
+ * candidates, each near miss of an unfilled shift; a reject record
+ * loses its raw row and error text, which may quote any of them.
+ */
 static int
 pseudonymize(struct pool_ingest *g, json_t *o, enum pool_rtype t,
     int *changed, struct pool_error *err)
 {
-	const char	*key = t == POOL_R_WORKER ? "id" : "worker";
-	char		 b[POOL_PSEUDO_LEN + 1];
-	json_t		*v;
+	json_t	*near, *v;
+	size_t	 i;
 
 	switch (t) {
 	case POOL_R_WORKER:
@@ -1491,26 +1517,36 @@ pseudonymize(struct pool_ingest *g, json_t *o, enum pool_rtype t,
 			json_object_del(o, "name");
 			*changed = 1;
 		}
-		break;
+		return pseudo_field(g, o, "id", changed, err);
 	case POOL_R_SIGNUP:
 	case POOL_R_ASSIGNMENT:
 	case POOL_R_AVAILABILITY:
 	case POOL_R_ABSENCE:
 	case POOL_R_CANDIDATE:
-		break;
+		return pseudo_field(g, o, "worker", changed, err);
+	case POOL_R_UNFILLED:
+		near = json_object_get(o, "near");
+		json_array_foreach(near, i, v)
+			if (json_is_object(v) &&
+			    pseudo_field(g, v, "worker", changed, err) == -1)
+				return -1;
+		return 0;
+	case POOL_R_REJECT:
+		if (json_object_get(o, "raw") != NULL) {
+			json_object_del(o, "raw");
+			*changed = 1;
+		}
+		if (json_is_string(json_object_get(o, "error"))) {
+			if (json_object_set_new(o, "error", json_string(
+			    "(not shown: --pseudonymize)")) == -1)
+				return pool_error_set(err, POOL_ENOMEM,
+				    "error", "out of memory");
+			*changed = 1;
+		}
+		return 0;
 	default:
 		return 0;
 	}
-	v = json_object_get(o, key);
-	if (!json_is_string(v))
-		return 0;
-	if (pool_pseudo_id(g->o.pseudo, json_string_value(v),
-	    json_string_length(v), b) == -1)
-		return pool_error_set(err, POOL_ESYS, key,
-		    "cannot compute the pseudonym");
-	json_object_set_new(o, key, json_string(b));
-	*changed = 1;
-	return 0;
 }
 
 static int
