@@ -126,8 +126,65 @@ test_filename(void)
 	    "a long id is cut (%zu bytes)", strlen(buf));
 	CHECK(strcmp(buf, buf2) != 0 && strchr(buf, '~') != NULL,
 	    "two long ids differing at the end get different names "
-	    "('%s' '%s')", buf + 230, buf2 + 230);
+	    "(%s %s)", buf + strlen(buf) - 10, buf2 + strlen(buf2) - 10);
 	CHECK(seq == 2, "each cut name has its own number");
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Property: over every id of up to 3 characters from an alphabet of
+ * letters in both cases, the escape characters and bytes that need
+ * escaping, the file names are all different, lower case, without '/'
+ * and not led by '.' or '-': injective, also where case is ignored.
+ */
+static void
+test_filename_injective(void)
+{
+	static const char abc[] = "aAzZ0_%.-/~ \x80\xff";
+	const size_t	 k = sizeof(abc) - 1;
+	char		 id[4], buf[POOL_FILENAME_MAX + 1], **names;
+	unsigned long	 seq = 0;
+	size_t		 n = 0, i, a, b, c, len, dup = 0, bad = 0;
+
+	names = calloc(1 + k + k * k + k * k * k, sizeof(*names));
+	CHECK(names != NULL, "memory for the names");
+	if (names == NULL)
+		return;
+	for (len = 0; len <= 3; len++)
+		for (a = 0; a < (len > 0 ? k : 1); a++)
+			for (b = 0; b < (len > 1 ? k : 1); b++)
+				for (c = 0; c < (len > 2 ? k : 1); c++) {
+					id[0] = abc[a];
+					id[1] = abc[b];
+					id[2] = abc[c];
+					id[len] = '\0';
+					pool_report_filename(id, ".ics", &seq,
+					    buf);
+					for (i = 0; buf[i] != '\0'; i++)
+						if ((buf[i] >= 'A' &&
+						    buf[i] <= 'Z') ||
+						    buf[i] == '/')
+							bad++;
+					if (buf[0] == '.' || buf[0] == '-')
+						bad++;
+					names[n++] = strdup(buf);
+				}
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (i = 1; i < n; i++)
+		if (strcmp(names[i - 1], names[i]) == 0)
+			dup++;
+	CHECK(dup == 0, "%zu ids give %zu names (%zu shared)", n, n - dup,
+	    dup);
+	CHECK(bad == 0, "no upper case, '/' or leading '.' or '-' (%zu)",
+	    bad);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }
 
 static struct pool_table *
@@ -671,6 +728,7 @@ main(void)
 {
 	test_csv_field();
 	test_filename();
+	test_filename_injective();
 	test_table();
 	test_formats();
 	test_html();
