@@ -57,16 +57,26 @@ long long cli_number(const char *name, const char *arg, long long min,
 	    long long max);
 
 /**
- * Open the output: stdout if path is NULL or "-", else a temporary file
- * beside path that cli_output_close renames to path.  Exits 2 if it
- * cannot be created.
+ * Open the output: stdout if path is NULL or "-"; a device or FIFO
+ * written in place; else a temporary file beside path (never on
+ * descriptors 0-2, removed on exit and on SIGINT, SIGTERM and SIGHUP)
+ * that cli_output_close renames to path.  The new file keeps an
+ * existing file's mode, owner and group (or loses the group bits);
+ * a new one is 0600 less the umask.  Exits 2 if it cannot be created.
  */
 FILE	*cli_output_open(const char *path);
 
 /**
- * Flush and close the output.  If ok is nonzero and everything was
- * written, the temporary file is renamed to its path; otherwise it is
- * removed and the old file (if any) stays.  Returns 0, or -1 after
+ * Like cli_output_open for the file name in the folder open as dirfd
+ * (dir names it in messages), but never written in place: a link,
+ * FIFO or device of that name is replaced, not followed.
+ */
+FILE	*cli_output_openat(int dirfd, const char *dir, const char *name);
+
+/**
+ * Flush, fsync and close an output of cli_output_open(at).  If ok is
+ * nonzero and everything was written, the temporary file is renamed to
+ * its path; otherwise it is removed and the old file (if any) stays.  Returns 0, or -1 after
  * printing the write error.
  */
 int	cli_output_close(FILE *, int ok);

@@ -16,6 +16,7 @@
 #include "pool_config.h"
 #include "pool_distribute.h"
 #include "pool_ndjson.h"
+#include "pool_time.h"
 
 struct args {
 	struct pool_distribute_opts	 o;
@@ -116,8 +117,10 @@ run(struct args *a, int argc, char *argv[])
 static void
 check_period(const struct args *a)
 {
-	const char	*p = a->o.period;
-	size_t		 i;
+	const char		*p = a->o.period;
+	struct pool_error	 err;
+	int64_t			 day;
+	size_t			 i;
 
 	if (p == NULL)
 		return;
@@ -130,6 +133,11 @@ check_period(const struct args *a)
 	    (i == 10 && p[4] == '-' && p[7] == '-')))
 		cli_errx(CLI_USAGE, "--period: '%s' is neither an ISO week "
 		    "(2026-W48) nor a date (2026-11-23)", p);
+	/* A week or date that does not exist (2026-W99, 2026-11-31). */
+	if (!a->o.units_mode && (p[5] == 'W' ?
+	    pool_time_parse_iso_week(p, &day, &err) :
+	    pool_time_parse_date(p, &day, &err)) == -1)
+		cli_errx(CLI_USAGE, "--period: %s", err.text);
 }
 
 static int

@@ -41,9 +41,6 @@ struct args {
 	int			 verbose;
 };
 
-/* The rejects file, written atomically like the output. */
-static char	*rej_tmp;
-
 static _Noreturn void	usage(FILE *, int);
 
 /*
@@ -92,71 +89,6 @@ ossl_free(void *p, const char *file, int line)
 	(void)file;
 	(void)line;
 	free(p);
-}
-
-/* On any exit before rejects_close: the temporary rejects file goes. */
-static void
-rejects_cleanup(void)
-{
-	if (rej_tmp != NULL)
-		unlink(rej_tmp);
-}
-
-static FILE *
-rejects_open(const char *path)
-{
-	struct stat	 sb;
-	size_t		 len = strlen(path) + 16;
-	FILE		*f;
-	int		 fd;
-
-	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		/* /dev/null, a pipe: write it directly. */
-		if ((f = fopen(path, "w")) == NULL) {
-			cli_warn("cannot open '%s'", path);
-			exit(CLI_USAGE);
-		}
-		return f;
-	}
-	if ((rej_tmp = malloc(len)) == NULL)
-		cli_errx(CLI_USAGE, "out of memory");
-	if (atexit(rejects_cleanup) != 0)
-		cli_errx(CLI_USAGE, "out of memory");
-	snprintf(rej_tmp, len, "%s.tmpXXXXXX", path);
-	if ((fd = mkstemp(rej_tmp)) == -1) {
-		free(rej_tmp);
-		rej_tmp = NULL;		/* nothing was created */
-		cli_warn("cannot create '%s'", path);
-		exit(CLI_USAGE);
-	}
-	if (fchmod(fd, 0644) == -1 || (f = fdopen(fd, "w")) == NULL) {
-		cli_warn("cannot create '%s'", path);
-		exit(CLI_USAGE);	/* rejects_cleanup removes it */
-	}
-	return f;
-}
-
-static int
-rejects_close(FILE *f, const char *path, int ok)
-{
-	int	bad = fflush(f) == EOF || ferror(f);
-
-	if (fclose(f) == EOF)
-		bad = 1;
-	if (bad)
-		cli_warn("write error on '%s'", path);
-	if (rej_tmp != NULL) {
-		if (bad || !ok)
-			unlink(rej_tmp);
-		else if (rename(rej_tmp, path) == -1) {
-			cli_warn("cannot rename to '%s'", path);
-			unlink(rej_tmp);
-			bad = 1;
-		}
-		free(rej_tmp);
-		rej_tmp = NULL;
-	}
-	return bad ? -1 : 0;
 }
 
 static void
@@ -262,7 +194,7 @@ run(struct args *a)
 	 * not; it is static, as the stream is closed at the very end.
 	 */
 	(void)setvbuf(a->o.out, outbuf, _IOFBF, sizeof(outbuf));
-	a->o.rejects = a->rpath ? rejects_open(a->rpath) : NULL;
+	a->o.rejects = a->rpath ? cli_output_open(a->rpath) : NULL;
 	/* Every mapping's zone is checked before anything is read. */
 	if ((g = pool_ingest_new(&a->o, &err)) == NULL)
 		goto bad;
@@ -312,7 +244,7 @@ run(struct args *a)
 		status = CLI_DATA;
 	if (a->verbose || pool_ingest_stats(g)->rejects > 0)
 		summary(pool_ingest_stats(g));
-	if (a->o.rejects != NULL && rejects_close(a->o.rejects, a->rpath,
+	if (a->o.rejects != NULL && cli_output_close(a->o.rejects,
 	    ok && !keep) == -1)
 		ok = 0;
 	if (cli_output_close(a->o.out, ok && !keep) == -1 || !ok)
@@ -328,7 +260,7 @@ run(struct args *a)
 bad:
 	cli_error(&err);
 	if (a->o.rejects != NULL)
-		rejects_close(a->o.rejects, a->rpath, 0);
+		cli_output_close(a->o.rejects, 0);
 	cli_output_close(a->o.out, 0);
 	exit(CLI_USAGE);
 }

@@ -5,6 +5,7 @@
  * against the hard rules.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -161,21 +162,18 @@ check(struct pool_reportctx *ctx, const struct pool_config *conf,
 }
 
 static int
-write_file(const char *dir, const char *name, const char *ext,
-    const struct pool_table *t, const struct pool_ics *ics,
+write_file(int dirfd, const char *dir, const char *name, const char *ext,
+    unsigned long *seq, const struct pool_table *t, const struct pool_ics *ics,
     const struct pool_event *ev, size_t n)
 {
 	struct pool_error	 err;
 	struct pool_ics		 one;
-	char			 fname[128], *path;
+	char			 fname[POOL_FILENAME_MAX + 1];
 	FILE			*f;
 	int			 ok;
 
-	pool_report_filename(name, ext, fname);
-	if ((path = malloc(strlen(dir) + strlen(fname) + 2)) == NULL)
-		cli_errx(CLI_DATA, "out of memory");
-	sprintf(path, "%s/%s", dir, fname);
-	f = cli_output_open(path);
+	pool_report_filename(name, ext, seq, fname);
+	f = cli_output_openat(dirfd, dir, fname);
 	pool_error_clear(&err);
 	if (t != NULL)
 		ok = pool_report_write_table(f, t, POOL_FMT_CSV, 0, &err) == 0;
@@ -191,36 +189,71 @@ write_file(const char *dir, const char *name, const char *ext,
 		else
 			cli_warnx("cannot write the report");
 	}
-	free(path);
 	return cli_output_close(f, ok) == 0 && ok ? 0 : -1;
+}
+
+/*
+ * The --split folder: made 0700, or one that exists, is no symbolic
+ * link, belongs to the user (or root) and others cannot write to.
+ * Returns its descriptor; the files are created in it by name only.
+ */
+static int
+split_dir(const char *dir)
+{
+	struct stat	sb;
+	int		fd;
+
+	if (mkdir(dir, 0700) == -1 && errno != EEXIST)
+		cli_errx(CLI_USAGE, "cannot create '%s': %s", dir,
+		    strerror(errno));
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd == -1 && (errno == ELOOP || errno == ENOTDIR) &&
+	    lstat(dir, &sb) == 0 && S_ISLNK(sb.st_mode))
+		cli_errx(CLI_USAGE, "--split: '%s' is a symbolic link", dir);
+	if (fd == -1)
+		cli_errx(CLI_USAGE, "cannot open '%s': %s", dir,
+		    strerror(errno));
+	if (fstat(fd, &sb) == -1)
+		cli_errx(CLI_USAGE, "cannot open '%s': %s", dir,
+		    strerror(errno));
+	if (sb.st_uid != geteuid() && sb.st_uid != 0)
+		cli_errx(CLI_USAGE, "--split: '%s' belongs to another user",
+		    dir);
+	if (sb.st_mode & S_IWOTH)
+		cli_errx(CLI_USAGE, "--split: others may write to '%s'", dir);
+	return fd;
 }
 
 static int
 write_split(const struct opts *o, const struct pool_report *rep,
     const struct pool_ics *ics, const struct pool_event *ev, size_t n)
 {
-	size_t	 i, j;
-	int	 rc = 0;
+	unsigned long	 seq = 0;
+	size_t		 i, j;
+	int		 rc = 0, dirfd = split_dir(o->split);
 
-	if (mkdir(o->split, 0777) == -1 && errno != EEXIST)
-		cli_errx(CLI_USAGE, "cannot create '%s': %s", o->split,
-		    strerror(errno));
 	if (o->format == POOL_FMT_CSV) {
 		for (i = 0; i < rep->ntables; i++)
-			if (write_file(o->split, rep->tables[i]->name, ".csv",
-			    rep->tables[i], NULL, NULL, 0) == -1)
+			if (write_file(dirfd, o->split, rep->tables[i]->name,
+			    ".csv", &seq, rep->tables[i], NULL, NULL, 0) == -1)
 				rc = -1;
-		return rc;
+	} else {
+		/* One calendar per worker (events are sorted by worker). */
+		for (i = 0; i < n; i = j) {
+			for (j = i; j < n && strcmp(ev[j].worker,
+			    ev[i].worker) == 0; j++)
+				;
+			if (write_file(dirfd, o->split, ev[i].worker, ".ics",
+			    &seq, NULL, ics, ev + i, j - i) == -1)
+				rc = -1;
+		}
 	}
-	/* One calendar per worker (events are sorted by worker). */
-	for (i = 0; i < n; i = j) {
-		for (j = i; j < n && strcmp(ev[j].worker, ev[i].worker) == 0;
-		    j++)
-			;
-		if (write_file(o->split, ev[i].worker, ".ics", NULL, ics,
-		    ev + i, j - i) == -1)
-			rc = -1;
+	/* The new names, on disk. */
+	if (fsync(dirfd) == -1 && errno != EINVAL) {
+		cli_warn("cannot write '%s'", o->split);
+		rc = -1;
 	}
+	close(dirfd);
 	return rc;
 }
 
@@ -233,10 +266,15 @@ stamp(const struct pool_reportctx *ctx)
 	long long	 v;
 
 	if (s != NULL && *s != '\0') {
+		/* A DTSTAMP is UTC: years 1970 to 9999. */
 		errno = 0;
 		v = strtoll(s, &end, 10);
-		if (errno == 0 && *end == '\0' && v >= 0)
-			return v;
+		if (errno != 0 || *end != '\0' || *s < '0' || *s > '9' ||
+		    v > 253402300799LL)
+			cli_errx(CLI_USAGE, "SOURCE_DATE_EPOCH: '%.64s' is not "
+			    "a whole number of seconds from 0 to 253402300799 "
+			    "(9999-12-31T23:59:59Z)", s);
+		return v;
 	}
 	return pool_report_stamp(ctx);
 }
@@ -256,7 +294,7 @@ write_out(const struct opts *o, struct pool_reportctx *ctx,
 	ev = pool_report_events(ctx, &n);
 	ics.f = NULL;
 	ics.tz = tz;
-	ics.dtstamp = stamp(ctx);
+	ics.dtstamp = o->format == POOL_FMT_ICS ? stamp(ctx) : 0;
 	ics.with_worker = o->split == NULL;
 	if (o->split != NULL)
 		return write_split(o, rep, &ics, ev, n);

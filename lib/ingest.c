@@ -1042,6 +1042,8 @@ parse_when(const struct pool_mapping *m, const char *pat, const char *s,
 		*abs = 1;
 		return 0;
 	}
+	if (e.code == POOL_EFIELD)	/* RFC 3339, but out of range */
+		return pool_error_set(err, POOL_EFIELD, NULL, "%s", e.text);
 	if (pool_time_parse_local(s, c, &e) == 0)
 		return 0;
 	/* The mapping's formats, then the Dutch way. */
@@ -1106,7 +1108,7 @@ to_instant(struct pool_ingest *g, const struct pool_mapping *m,
 	enum pool_local_kind	 k;
 	enum pool_ambiguous	 amb = m != NULL ? m->ambiguous :
 				    POOL_AMBIG_FIRST;
-	int64_t			 t2, days, lt;
+	int64_t			 t2, days;
 	char			 when[32], b[26];
 
 	if (c->hour == 24) {
@@ -1116,14 +1118,14 @@ to_instant(struct pool_ingest *g, const struct pool_mapping *m,
 		c->hour = 0;
 	}
 	k = pool_tz_from_civil(g->srctz, c, t, &t2);
-	/* Years 0001-9999 only, in the source zone and in the pool's, as
-	 * pool_time_parse reads them back: never clamped. */
-	lt = *t + pool_tz_offset(g->tz, *t);
-	if (c->year < 1 || c->year > 9999 || lt < -62135596800LL ||
-	    lt > 253402300799LL)
+	/* Within POOL_TIME_MIN and POOL_TIME_MAX, as pool_time_parse
+	 * reads them back: never clamped. */
+	if (c->year < 1 || c->year > 9999 || *t < POOL_TIME_MIN ||
+	    *t > POOL_TIME_MAX)
 		return pool_error_set(err, POOL_EFIELD, field, "local time "
-		    "%04d-%02d-%02d %02d:%02d is out of range (years 0001 to "
-		    "9999)", c->year, c->month, c->day, c->hour, c->min);
+		    "%04d-%02d-%02d %02d:%02d is out of range (0001-01-02 to "
+		    "9999-12-30 in UTC)", c->year, c->month, c->day, c->hour,
+		    c->min);
 	if (k != POOL_LOCAL_UNIQUE)
 		snprintf(when, sizeof(when), "%04d-%02d-%02d %02d:%02d",
 		    c->year, c->month, c->day, c->hour, c->min);
@@ -1497,13 +1499,39 @@ normalize(struct pool_ingest *g, json_t *o, struct pool_error *err)
 
 /** Records */
 
+/* Replace the string o[key], if there is one, by its pseudonym. */
+static int
+pseudo_field(struct pool_ingest *g, json_t *o, const char *key,
+    int *changed, struct pool_error *err)
+{
+	char	 b[POOL_PSEUDO_LEN + 1];
+	json_t	*v = json_object_get(o, key);
+
+	if (!json_is_string(v))
+		return 0;
+	if (pool_pseudo_id(g->o.pseudo, json_string_value(v),
+	    json_string_length(v), b) == -1)
+		return pool_error_set(err, POOL_ESYS, key,
+		    "cannot compute the pseudonym");
+	if (json_object_set_new(o, key, json_string(b)) == -1)
+		return pool_error_set(err, POOL_ENOMEM, key, "out of memory");
+	*changed = 1;
+	return 0;
+}
+
+/*
+ * --pseudonymize: every field that names a worker, nested ones too
+ * (see pool-ingest(1)): the id of a worker (its name is dropped), the
+ * worker of availabilities, absences, signups, assignments and
+ * candidates, each near miss of an unfilled shift; a reject record
+ * loses its raw row and error text, which may quote any of them.
+ */
 static int
 pseudonymize(struct pool_ingest *g, json_t *o, enum pool_rtype t,
     int *changed, struct pool_error *err)
 {
-	const char	*key = t == POOL_R_WORKER ? "id" : "worker";
-	char		 b[POOL_PSEUDO_LEN + 1];
-	json_t		*v;
+	json_t	*near, *v;
+	size_t	 i;
 
 	switch (t) {
 	case POOL_R_WORKER:
@@ -1511,26 +1539,36 @@ pseudonymize(struct pool_ingest *g, json_t *o, enum pool_rtype t,
 			json_object_del(o, "name");
 			*changed = 1;
 		}
-		break;
+		return pseudo_field(g, o, "id", changed, err);
 	case POOL_R_SIGNUP:
 	case POOL_R_ASSIGNMENT:
 	case POOL_R_AVAILABILITY:
 	case POOL_R_ABSENCE:
 	case POOL_R_CANDIDATE:
-		break;
+		return pseudo_field(g, o, "worker", changed, err);
+	case POOL_R_UNFILLED:
+		near = json_object_get(o, "near");
+		json_array_foreach(near, i, v)
+			if (json_is_object(v) &&
+			    pseudo_field(g, v, "worker", changed, err) == -1)
+				return -1;
+		return 0;
+	case POOL_R_REJECT:
+		if (json_object_get(o, "raw") != NULL) {
+			json_object_del(o, "raw");
+			*changed = 1;
+		}
+		if (json_is_string(json_object_get(o, "error"))) {
+			if (json_object_set_new(o, "error", json_string(
+			    "(not shown: --pseudonymize)")) == -1)
+				return pool_error_set(err, POOL_ENOMEM,
+				    "error", "out of memory");
+			*changed = 1;
+		}
+		return 0;
 	default:
 		return 0;
 	}
-	v = json_object_get(o, key);
-	if (!json_is_string(v))
-		return 0;
-	if (pool_pseudo_id(g->o.pseudo, json_string_value(v),
-	    json_string_length(v), b) == -1)
-		return pool_error_set(err, POOL_ESYS, key,
-		    "cannot compute the pseudonym");
-	json_object_set_new(o, key, json_string(b));
-	*changed = 1;
-	return 0;
 }
 
 static int
@@ -2173,8 +2211,9 @@ fast_instant(struct pool_ingest *g, struct pool_civil c, int next,
 	}
 	if (pool_tz_from_civil(g->srctz, &c, t, &t2) != POOL_LOCAL_UNIQUE)
 		return 0;
-	/* Years 0001-9999 only, as pool_time_parse reads them back. */
-	if (*t < -62135596800LL || *t > 253402300799LL - 86400)
+	/* Within POOL_TIME_MIN and POOL_TIME_MAX, as pool_time_parse
+	 * reads them back. */
+	if (*t < POOL_TIME_MIN || *t > POOL_TIME_MAX)
 		return 0;
 	fmt_time(g->tz, *t, b);
 	if (x != NULL) {
@@ -2226,10 +2265,9 @@ fast_time(struct pool_ingest *g, const struct pool_mapping *m,
 			if (!fast_instant(g, c, 0, &v->t, b))
 				return 0;
 		} else {
-			/* Years 0001-9999 only, as pool_time_parse reads
-			   them back. */
-			if (v->t < -62135596800LL ||
-			    v->t > 253402300799LL - 86400)
+			/* Within POOL_TIME_MIN and POOL_TIME_MAX, as
+			   pool_time_parse reads them back. */
+			if (v->t < POOL_TIME_MIN || v->t > POOL_TIME_MAX)
 				return 0;
 			fmt_time(g->tz, v->t, b);
 		}

@@ -176,15 +176,22 @@ int	pool_report_csv_field(FILE *f, const char *s);
 /** Write s with & < > " ' escaped for HTML text and attributes. */
 int	pool_report_html_escape(FILE *f, const char *s);
 
+#define POOL_FILENAME_MAX	255	/* bytes of a --split file name */
+
 /**
- * A file name for an id or section name: the bytes [A-Za-z0-9._-] are
- * kept and others become '_'; a leading '.' or '-' becomes '_' (an
- * empty name is "_"); if anything was changed (or the name is empty or
- * over-long) a hash of the original is appended, so that different ids
- * stay different files.
- * Then ext (e.g. ".ics") is appended.  buf must hold 128 bytes.
+ * The --split file name of an id or section name, different for
+ * different ids by construction and lower case only (so also different
+ * where case is ignored): the bytes [a-z0-9] are kept, and '-' and '.'
+ * except in front ('.' also at the end); an upper-case letter becomes
+ * '_' and the letter in lower case; any other byte '%' and two
+ * lower-case hex digits; the empty id is "%00"; a name Windows keeps
+ * for a device (con, prn, aux, nul, com1-9, lpt1-9, before any '.')
+ * has its first byte escaped.  Then ext (lower case, up to 64 bytes)
+ * is appended.  A name longer than POOL_FILENAME_MAX bytes is cut on a
+ * character and ends in "~N", N = ++*seq ('~' is in no other name).
  */
-char	*pool_report_filename(const char *id, const char *ext, char buf[128]);
+char	*pool_report_filename(const char *id, const char *ext,
+	    unsigned long *seq, char buf[POOL_FILENAME_MAX + 1]);
 
 /** Calendars (RFC 5545) */
 

@@ -43,13 +43,23 @@ int	pool_time_weekday(int64_t days);
 /** 1 if year/month/day is a real date, else 0. */
 int	pool_time_valid_date(int year, int month, int day);
 
+/*
+ * The instants a time may name: a day from either end of the years
+ * 0001-9999, so that it is a date of those years in every time zone
+ * (offsets stay within a day).  0001-01-02T00:00:00Z and
+ * 9999-12-30T23:59:59Z.
+ */
+#define POOL_TIME_MIN	(-62135596800LL + 86400)
+#define POOL_TIME_MAX	(253402300799LL - 86400)
+
 /**
  * Parse an RFC 3339 date-time with an explicit offset ("Z" or +hh:mm),
  * e.g. "2026-11-23T07:00:00+01:00".  Fractional seconds are accepted
  * and dropped.  A lower-case 't'/'z' and a space instead of 'T' are
  * accepted (RFC 3339 §5.6 note).  Stores the instant in *t and the
  * offset in minutes east of UTC in *offset_min (may be NULL).  Years
- * 0001-9999 only; seconds are required; a leap second :60 is read as
+ * 0001-9999 only, and the instant within POOL_TIME_MIN and
+ * POOL_TIME_MAX (else the code is POOL_EFIELD); seconds are required; a leap second :60 is read as
  * :59.  Returns 0 or -1 with err (POOL_EPARSE) saying what is wrong,
  * e.g. "invalid date-time '2026-02-30T07:00:00+01:00': day 30 out of
  * range for February" (the input is quoted on one line, cut after 64

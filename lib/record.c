@@ -326,6 +326,15 @@ get_int(const struct src *o, const char *key, int required, long long min,
 			return pool_error_set(err, POOL_EFIELD, key, "missing");
 		return 1;
 	}
+	/* An integral JSON number is whole however written: 1.0, 1e2. */
+	if (v.kind == V_REAL && isfinite(v.x) && v.x == floor(v.x)) {
+		if (v.x < -9.2e18 || v.x > 9.2e18 || v.x < (double)min ||
+		    v.x > (double)max)
+			return pool_error_set(err, POOL_EFIELD, key,
+			    "%g out of range %lld to %lld", v.x, min, max);
+		v.kind = V_INTEGER;
+		v.i = (long long)v.x;
+	}
 	if (v.kind != V_INTEGER)
 		return pool_error_set(err, POOL_EFIELD, key,
 		    "must be a whole number");
@@ -618,12 +627,38 @@ parse_assignment(struct pool_data *d, const struct src *o,
 	return 0;
 }
 
+/*
+ * A period that starts like a date ("2026-") is a real ISO week
+ * ("2026-W48") or date ("2026-11-23"); any other text is the name of a
+ * units-mode division ("all", see pool-distribute(1)).
+ */
+static int
+check_period(const char *p, struct pool_error *err)
+{
+	struct pool_error	e;
+	int64_t			day;
+	int			i;
+
+	for (i = 0; i < 4; i++)
+		if (p[i] < '0' || p[i] > '9')
+			return 0;
+	if (p[4] != '-')
+		return 0;
+	if (p[5] == 'W' || p[5] == 'w') {
+		if (pool_time_parse_iso_week(p, &day, &e) == 0)
+			return 0;
+	} else if (pool_time_parse_date(p, &day, &e) == 0)
+		return 0;
+	return pool_error_set(err, POOL_EFIELD, "period", "%s", e.text);
+}
+
 static int
 parse_allocation(struct pool_data *d, const struct src *o,
     struct pool_allocation *r, struct pool_error *err)
 {
 	TRY(get_str(d, o, "org", 1, &r->org, err));
 	TRY(get_str(d, o, "period", 1, &r->period, err));
+	TRY(check_period(r->period, err));
 	TRY(get_num(o, "units", 1, 0, 1e15, &r->units, err));
 	TRY(get_num(o, "entitled", 1, 0, 1e15, &r->entitled, err));
 	TRY(get_str(d, o, "role", 0, &r->role, err));

@@ -1739,6 +1739,8 @@ sec_outlook(struct pool_reportctx *c, struct pool_report *rep,
 					supply += wr->contract_hours;
 			}
 			pool_time_iso_week(mon, &y, &w);
+			if (y > 9999)
+				break;	/* no week after the year 9999 */
 			snprintf(buf, sizeof(buf), "%04d-W%02d", y, w);
 			TRY(pool_table_row(t, err));
 			TRY(pool_table_text(t, role, err));
@@ -1918,7 +1920,12 @@ sec_contacts(struct pool_reportctx *c, struct pool_report *rep,
 		}
 		due = last + du[i].every;
 		TRY(pool_table_text(t, pool_time_format_date(last, b1), err));
-		TRY(pool_table_text(t, pool_time_format_date(due, b2), err));
+		/* A due date after the year 9999 is left empty. */
+		if (due > pool_time_days_from_civil(9999, 12, 31))
+			TRY(pool_table_empty(t, err));
+		else
+			TRY(pool_table_text(t, pool_time_format_date(due, b2),
+			    err));
 		TRY(pool_table_num(t, due < ref ? (double)(ref - due) : 0,
 		    err));
 		TRY(pool_table_text(t, due < ref ? "overdue" : "ok", err));

@@ -196,14 +196,58 @@ note:
 	return 0;
 }
 
+/*
+ * The length of the blank at p that a spreadsheet skips before it
+ * looks for a formula: ASCII white space, and in UTF-8 the no-break,
+ * Unicode and zero-width spaces, joiners and the byte order mark; 0 if
+ * none.
+ */
+static size_t
+blank_len(const unsigned char *p)
+{
+	if (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+		return 1;
+	if (p[0] == 0xC2 && p[1] == 0xA0)			/* U+00A0 */
+		return 2;
+	if (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0x80 &&
+	    p[2] <= 0x8F) || p[2] == 0xAF))			/* U+2000-200F, 202F */
+		return 3;
+	if (p[0] == 0xE2 && p[1] == 0x81 && (p[2] == 0x9F ||
+	    p[2] == 0xA0))					/* U+205F, 2060 */
+		return 3;
+	if ((p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) ||	/* U+3000 */
+	    (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) ||	/* U+FEFF */
+	    (p[0] == 0xE1 && p[1] == 0xA0 && p[2] == 0x8E))	/* U+180E */
+		return 3;
+	return 0;
+}
+
+/*
+ * 1 if a spreadsheet could read s as a formula: after any blanks it
+ * starts with = + - @, or their full-width forms (U+FF1D, FF0B, FF0D,
+ * FF20).
+ */
+static int
+formula_lead(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n;
+
+	while ((n = blank_len(p)) > 0)
+		p += n;
+	if (*p == '=' || *p == '+' || *p == '-' || *p == '@')
+		return 1;
+	return p[0] == 0xEF && ((p[1] == 0xBC && (p[2] == 0x9D ||
+	    p[2] == 0x8B || p[2] == 0x8D)) || (p[1] == 0xBC && p[2] == 0xA0));
+}
+
 int
 pool_report_csv_field(FILE *f, const char *s)
 {
 	const char *p;
 	int	 quote = 0, lead;
 
-	lead = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-	    s[0] == '\t' || s[0] == '\r';
+	lead = s[0] == '\t' || s[0] == '\r' || formula_lead(s);
 	for (p = s; *p != '\0'; p++)
 		if (*p == ',' || *p == '"' || *p == '\r' || *p == '\n') {
 			quote = 1;

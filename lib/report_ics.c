@@ -5,6 +5,7 @@
  * stable UID.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,65 +235,139 @@ ics_time(FILE *f, const struct pool_ics *ics, const char *name, int64_t t)
 	pool_ics_line(f, prop, val);
 }
 
-/*
- * Append id to buf for a UID, with '%', '/' and '@' percent-escaped, so
- * that "shift/worker" can be split again and no two pairs share a UID.
- */
-static void
-uid_part(char *buf, size_t len, const char *id)
-{
-	size_t	n = strlen(buf);
+/* A new string from fmt, any length; NULL when out of memory. */
+static char *
+dupf(const char *fmt, ...) POOL_PRINTFLIKE(1, 2);
 
-	for (; *id != '\0' && n + 4 < len; id++) {
-		if (*id == '%' || *id == '/' || *id == '@')
-			n += (size_t)snprintf(buf + n, len - n, "%%%02X",
-			    (unsigned char)*id);
-		else
-			buf[n++] = *id;
-	}
-	buf[n] = '\0';
+static char *
+dupf(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*p;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (p = malloc((size_t)n + 1)) == NULL)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
 }
 
-static void
+/* The TEXT escape of s, whole (each byte becomes at most two). */
+static char *
+text_dup(const char *s)
+{
+	size_t	 len = 2 * strlen(s) + 1;
+	char	*p;
+
+	if ((p = malloc(len)) == NULL)
+		return NULL;
+	return pool_ics_text(s, p, len);
+}
+
+/*
+ * id for a UID, whole, with '%', '/' and '@' percent-escaped, so that
+ * "shift/worker" can be split again and no two pairs share a UID.
+ */
+static char *
+uid_part(const char *id)
+{
+	const char	*q;
+	size_t		 n = 0;
+	char		*p;
+
+	for (q = id; *q != '\0'; q++)
+		n += *q == '%' || *q == '/' || *q == '@' ? 3 : 1;
+	if ((p = malloc(n + 1)) == NULL)
+		return NULL;
+	for (n = 0; *id != '\0'; id++) {
+		if (*id == '%' || *id == '/' || *id == '@')
+			n += (size_t)snprintf(p + n, 4, "%%%02X",
+			    (unsigned char)*id);
+		else
+			p[n++] = *id;
+	}
+	p[n] = '\0';
+	return p;
+}
+
+/* Write one TEXT property from a new string (freed); -1 if it is NULL. */
+static int
+text_line(FILE *f, const char *name, char *raw)
+{
+	char	*t;
+	int	 rc;
+
+	if (raw == NULL)
+		return -1;
+	t = text_dup(raw);
+	free(raw);
+	if (t == NULL)
+		return -1;
+	rc = pool_ics_line(f, name, t);
+	free(t);
+	return rc == -1 && !ferror(f) ? -1 : 0;
+}
+
+/*
+ * One VEVENT.  Ids, names and notes are written whole, whatever their
+ * length: lines are folded, never cut.  Returns -1 when out of memory.
+ */
+static int
 ics_event(FILE *f, const struct pool_ics *ics, const struct pool_event *e)
 {
 	struct pool_civil c;
-	char	 buf[1024], a[2048], b[256], d[256];
+	char	 buf[32], *sh, *wk, *desc, *note;
+	int	 rc;
 
 	fputs("BEGIN:VEVENT\r\n", f);
-	buf[0] = '\0';
-	uid_part(buf, sizeof(buf) - 16, e->shift);
-	strcat(buf, "/");
-	uid_part(buf, sizeof(buf) - 16, e->worker);
-	strcat(buf, "@flexpool");
-	pool_ics_line(f, "UID", pool_ics_text(buf, a, sizeof(a)));
+	sh = uid_part(e->shift);
+	wk = uid_part(e->worker);
+	rc = sh == NULL || wk == NULL ? -1 :
+	    text_line(f, "UID", dupf("%s/%s@flexpool", sh, wk));
+	free(sh);
+	free(wk);
+	if (rc == -1)
+		return -1;
 	civil_at(ics->dtstamp, 0, &c);
 	fmt_civil(buf, sizeof(buf), &c);
 	strncat(buf, "Z", sizeof(buf) - strlen(buf) - 1);
 	pool_ics_line(f, "DTSTAMP", buf);
 	ics_time(f, ics, "DTSTART", e->start);
 	ics_time(f, ics, "DTEND", e->end);
-	if (ics->with_worker)
-		snprintf(buf, sizeof(buf), "%s: %s at %s", e->worker, e->role,
-		    e->org);
-	else
-		snprintf(buf, sizeof(buf), "%s at %s", e->role, e->org);
-	pool_ics_line(f, "SUMMARY", pool_ics_text(buf, a, sizeof(a)));
-	if (e->unit != NULL)
-		snprintf(buf, sizeof(buf), "%s, %s", e->org, e->unit);
-	else
-		snprintf(buf, sizeof(buf), "%s", e->org);
-	pool_ics_line(f, "LOCATION", pool_ics_text(buf, a, sizeof(a)));
-	snprintf(buf, sizeof(buf), "shift %s, worker %s", e->shift, e->worker);
-	pool_ics_text(buf, b, sizeof(b));
+	if (text_line(f, "SUMMARY", ics->with_worker ?
+	    dupf("%s: %s at %s", e->worker, e->role, e->org) :
+	    dupf("%s at %s", e->role, e->org)) == -1)
+		return -1;
+	if (text_line(f, "LOCATION", e->unit != NULL ?
+	    dupf("%s, %s", e->org, e->unit) : dupf("%s", e->org)) == -1)
+		return -1;
+	/* The note is escaped on its own: the "\n" between is the
+	 * escaped newline itself. */
+	desc = dupf("shift %s, worker %s", e->shift, e->worker);
+	note = desc == NULL ? NULL : text_dup(desc);
+	free(desc);
+	if (note == NULL)
+		return -1;
 	if (e->note != NULL) {
-		pool_ics_text(e->note, d, sizeof(d));
-		snprintf(buf, sizeof(buf), "%s\\n%s", b, d);
-		pool_ics_line(f, "DESCRIPTION", buf);
-	} else
-		pool_ics_line(f, "DESCRIPTION", b);
+		char	*n2 = text_dup(e->note);
+
+		desc = n2 == NULL ? NULL : dupf("%s\\n%s", note, n2);
+		free(n2);
+		free(note);
+		if (desc == NULL)
+			return -1;
+		note = desc;
+	}
+	pool_ics_line(f, "DESCRIPTION", note);
+	free(note);
 	pool_ics_line(f, "STATUS", e->confirmed ? "CONFIRMED" : "TENTATIVE");
 	fputs("END:VEVENT\r\n", f);
+	return 0;
 }
 
 int
@@ -310,9 +385,9 @@ pool_ics_calendar(const struct pool_ics *ics, const char *name,
 	pool_ics_line(f, "PRODID", "-//flexpool//pool-report " POOL_VERSION
 	    "//EN");
 	pool_ics_line(f, "CALSCALE", "GREGORIAN");
-	if (name != NULL)
-		pool_ics_line(f, "X-WR-CALNAME", pool_ics_text(name, buf,
-		    sizeof(buf)));
+	if (name != NULL && text_line(f, "X-WR-CALNAME", dupf("%s", name))
+	    == -1)
+		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
 	pool_ics_line(f, "X-WR-TIMEZONE", pool_ics_text(pool_tz_name(ics->tz),
 	    buf, sizeof(buf)));
 	if (n > 0) {
@@ -329,7 +404,9 @@ pool_ics_calendar(const struct pool_ics *ics, const char *name,
 	}
 	pool_ics_vtimezone(f, ics->tz, y0, y1);
 	for (i = 0; i < n; i++)
-		ics_event(f, ics, &ev[i]);
+		if (ics_event(f, ics, &ev[i]) == -1)
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory");
 	fputs("END:VCALENDAR\r\n", f);
 	if (ferror(f)) {
 		int e = errno;

@@ -329,44 +329,77 @@ pool_report_format_parse(const char *s)
 	return -1;
 }
 
-char *
-pool_report_filename(const char *id, const char *ext, char buf[128])
+/* A name Windows keeps for a device, in any case, with any extension. */
+static int
+reserved_name(const char *s, size_t n)
 {
-	const unsigned char *p;
-	uint32_t	 h = 2166136261u;
-	size_t		 n = 0, extlen = strlen(ext), max;
-	int		 changed = 0;
+	static const char *const dev[] = { "con", "prn", "aux", "nul" };
+	size_t	i;
 
-	/* Room for the name, "-" and 8 hex digits, and the extension. */
-	max = 128 - 1 - extlen - 9;
+	for (i = 0; i < n && s[i] != '.'; i++)
+		;
+	n = i;
+	for (i = 0; i < 4; i++)
+		if (n == 3 && strncmp(s, dev[i], 3) == 0)
+			return 1;
+	return n == 4 && (strncmp(s, "com", 3) == 0 ||
+	    strncmp(s, "lpt", 3) == 0) && s[3] >= '1' && s[3] <= '9';
+}
+
+char *
+pool_report_filename(const char *id, const char *ext, unsigned long *seq,
+    char buf[POOL_FILENAME_MAX + 1])
+{
+	static const char	 hex[] = "0123456789abcdef";
+	const unsigned char	*p;
+	size_t			 n = 0, extlen = strlen(ext), cut = 0, max;
+	char			 tok[4];
+	size_t			 tlen;
+
 	if (extlen > 64)
-		max = 0;
+		extlen = 64;
+	/* Room for the two bytes a device name grows by. */
+	max = POOL_FILENAME_MAX - extlen - 2;
 	for (p = (const unsigned char *)id; *p != '\0'; p++) {
-		h = (h ^ *p) * 16777619u;
-		if (n >= max) {
-			changed = 1;
-			continue;
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    ((*p == '-' || *p == '.') && p != (const unsigned char *)id
+		    && !(*p == '.' && p[1] == '\0'))) {
+			tok[0] = (char)*p;
+			tlen = 1;
+		} else if (*p >= 'A' && *p <= 'Z') {
+			tok[0] = '_';
+			tok[1] = (char)(*p - 'A' + 'a');
+			tlen = 2;
+		} else {
+			tok[0] = '%';
+			tok[1] = hex[*p >> 4];
+			tok[2] = hex[*p & 15];
+			tlen = 3;
 		}
-		/* A leading '-' would make the file an option of the
-		 * commands it is given to, a leading '.' hide it. */
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '_' ||
-		    ((*p == '-' || *p == '.') && n > 0))
-			buf[n++] = (char)*p;
-		else {
-			buf[n++] = '_';
-			changed = 1;
+		/* Room for "~" and 20 digits, where the name is cut. */
+		if (n + tlen > max - 21 && cut == 0)
+			cut = n;
+		if (n + tlen > max) {
+			n = cut;
+			n += (size_t)snprintf(buf + n, 22, "~%lu", ++*seq);
+			break;
 		}
+		memcpy(buf + n, tok, tlen);
+		n += tlen;
 	}
 	if (n == 0) {
-		buf[n++] = '_';
-		changed = 1;
+		memcpy(buf, "%00", 3);
+		n = 3;
 	}
-	if (changed)
-		n += (size_t)snprintf(buf + n, 10, "-%08x", (unsigned)h);
-	if (extlen <= 64)
-		memcpy(buf + n, ext, extlen + 1);
-	else
-		buf[n] = '\0';
+	if (reserved_name(buf, n)) {
+		/* "con" becomes "%63on" (never longer than 6 bytes). */
+		memmove(buf + 3, buf + 1, n - 1);
+		buf[1] = hex[(unsigned char)buf[0] >> 4];
+		buf[2] = hex[(unsigned char)buf[0] & 15];
+		buf[0] = '%';
+		n += 2;
+	}
+	memcpy(buf + n, ext, extlen);
+	buf[n + extlen] = '\0';
 	return buf;
 }

@@ -408,6 +408,7 @@ pool_time_parse(const char *s, int64_t *t, int *offset_min,
 {
 	struct scan		sc = { s, s, "date-time", err };
 	struct pool_civil	c;
+	int64_t			inst;
 	int			oh, om, sign, off;
 	char			b[16];
 
@@ -446,7 +447,19 @@ pool_time_parse(const char *s, int64_t *t, int *offset_min,
 	}
 	if (scan_end(&sc, "the offset") == -1)
 		return -1;
-	*t = civil_seconds(&c) - (int64_t)off * 60;
+	inst = civil_seconds(&c) - (int64_t)off * 60;
+	/* Out of range: a well-formed time, so code POOL_EFIELD. */
+	if (inst < POOL_TIME_MIN || inst > POOL_TIME_MAX) {
+		scan_fail(&sc, "%s", inst < POOL_TIME_MIN ?
+		    "before 0001-01-02T00:00:00Z, the first time in the "
+		    "year 0001 in every time zone" : "after "
+		    "9999-12-30T23:59:59Z, the last time in the year 9999 "
+		    "in every time zone");
+		if (err != NULL)
+			err->code = POOL_EFIELD;
+		return -1;
+	}
+	*t = inst;
 	if (offset_min != NULL)
 		*offset_min = off;
 	return 0;

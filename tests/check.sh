@@ -80,6 +80,15 @@ for dir in "$top"/tests/cli/*/*/; do
 	if [ -z "$bad" ]; then ok "cli/$case_name"; else notok "cli/$case_name:$bad (see $scratch)"; fi
 done
 
+# Output files: modes, closed descriptors, signals, long names, --split
+# folders (tests/fault/output.sh).
+sh "$top/tests/fault/output.sh" > "$out/output.log" 2>&1
+p=$(grep -c '^ok ' "$out/output.log")
+f=$(grep -c '^not ok ' "$out/output.log")
+pass=$((pass + p)); fail=$((fail + f))
+grep '^not ok\|^#' "$out/output.log"
+echo "# fault/output.sh: $p passed, $f failed"
+
 # Export hygiene: libpool defines only pool_* symbols.
 if [ -f "$build/lib/libpool.a" ] && command -v nm >/dev/null 2>&1; then
 	bad=$(nm -g --defined-only "$build/lib/libpool.a" 2>/dev/null |

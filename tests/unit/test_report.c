@@ -55,6 +55,17 @@ test_csv_field(void)
 		{ "\rx", "\"'\rx\"" },
 		{ "=1+2\";=1+2", "\"'=1+2\"\";=1+2\"" },
 		{ "a=b", "a=b" },
+		{ " =1+1", "' =1+1" },
+		{ "   @x", "'   @x" },
+		{ "\xc2\xa0=1+1", "'\xc2\xa0=1+1" },
+		{ "\xe2\x80\x8b=1+1", "'\xe2\x80\x8b=1+1" },
+		{ "\xef\xbb\xbf+1", "'\xef\xbb\xbf+1" },
+		{ "\xe3\x80\x80-1", "'\xe3\x80\x80-1" },
+		{ "\n=1+1", "\"'\n=1+1\"" },
+		{ "\r\n=1+1", "\"'\r\n=1+1\"" },
+		{ "\xef\xbc\x9d" "1+1", "'\xef\xbc\x9d" "1+1" },
+		{ " plain", " plain" },
+		{ "\xc2\xa0x", "\xc2\xa0x" },
 		{ "caf\xc3\xa9", "caf\xc3\xa9" },
 	};
 	struct capture c;
@@ -75,45 +86,105 @@ test_filename(void)
 		const char *id, *ext, *out;
 	} cases[] = {
 		{ "w17", ".ics", "w17.ics" },
-		{ "anna.de-vries_2", ".ics", "anna.de-vries_2.ics" },
-		{ "../../etc/passwd", ".ics", "_._.._etc_passwd-" },
-		{ "a/b", ".ics", "a_b-" },
-		{ "a_b", ".ics", "a_b.ics" },
-		{ "", ".csv", "_-" },
-		{ ".hidden", ".ics", "_hidden-" },
-		{ "-rf", ".ics", "_rf-" },
-		{ "--help", ".ics", "_-help-" },
+		{ "W17", ".ics", "_w17.ics" },
+		{ "anna.de-vries_2", ".ics", "anna.de-vries%5f2.ics" },
+		{ "../../etc/passwd", ".ics", "%2e.%2f..%2fetc%2fpasswd.ics" },
+		{ "a/b", ".ics", "a%2fb.ics" },
+		{ "a_b", ".ics", "a%5fb.ics" },
+		{ "a_b-3a8e75c1", ".ics", "a%5fb-3a8e75c1.ics" },
+		{ "", ".csv", "%00.csv" },
+		{ ".hidden", ".ics", "%2ehidden.ics" },
+		{ "x.", ".ics", "x%2e.ics" },
+		{ "-rf", ".ics", "%2drf.ics" },
+		{ "--help", ".ics", "%2d-help.ics" },
 		{ "a-b.c", ".ics", "a-b.c.ics" },
 		{ "orgs", ".csv", "orgs.csv" },
+		{ "con", ".ics", "%63on.ics" },
+		{ "CON", ".ics", "_c_o_n.ics" },
+		{ "nul.txt", ".ics", "%6eul.txt.ics" },
+		{ "com1", ".ics", "%63om1.ics" },
+		{ "com10", ".ics", "com10.ics" },
+		{ "lpt9", ".ics", "%6cpt9.ics" },
+		{ "\xe2\x82\xac", ".ics", "%e2%82%ac.ics" },
 	};
-	char	 buf[128], buf2[128];
-	size_t	 i;
-	char	 longid[300];
+	char		 buf[POOL_FILENAME_MAX + 1], buf2[POOL_FILENAME_MAX + 1];
+	char		 longid[1012];
+	unsigned long	 seq = 0;
+	size_t		 i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		pool_report_filename(cases[i].id, cases[i].ext, buf);
-		CHECK(strncmp(buf, cases[i].out, strlen(cases[i].out)) == 0,
-		    "file name of '%s' starts '%s' (got '%s')", cases[i].id,
-		    cases[i].out, buf);
-		CHECK(strchr(buf, '/') == NULL && buf[0] != '.' &&
-		    buf[0] != '-',
-		    "file name of '%s' has no slash, leading dot or dash",
-		    cases[i].id);
-		CHECK(strlen(buf) > strlen(cases[i].ext) &&
-		    strcmp(buf + strlen(buf) - strlen(cases[i].ext),
-		    cases[i].ext) == 0, "file name of '%s' ends in '%s'",
-		    cases[i].id, cases[i].ext);
+		pool_report_filename(cases[i].id, cases[i].ext, &seq, buf);
+		CHECK_STR(buf, cases[i].out, "file name of '%s'", cases[i].id);
 	}
-	pool_report_filename("a/b", ".ics", buf);
-	pool_report_filename("a_b", ".ics", buf2);
-	CHECK(strcmp(buf, buf2) != 0, "a/b and a_b give different names");
-	pool_report_filename("a/b", ".ics", buf2);
-	CHECK_STR(buf, buf2, "file names are stable");
+	CHECK(seq == 0, "no name was cut");
 	memset(longid, 'x', sizeof(longid) - 1);
 	longid[sizeof(longid) - 1] = '\0';
-	pool_report_filename(longid, ".ics", buf);
-	CHECK(strlen(buf) < 128 && strlen(buf) > 100,
-	    "a long id is cut with a hash (%zu bytes)", strlen(buf));
+	pool_report_filename(longid, ".ics", &seq, buf);
+	longid[sizeof(longid) - 2] = 'y';
+	pool_report_filename(longid, ".ics", &seq, buf2);
+	CHECK(strlen(buf) <= POOL_FILENAME_MAX && strlen(buf) > 200,
+	    "a long id is cut (%zu bytes)", strlen(buf));
+	CHECK(strcmp(buf, buf2) != 0 && strchr(buf, '~') != NULL,
+	    "two long ids differing at the end get different names "
+	    "(%s %s)", buf + strlen(buf) - 10, buf2 + strlen(buf2) - 10);
+	CHECK(seq == 2, "each cut name has its own number");
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Property: over every id of up to 3 characters from an alphabet of
+ * letters in both cases, the escape characters and bytes that need
+ * escaping, the file names are all different, lower case, without '/'
+ * and not led by '.' or '-': injective, also where case is ignored.
+ */
+static void
+test_filename_injective(void)
+{
+	static const char abc[] = "aAzZ0_%.-/~ \x80\xff";
+	const size_t	 k = sizeof(abc) - 1;
+	char		 id[4], buf[POOL_FILENAME_MAX + 1], **names;
+	unsigned long	 seq = 0;
+	size_t		 n = 0, i, a, b, c, len, dup = 0, bad = 0;
+
+	names = calloc(1 + k + k * k + k * k * k, sizeof(*names));
+	CHECK(names != NULL, "memory for the names");
+	if (names == NULL)
+		return;
+	for (len = 0; len <= 3; len++)
+		for (a = 0; a < (len > 0 ? k : 1); a++)
+			for (b = 0; b < (len > 1 ? k : 1); b++)
+				for (c = 0; c < (len > 2 ? k : 1); c++) {
+					id[0] = abc[a];
+					id[1] = abc[b];
+					id[2] = abc[c];
+					id[len] = '\0';
+					pool_report_filename(id, ".ics", &seq,
+					    buf);
+					for (i = 0; buf[i] != '\0'; i++)
+						if ((buf[i] >= 'A' &&
+						    buf[i] <= 'Z') ||
+						    buf[i] == '/')
+							bad++;
+					if (buf[0] == '.' || buf[0] == '-')
+						bad++;
+					names[n++] = strdup(buf);
+				}
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (i = 1; i < n; i++)
+		if (strcmp(names[i - 1], names[i]) == 0)
+			dup++;
+	CHECK(dup == 0, "%zu ids give %zu names (%zu shared)", n, n - dup,
+	    dup);
+	CHECK(bad == 0, "no upper case, '/' or leading '.' or '-' (%zu)",
+	    bad);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }
 
 static struct pool_table *
@@ -657,6 +728,7 @@ main(void)
 {
 	test_csv_field();
 	test_filename();
+	test_filename_injective();
 	test_table();
 	test_formats();
 	test_html();
