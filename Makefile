@@ -41,6 +41,8 @@ BINS       = $(addprefix $(B)/bin/,$(PROGS))
 LIB_SRC    = $(sort $(wildcard lib/*.c))
 LIB_OBJ    = $(patsubst %.c,$(B)/%.o,$(LIB_SRC))
 LIB_HDR    = $(sort $(wildcard lib/pool*.h))
+# Installed: all but the internal header.
+PUB_HDR    = $(filter-out lib/pool_int.h,$(LIB_HDR))
 CLI_OBJ    = $(B)/cmd/cli.o
 UNIT_SRC   = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   = $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
@@ -112,7 +114,7 @@ install: all
 	install -m 0644 $(LIBA) $(DESTDIR)$(LIBDIR)
 	install -m 0755 $(LIBSO) $(DESTDIR)$(LIBDIR)
 	ln -sf libpool.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libpool.so
-	install -m 0644 $(LIB_HDR) $(DESTDIR)$(INCDIR)
+	install -m 0644 $(PUB_HDR) $(DESTDIR)$(INCDIR)
 	install -m 0644 $(LIBPC) $(DESTDIR)$(PKGCONFIGDIR)
 	for m in $(MAN_PAGES); do \
 	    s=$${m##*.}; install -m 0644 $$m $(DESTDIR)$(MANDIR)/man$$s; done
