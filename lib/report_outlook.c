@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pool_config.h"
 #include "pool_int.h"
 #include "pool_report.h"
 #include "pool_time.h"
@@ -52,7 +53,8 @@ str_cmp(const void *a, const void *b)
  * w: other holidays, a week that lies off the smooth season every year.
  * a, b, c, d, x are least squares, with a weak prior that pulls the
  * trend b towards flat (FC_RIDGE added to its diagonal: with one year of
- * history a trend and a season are hard to tell apart).  e_w is the mean
+ * history a trend and a season are hard to tell apart; the line without
+ * a season has no such prior).  e_w is the mean
  * residual of week w over the years, shrunk towards 0 (James-Stein,
  * positive part, at FC_EFFECT_Z standard errors; the noise measured by
  * the median absolute residual); the two are fitted in turn a few
@@ -222,7 +224,8 @@ fc_fit(struct fc_fit *f, const double *y, size_t n, int64_t mon0, double *tmp)
 					f->xtxi[i * p + j] += x[i] * x[j];
 			}
 		}
-		f->xtxi[1 * p + 1] += FC_RIDGE;
+		if (f->model == POOL_FC_SEASONAL)
+			f->xtxi[1 * p + 1] += FC_RIDGE;
 		if (fc_invert(f->xtxi, p) == -1) {
 			/* A degenerate design (cannot happen with distinct
 			 * weeks): fall back to the mean. */
@@ -419,23 +422,296 @@ pool_outlook_backtest(const double *y, size_t n, int64_t mon0,
 	return 0;
 }
 
-#define TREND_WEEKS	8
+/* ---- outflow: leaving rates from the pool's own memberships ---- */
+
+/*
+ * A worker's membership runs from valid_from to valid_until.  Leaving
+ * is a constant hazard within two tenure bands (first year, later
+ * years): per role and band, leavings / days at risk, over the history
+ * observed (from its first day, or the worker's start if later, to the
+ * end of the period).  A membership that ended on or before the end of
+ * the period is a leaving; one still running, or ending later, is
+ * counted up to the end of the period.  A role with less than
+ * OF_MIN_DAYS days at risk in a band borrows the rate of all roles.
+ */
+#define OF_BAND		365	/* days: the first tenure band */
+#define OF_MIN_DAYS	365.0
+
+struct outflow {
+	double	 ev[2], days[2];	/* leavings and days at risk */
+	double	 rate[2];		/* per day */
+};
+
+/* Days of [a, b) (tenure) in band 0 and band 1. */
+static void
+of_split(double a, double b, double *d0, double *d1)
+{
+	*d0 = *d1 = 0;
+	if (b <= a)
+		return;
+	if (a < OF_BAND)
+		*d0 = (b < OF_BAND ? b : OF_BAND) - a;
+	if (b > OF_BAND)
+		*d1 = b - (a > OF_BAND ? a : OF_BAND);
+}
+
+/* The cumulative hazard between tenures a and b. */
+static double
+of_hazard(const struct outflow *o, double a, double b)
+{
+	double	 d0, d1;
+
+	of_split(a, b, &d0, &d1);
+	return o->rate[0] * d0 + o->rate[1] * d1;
+}
+
+static int64_t
+of_start(const struct pool_worker *w, int64_t obs)
+{
+	return w->valid_from != INT32_MIN ? w->valid_from : obs;
+}
+
+/* Add a worker's exposure and leaving (observation from day obs to the
+ * end of the period pt). */
+static void
+of_add(struct outflow *o, const struct pool_worker *w, int64_t obs,
+    int64_t pt)
+{
+	int64_t	 st = of_start(w, obs), from = st > obs ? st : obs, to;
+	int	 left = w->valid_until != INT32_MAX && w->valid_until <= pt;
+	double	 d0, d1;
+
+	to = left ? w->valid_until + 1 : pt + 1;
+	if (to <= from)
+		return;
+	of_split((double)(from - st), (double)(to - st), &d0, &d1);
+	o->days[0] += d0;
+	o->days[1] += d1;
+	if (left)
+		o->ev[to - st - 1 < OF_BAND ? 0 : 1]++;
+}
+
+static void
+of_rates(struct outflow *o, const struct outflow *all)
+{
+	int	 b;
+
+	for (b = 0; b < 2; b++) {
+		if (o->days[b] >= OF_MIN_DAYS)
+			o->rate[b] = o->ev[b] / o->days[b];
+		else if (all != NULL && all->days[b] > 0)
+			o->rate[b] = all->rate[b];
+		else if (all != NULL && all->days[0] + all->days[1] > 0)
+			o->rate[b] = (all->ev[0] + all->ev[1]) /
+			    (all->days[0] + all->days[1]);
+		else
+			o->rate[b] = o->days[b] > 0 ? o->ev[b] / o->days[b] : 0;
+	}
+}
+
+/*
+ * The chance that worker w works on day day, seen from the end of the
+ * period pt: 0 outside its known dates; a known end is certain; without
+ * one it may leave by the rates of o from pt (or its later start) on.
+ */
+static double
+of_present(const struct outflow *o, const struct pool_worker *w, int64_t obs,
+    int64_t pt, int64_t day)
+{
+	int64_t	 st = of_start(w, obs), from;
+
+	if ((w->valid_from != INT32_MIN && day < w->valid_from) ||
+	    day > w->valid_until)
+		return 0;
+	if (w->valid_until != INT32_MAX)
+		return 1;
+	from = st > pt ? st : pt;
+	if (day <= from)
+		return 1;
+	return exp(-of_hazard(o, (double)(from - st), (double)(day - st)));
+}
+
+/* ---- the tables ---- */
+
+/* The words of the outlook for people, in one place. */
+static const struct {
+	const char	*t_rows, *t_outflow, *t_trust, *t_lines;
+	const char	*models[4];
+	const char	*months[12];
+	const char	*short_range, *short_one, *short_upto, *short_point;
+	const char	*covered;
+	const char	*note_trust, *note_short, *note_rows;
+} txt = {
+	"Outlook: demand forecast against supply per role",
+	"Outlook: expected leavers per role and quarter",
+	"Outlook: how far to trust the demand forecast (backtest)",
+	"Outlook: shortages per role and month",
+	{ "none", "mean", "damped line", "seasonal" },
+	{ "January", "February", "March", "April", "May", "June", "July",
+	  "August", "September", "October", "November", "December" },
+	"%s: %.0f-%.0f h per week short in %s (80%%)",
+	"%s: %.0f h per week short in %s (80%%)",
+	"%s: up to %.0f h per week short in %s (80%%)",
+	"%s: %.0f h per week short in %s (no interval: too little history)",
+	"%s: covered in %s (80%%)",
+	"Rolling origin: from every week after the first year, 1 to 13 weeks "
+	    "ahead; mean absolute error in % of the actual hours, of this "
+	    "forecast, of the same week a year before and of a straight line "
+	    "through the last 8 weeks; coverage: actual weeks inside the 80% "
+	    "interval.  Models: seasonal (a year of history or more), damped "
+	    "line (less), mean (under 3 weeks).",
+	"Shortage: demand (80% interval, or booked hours if more) above the "
+	    "expected supply, mean per week of the month.",
+	"Supply: contract hours of the workers expected to stay (leaving "
+	    "rates of the outflow table); outflow: contract hours expected to "
+	    "have left."
+};
+
+/* The role's name for people: pool.yaml's name, else its id. */
+static const char *
+role_label(const struct pool_outlook_in *in, const char *role)
+{
+	const struct pool_role_conf *rc;
+
+	if (in->o->conf != NULL &&
+	    (rc = pool_config_role(in->o->conf, role)) != NULL &&
+	    rc->name != NULL)
+		return rc->name;
+	return role;
+}
+
+/* One role's forecast, per week of the horizon. */
+struct fweek {
+	double	 demand, lo, hi, booked, supply, known, leavers;
+	long	 workers, starting, ending;
+	int	 supp;
+};
+
+static int
+add_num_or_empty(struct pool_table *t, double v, struct pool_error *err)
+{
+	return isnan(v) ? pool_table_empty(t, err) : pool_table_num(t, v, err);
+}
+
+static int
+outlook_cols(struct pool_table *t, struct pool_error *err)
+{
+	static const struct { const char *key, *label; int type; } c[] = {
+		{ "role", "role", POOL_CELL_TEXT },
+		{ "week", "week", POOL_CELL_TEXT },
+		{ "demand", "demand", POOL_CELL_HOURS },
+		{ "demand_low", "low", POOL_CELL_HOURS },
+		{ "demand_high", "high", POOL_CELL_HOURS },
+		{ "booked", "booked", POOL_CELL_HOURS },
+		{ "supply", "supply", POOL_CELL_HOURS },
+		{ "outflow", "outflow", POOL_CELL_HOURS },
+		{ "gap", "gap", POOL_CELL_HOURS },
+		{ "gap_low", "gap low", POOL_CELL_HOURS },
+		{ "gap_high", "gap high", POOL_CELL_HOURS },
+		{ "workers", "workers", POOL_CELL_INT },
+		{ "starting", "starting", POOL_CELL_INT },
+		{ "ending", "ending", POOL_CELL_INT },
+		{ "leavers", "exp. leavers", POOL_CELL_HOURS }
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
+		if (pool_table_col(t, c[i].key, c[i].label,
+		    (enum pool_cell_type)c[i].type, err) == -1)
+			return -1;
+	return 0;
+}
+
+/* The steering lines of one role: per calendar month of the horizon,
+ * the mean shortage per week. */
+static int
+outlook_lines(const struct pool_outlook_in *in, struct pool_table *t,
+    const char *role, const struct fweek *fw, int nw, int64_t first,
+    struct pool_error *err)
+{
+	char	 line[256];
+	int	 k = 0;
+
+	while (k < nw) {
+		int	 y, mon, d, y2, mon2, n = 0, point = 0;
+		double	 lo = 0, hi = 0;
+		char	 mbuf[16];
+
+		pool_time_civil_from_days(first + 7 * k + 3, &y, &mon, &d);
+		for (; k < nw; k++) {
+			const struct fweek *w = &fw[k];
+			double	 nl, nh;
+
+			pool_time_civil_from_days(first + 7 * k + 3, &y2, &mon2,
+			    &d);
+			if (y2 != y || mon2 != mon)
+				break;
+			if (w->supp || isnan(w->demand))
+				continue;
+			if (isnan(w->lo)) {
+				point = 1;
+				nl = nh = w->demand;
+			} else {
+				nl = w->lo;
+				nh = w->hi;
+			}
+			if (w->booked > nl)
+				nl = w->booked;
+			if (w->booked > nh)
+				nh = w->booked;
+			lo += nl > w->supply ? nl - w->supply : 0;
+			hi += nh > w->supply ? nh - w->supply : 0;
+			n++;
+		}
+		if (n == 0)
+			continue;
+		lo /= n;
+		hi /= n;
+		snprintf(mbuf, sizeof(mbuf), "%04d-%02d", y, mon);
+		if (point && hi >= 0.5)
+			snprintf(line, sizeof(line), txt.short_point,
+			    role_label(in, role), hi, txt.months[mon - 1]);
+		else if (hi < 0.5)
+			snprintf(line, sizeof(line), txt.covered,
+			    role_label(in, role), txt.months[mon - 1]);
+		else if (lo < 0.5)
+			snprintf(line, sizeof(line), txt.short_upto,
+			    role_label(in, role), hi, txt.months[mon - 1]);
+		else if (floor(lo + 0.5) == floor(hi + 0.5))
+			snprintf(line, sizeof(line), txt.short_one,
+			    role_label(in, role), hi, txt.months[mon - 1]);
+		else
+			snprintf(line, sizeof(line), txt.short_range,
+			    role_label(in, role), lo, hi, txt.months[mon - 1]);
+		TRY(pool_table_row(t, err));
+		TRY(pool_table_text(t, role, err));
+		TRY(pool_table_text(t, mbuf, err));
+		TRY(pool_table_num(t, lo, err));
+		TRY(pool_table_num(t, hi, err));
+		TRY(pool_table_text(t, line, err));
+	}
+	return 0;
+fail:
+	return -1;
+}
 
 int
 pool_outlook_build(const struct pool_outlook_in *in, struct pool_report *rep,
     struct pool_table **main, long *nsupp, struct pool_error *err)
 {
 	struct pool_data *d = in->d;
-	struct pool_table *t;
+	struct pool_table *t = NULL, *tl = NULL, *to = NULL, *tt = NULL;
+	struct outflow	 all, *of = NULL;
+	struct fweek	*fw = NULL;
 	const char	**roles = NULL;
-	size_t		 nroles = 0, i, j, k;
-	int64_t		 pf, pt, ref, first;
-	char		 buf[16];
+	double		*y = NULL, *mean = NULL, *lo = NULL, *hi = NULL;
+	size_t		 nroles = 0, i, j, k, h0;
+	int64_t		 pt, ref, first, obs;
+	int		 nw = in->o->weeks, wk;
+	char		 buf[32];
 
 	*nsupp = 0;
-	pf = in->from;
 	pt = in->to;
-	(void)pf;
 	ref = pt - (pool_time_weekday(pt) - 1);	/* Monday of the last week */
 	first = ref + 7;
 	if (in->nhist > 1)
@@ -453,127 +729,330 @@ pool_outlook_build(const struct pool_outlook_in *in, struct pool_report *rep,
 		if (j == 0 || strcmp(roles[i], roles[j - 1]) != 0)
 			roles[j++] = roles[i];
 	nroles = j;
-	if ((t = pool_table_new("outlook", "outlook",
-	    "Outlook: demand trend against supply per role", "report.outlook",
-	    err)) == NULL) {
-		free(roles);
-		return -1;
+
+	/* Outflow: observed from the first week of the shift history
+	 * (without one, from the earliest start) to the end of the
+	 * period. */
+	obs = pt;
+	for (i = 0; i < in->nhist; i++)
+		if (in->hist[i].monday < obs)
+			obs = in->hist[i].monday;
+	for (i = 0; in->nhist == 0 && i < d->workers.n; i++)
+		if (d->workers.v[i].valid_from != INT32_MIN &&
+		    d->workers.v[i].valid_from < obs)
+			obs = d->workers.v[i].valid_from;
+	memset(&all, 0, sizeof(all));
+	if ((of = calloc(nroles + 1, sizeof(*of))) == NULL ||
+	    (fw = calloc((size_t)nw + 1, sizeof(*fw))) == NULL ||
+	    (mean = calloc((size_t)nw + 1, sizeof(*mean))) == NULL ||
+	    (lo = calloc((size_t)nw + 1, sizeof(*lo))) == NULL ||
+	    (hi = calloc((size_t)nw + 1, sizeof(*hi))) == NULL)
+		goto oom;
+	for (k = 0; k < d->workers.n; k++) {
+		const struct pool_worker *wr = &d->workers.v[k];
+		const char **rp;
+
+		if (pool_data_worker(d, wr->id) != (long)k)
+			continue;
+		rp = bsearch(&wr->roles.v[0], roles, nroles, sizeof(*roles),
+		    str_cmp);
+		of_add(&of[rp - roles], wr, obs, pt);
+		of_add(&all, wr, obs, pt);
 	}
-	TRY(pool_table_col(t, "role", "role", POOL_CELL_TEXT, err));
-	TRY(pool_table_col(t, "week", "week", POOL_CELL_TEXT, err));
-	TRY(pool_table_col(t, "demand_trend", "demand trend", POOL_CELL_HOURS,
+	of_rates(&all, NULL);
+	for (i = 0; i < nroles; i++)
+		of_rates(&of[i], &all);
+
+	if ((t = pool_table_new("outlook", "outlook", txt.t_rows,
+	    "report.outlook", err)) == NULL)
+		goto fail;
+	TRY(outlook_cols(t, err));
+	TRY(pool_table_set_note(t, txt.note_rows, err));
+	if ((tl = pool_table_new("outlook", "outlook-lines", txt.t_lines,
+	    "report.outlook_lines", err)) == NULL)
+		goto fail;
+	TRY(pool_table_col(tl, "role", "role", POOL_CELL_TEXT, err));
+	TRY(pool_table_col(tl, "month", "month", POOL_CELL_TEXT, err));
+	TRY(pool_table_col(tl, "short_low", "short low", POOL_CELL_HOURS,
 	    err));
-	TRY(pool_table_col(t, "booked", "booked", POOL_CELL_HOURS, err));
-	TRY(pool_table_col(t, "supply", "supply", POOL_CELL_HOURS, err));
-	TRY(pool_table_col(t, "gap", "gap", POOL_CELL_HOURS, err));
-	TRY(pool_table_col(t, "workers", "workers", POOL_CELL_INT, err));
-	TRY(pool_table_col(t, "starting", "starting", POOL_CELL_INT, err));
-	TRY(pool_table_col(t, "ending", "ending", POOL_CELL_INT, err));
+	TRY(pool_table_col(tl, "short_high", "short high", POOL_CELL_HOURS,
+	    err));
+	TRY(pool_table_col(tl, "line", "outlook", POOL_CELL_TEXT, err));
+	TRY(pool_table_set_note(tl, txt.note_short, err));
+	if ((to = pool_table_new("outlook", "outlook-outflow", txt.t_outflow,
+	    "report.outlook_outflow", err)) == NULL)
+		goto fail;
+	TRY(pool_table_col(to, "role", "role", POOL_CELL_TEXT, err));
+	TRY(pool_table_col(to, "quarter", "quarter", POOL_CELL_TEXT, err));
+	TRY(pool_table_col(to, "workers", "workers", POOL_CELL_INT, err));
+	TRY(pool_table_col(to, "known_ends", "known ends", POOL_CELL_INT,
+	    err));
+	TRY(pool_table_col(to, "expected_leavers", "expected leavers",
+	    POOL_CELL_HOURS, err));
+	TRY(pool_table_col(to, "leaving_rate", "leaving rate/year",
+	    POOL_CELL_PERCENT, err));
+	TRY(pool_table_col(to, "leavings_seen", "leavings seen",
+	    POOL_CELL_INT, err));
+	to->min_cell = in->o->min_cell;
+	if ((tt = pool_table_new("outlook", "outlook-backtest", txt.t_trust,
+	    "report.outlook_backtest", err)) == NULL)
+		goto fail;
+	TRY(pool_table_col(tt, "role", "role", POOL_CELL_TEXT, err));
+	TRY(pool_table_col(tt, "model", "model", POOL_CELL_TEXT, err));
+	TRY(pool_table_col(tt, "history_weeks", "weeks", POOL_CELL_INT, err));
+	TRY(pool_table_col(tt, "mape", "error", POOL_CELL_PERCENT, err));
+	TRY(pool_table_col(tt, "mape_seasonal_naive", "same week last year",
+	    POOL_CELL_PERCENT, err));
+	TRY(pool_table_col(tt, "mape_line", "straight line",
+	    POOL_CELL_PERCENT, err));
+	TRY(pool_table_col(tt, "coverage", "in 80% interval",
+	    POOL_CELL_PERCENT, err));
+	TRY(pool_table_col(tt, "forecasts", "forecasts", POOL_CELL_INT, err));
+	TRY(pool_table_set_note(tt, txt.note_trust, err));
+
+	h0 = 0;
 	for (i = 0; i < nroles; i++) {
 		const char *role = roles[i];
-		double	 sx = 0, sy = 0, sxx = 0, sxy = 0, a, b, np = 0;
-		int	 wk;
+		struct pool_fc_score sc;
+		int64_t	 m0 = INT64_MAX;
+		size_t	 n = 0, h1;
+		int	 model;
 
-		/* Least squares over the last TREND_WEEKS weeks up to the
-		 * period's last week (weeks without shifts count as 0 only
-		 * between the first and the last week with shifts). */
-		{
-			int64_t	 lo = INT64_MAX;
-
-			for (k = 0; k < in->nhist; k++)
-				if (in->hist[k].role == role &&
-				    in->hist[k].monday <= ref &&
-				    in->hist[k].monday > ref - 7 * TREND_WEEKS &&
-				    in->hist[k].monday < lo)
-					lo = in->hist[k].monday;
-			for (int64_t m = lo; lo != INT64_MAX && m <= ref;
-			    m += 7) {
-				double	 y = 0, x = (double)(m - ref) / 7;
-
-				for (k = 0; k < in->nhist; k++)
-					if (in->hist[k].role == role &&
-					    in->hist[k].monday == m)
-						y = in->hist[k].hours;
-				sx += x;
-				sy += y;
-				sxx += x * x;
-				sxy += x * y;
-				np++;
-			}
+		/* The role's weekly series up to the period's last week. */
+		while (h0 < in->nhist && in->hist[h0].role != role)
+			h0++;
+		for (h1 = h0; h1 < in->nhist && in->hist[h1].role == role; h1++)
+			if (in->hist[h1].monday <= ref && m0 == INT64_MAX)
+				m0 = in->hist[h1].monday;
+		if (m0 != INT64_MAX) {
+			n = (size_t)((ref - m0) / 7 + 1);
+			free(y);
+			if ((y = calloc(n, sizeof(*y))) == NULL)
+				goto oom;
+			for (k = h0; k < h1; k++)
+				if (in->hist[k].monday <= ref)
+					y[(in->hist[k].monday - m0) / 7] +=
+					    in->hist[k].hours;
 		}
-		if (np >= 2 && np * sxx - sx * sx != 0) {
-			b = (np * sxy - sx * sy) / (np * sxx - sx * sx);
-			a = (sy - b * sx) / np;
-		} else {
-			b = 0;
-			a = np > 0 ? sy / np : -1;
-		}
-		for (wk = 0; wk < in->o->weeks; wk++) {
+		if ((model = pool_outlook_forecast(y, n, m0, nw, mean, lo, hi))
+		    == -1 || pool_outlook_backtest(y, n, m0, &sc) == -1)
+			goto oom;
+		for (wk = 0; wk < nw; wk++) {
 			int64_t	 mon = first + 7 * wk, sun = mon + 6;
-			double	 booked = 0, supply = 0, trend;
-			long	 workers = 0, starting = 0, ending = 0;
-			int	 y, w;
+			struct fweek *w = &fw[wk];
 
-			for (k = 0; k < in->nhist; k++)
-				if (in->hist[k].role == role &&
-				    in->hist[k].monday == mon)
-					booked = in->hist[k].hours;
+			memset(w, 0, sizeof(*w));
+			w->demand = mean[wk];
+			w->lo = lo[wk];
+			w->hi = hi[wk];
+			for (k = h0; k < h1; k++)
+				if (in->hist[k].monday == mon)
+					w->booked = in->hist[k].hours;
 			for (k = 0; k < d->workers.n; k++) {
 				const struct pool_worker *wr = &d->workers.v[k];
+				double	 p;
 
 				if (wr->roles.v[0] != role ||
 				    pool_data_worker(d, wr->id) != (long)k)
 					continue;
 				if (wr->valid_from >= mon && wr->valid_from <= sun)
-					starting++;
+					w->starting++;
 				if (wr->valid_until >= mon &&
 				    wr->valid_until <= sun)
-					ending++;
+					w->ending++;
 				if (wr->valid_from > sun || wr->valid_until < mon)
 					continue;
-				workers++;
-				if (wr->contract_hours >= 0)
-					supply += wr->contract_hours;
+				w->workers++;
+				p = of_present(&of[i], wr, obs, pt, mon + 3);
+				if (wr->valid_until == INT32_MAX)
+					w->leavers += 1 - p;
+				if (wr->contract_hours >= 0) {
+					w->known += wr->contract_hours;
+					w->supply += p * wr->contract_hours;
+				}
 			}
-			pool_time_iso_week(mon, &y, &w);
-			snprintf(buf, sizeof(buf), "%04d-W%02d", y, w);
+			w->supp = pool_report_suppress(in->o, w->workers);
+		}
+		for (wk = 0; wk < nw; wk++) {
+			const struct fweek *w = &fw[wk];
+			double	 nd = w->demand, nl = w->lo, nh = w->hi;
+
 			TRY(pool_table_row(t, err));
 			TRY(pool_table_text(t, role, err));
+			pool_time_format_iso_week(first + 7 * wk, buf);
 			TRY(pool_table_text(t, buf, err));
-			trend = a + b * (double)(wk + 1);
-			if (a < 0)
-				trend = -1;
-			else if (trend < 0)
-				trend = 0;
-			if (trend >= 0)
-				TRY(pool_table_num(t, trend, err));
-			else
-				TRY(pool_table_empty(t, err));
-			TRY(pool_table_num(t, booked, err));
-			if (pool_report_suppress(in->o, workers)) {
+			TRY(add_num_or_empty(t, nd, err));
+			TRY(add_num_or_empty(t, nl, err));
+			TRY(add_num_or_empty(t, nh, err));
+			TRY(pool_table_num(t, w->booked, err));
+			if (!isnan(nd) && w->booked > nd)
+				nd = w->booked;
+			if (!isnan(nl) && w->booked > nl)
+				nl = w->booked;
+			if (!isnan(nh) && w->booked > nh)
+				nh = w->booked;
+			if (isnan(nd))
+				nd = nl = nh = w->booked;
+			if (w->supp) {
 				(*nsupp)++;
-				TRY(pool_table_suppressed(t, err));
-				TRY(pool_table_suppressed(t, err));
-				TRY(pool_table_suppressed(t, err));
+				for (k = 0; k < 6; k++)
+					TRY(pool_table_suppressed(t, err));
 			} else {
-				double need = trend > booked ? trend : booked;
-
-				TRY(pool_table_num(t, supply, err));
-				TRY(pool_table_num(t, supply - need, err));
-				TRY(pool_table_num(t, (double)workers, err));
+				TRY(pool_table_num(t, w->supply, err));
+				TRY(pool_table_num(t, w->known - w->supply,
+				    err));
+				TRY(pool_table_num(t, w->supply - nd, err));
+				TRY(add_num_or_empty(t, w->supply - nh, err));
+				TRY(add_num_or_empty(t, w->supply - nl, err));
+				TRY(pool_table_num(t, (double)w->workers, err));
 			}
-			TRY(pool_table_num(t, (double)starting, err));
-			TRY(pool_table_num(t, (double)ending, err));
+			TRY(pool_table_num(t, (double)w->starting, err));
+			TRY(pool_table_num(t, (double)w->ending, err));
+			if (w->supp)
+				TRY(pool_table_suppressed(t, err));
+			else
+				TRY(pool_table_num(t, w->leavers, err));
 		}
+		TRY(outlook_lines(in, tl, role, fw, nw, first, err));
+
+		/* Outflow per quarter: the quarters of the horizon, at least
+		 * the next 13 weeks. */
+		{
+			int64_t	 qa, qb, hend = first + 7 * (nw > 13 ? nw : 13);
+			int	 yy, mm, dd;
+
+			pool_time_civil_from_days(first, &yy, &mm, &dd);
+			qa = pool_time_days_from_civil(yy, 3 * ((mm - 1) / 3) + 1,
+			    1);
+			while (qa < hend) {
+				double	 ex = 0;
+				long	 nwork = 0, ends = 0;
+				int	 osupp = 0;
+				int	 y2, m2;
+
+				pool_time_civil_from_days(qa, &yy, &mm, &dd);
+				m2 = mm + 3;
+				y2 = yy;
+				if (m2 > 12) {
+					m2 -= 12;
+					y2++;
+				}
+				qb = pool_time_days_from_civil(y2, m2, 1);
+				for (k = 0; k < d->workers.n; k++) {
+					const struct pool_worker *wr =
+					    &d->workers.v[k];
+					int64_t	 a = qa > pt ? qa : pt;
+
+					if (wr->valid_from != INT32_MIN &&
+					    wr->valid_from > a)
+						a = wr->valid_from;
+
+					if (wr->roles.v[0] != role ||
+					    pool_data_worker(d, wr->id) !=
+					    (long)k)
+						continue;
+					if (wr->valid_from != INT32_MIN &&
+					    wr->valid_from >= qb)
+						continue;
+					if (wr->valid_until < a)
+						continue;
+					nwork++;
+					if (wr->valid_until < qb) {
+						ends++;
+						continue;
+					}
+					ex += of_present(&of[i], wr, obs, pt,
+					    a) - of_present(&of[i], wr, obs,
+					    pt, qb - 1);
+				}
+				snprintf(buf, sizeof(buf), "%04d-Q%d", yy,
+				    (mm - 1) / 3 + 1);
+				TRY(pool_table_row(to, err));
+				TRY(pool_table_text(to, role, err));
+				TRY(pool_table_text(to, buf, err));
+				if (pool_report_suppress(in->o, nwork)) {
+					osupp = 1;
+					TRY(pool_table_suppressed(to, err));
+					TRY(pool_table_suppressed(to, err));
+					TRY(pool_table_suppressed(to, err));
+				} else {
+					TRY(pool_table_num(to, (double)nwork,
+					    err));
+					TRY(pool_table_num(to, (double)ends,
+					    err));
+					TRY(pool_table_num(to, ex, err));
+				}
+				TRY(pool_table_num(to, 100 * (1 - exp(-365 *
+				    (of[i].days[0] + of[i].days[1] > 0 ?
+				    (of[i].rate[0] * of[i].days[0] +
+				    of[i].rate[1] * of[i].days[1]) /
+				    (of[i].days[0] + of[i].days[1]) :
+				    of[i].rate[0]))), err));
+				if (osupp)
+					TRY(pool_table_suppressed(to, err));
+				else
+					TRY(pool_table_num(to, of[i].ev[0] +
+					    of[i].ev[1], err));
+				qa = qb;
+			}
+		}
+
+		TRY(pool_table_row(tt, err));
+		TRY(pool_table_text(tt, role, err));
+		TRY(pool_table_text(tt, txt.models[model], err));
+		TRY(pool_table_num(tt, (double)n, err));
+		if (sc.n > 0) {
+			TRY(pool_table_num(tt, sc.mape, err));
+			TRY(pool_table_num(tt, sc.mape_snaive, err));
+			TRY(pool_table_num(tt, sc.mape_line, err));
+			TRY(pool_table_num(tt, sc.coverage, err));
+		} else
+			for (k = 0; k < 4; k++)
+				TRY(pool_table_empty(tt, err));
+		TRY(pool_table_num(tt, (double)sc.n, err));
+		h0 = h1;
 	}
 	free(roles);
-	if (pool_report_add(rep, t, err) == -1)
-		return -1;
+	free(of);
+	free(fw);
+	free(y);
+	free(mean);
+	free(lo);
+	free(hi);
+	roles = NULL;
+	of = NULL;
+	fw = NULL;
+	y = mean = lo = hi = NULL;
 	*main = t;
-	return 0;
+	if (pool_report_add(rep, t, err) == -1) {
+		t = NULL;
+		goto fail;
+	}
+	t = NULL;
+	if (pool_report_add(rep, tl, err) == -1) {
+		tl = NULL;
+		goto fail;
+	}
+	tl = NULL;
+	if (pool_report_add(rep, to, err) == -1) {
+		to = NULL;
+		goto fail;
+	}
+	to = NULL;
+	return pool_report_add(rep, tt, err);
+oom:
+	nomem(err);
 fail:
 	free(roles);
+	free(of);
+	free(fw);
+	free(y);
+	free(mean);
+	free(lo);
+	free(hi);
 	pool_table_free(t);
+	pool_table_free(tl);
+	pool_table_free(to);
+	pool_table_free(tt);
 	return -1;
 }
-
