@@ -51,14 +51,16 @@ str_cmp(const void *a, const void *b)
  * p_t the phase of t's ISO week in the year, X_t 1 in the Christmas and
  * New Year weeks (ISO weeks 52, 53 and 1), e_w a correction of ISO week
  * w: other holidays, a week that lies off the smooth season every year.
- * a, b, c, d, x are least squares, with a weak prior that pulls the
- * trend b towards flat (FC_RIDGE added to its diagonal: with one year of
- * history a trend and a season are hard to tell apart; the line without
- * a season has no such prior).  e_w is the mean
- * residual of week w over the years, shrunk towards 0 (James-Stein,
- * positive part, at FC_EFFECT_Z standard errors; the noise measured by
- * the median absolute residual); the two are fitted in turn a few
- * times.  The trend is damped when extrapolated: h weeks ahead it adds
+ * a, b, c, d, x are least squares, with a prior that pulls the trend b
+ * towards flat as far as it is lost in the noise: with one year of
+ * history a trend and a season are hard to tell apart.  The prior's
+ * variance is b squared from the round before (empirical Bayes: sigma^2 /
+ * b^2 added to the diagonal of b), so a clear trend stays and a trend the
+ * noise could have made shrinks.  The line without a season has no
+ * prior.  e_w is the mean residual of week w over the years, shrunk
+ * towards 0 (James-Stein, positive part, at FC_EFFECT_Z standard errors;
+ * the noise measured by the median absolute residual); the two are
+ * fitted in turn a few times.  The trend is damped when extrapolated: h weeks ahead it adds
  * b/52 (phi + ... + phi^h).  The 80% interval is +-1.28 sigma sqrt(1 +
  * leverage of the forecast point + 1/years behind e_w), sigma the
  * residual standard deviation.
@@ -72,7 +74,6 @@ str_cmp(const void *a, const void *b)
 #define FC_Z80		1.2815515655446004
 #define FC_EFFECT_Z	2.0
 #define FC_PHI		0.95
-#define FC_RIDGE	5.0
 #define FC_ROUNDS	3
 #define FC_MAXP		(3 + 2 * FC_HARMONICS)
 #define FC_LINE_WEEKS	8	/* the straight line of the backtest */
@@ -189,7 +190,7 @@ struct fc_fit {
 static void
 fc_fit(struct fc_fit *f, const double *y, size_t n, int64_t mon0, double *tmp)
 {
-	double	 x[FC_MAXP], xty[FC_MAXP], sum[54], *r = tmp, *ar = tmp + n;
+	double	 x[FC_MAXP], xty[FC_MAXP], sum[54], *r = tmp, *ar = tmp + n, lam;
 	int	 cnt[54], p, round, i, j, w;
 	size_t	 t;
 
@@ -208,6 +209,7 @@ fc_fit(struct fc_fit *f, const double *y, size_t n, int64_t mon0, double *tmp)
 	}
 	f->model = n >= FC_SEASON ? POOL_FC_SEASONAL : POOL_FC_TREND;
 	p = f->p = f->model == POOL_FC_SEASONAL ? FC_MAXP : 2;
+	lam = 0;
 	for (round = 0; round < (f->model == POOL_FC_SEASONAL ? FC_ROUNDS : 1);
 	    round++) {
 		double	 mad, sd, e;
@@ -225,7 +227,7 @@ fc_fit(struct fc_fit *f, const double *y, size_t n, int64_t mon0, double *tmp)
 			}
 		}
 		if (f->model == POOL_FC_SEASONAL)
-			f->xtxi[1 * p + 1] += FC_RIDGE;
+			f->xtxi[1 * p + 1] += lam;
 		if (fc_invert(f->xtxi, p) == -1) {
 			/* A degenerate design (cannot happen with distinct
 			 * weeks): fall back to the mean. */
@@ -258,6 +260,9 @@ fc_fit(struct fc_fit *f, const double *y, size_t n, int64_t mon0, double *tmp)
 		qsort(ar, n, sizeof(*ar), dbl_cmp);
 		mad = n % 2 ? ar[n / 2] : (ar[n / 2 - 1] + ar[n / 2]) / 2;
 		sd = 1.4826 * mad;
+		/* The prior on the trend for the next round: as wide as
+		 * the trend found. */
+		lam = sd * sd / (f->beta[1] * f->beta[1] + 1e-12);
 		memset(sum, 0, sizeof(sum));
 		memset(cnt, 0, sizeof(cnt));
 		for (t = 0; t < n; t++) {

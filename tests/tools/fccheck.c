@@ -1,7 +1,8 @@
 /*
  * fccheck: judge the outlook's demand forecast on generated histories.
  *
- *   fccheck [-s first-seed] [-n seeds] [-r roles] [-w weeks]
+ *   fccheck [-v] [-G growth] [-s first-seed] [-n seeds] [-r roles]
+ *	     [-w weeks]
  *
  * For each seed it draws a history of weeks (default 104: two years)
  * for each of roles roles (histgen.h), runs the rolling-origin backtest
@@ -12,7 +13,9 @@
  * actuals inside the 80% interval.  The last lines give the worst case
  * over the seeds; the exit status is 1 if in any seed the forecast's
  * error is not at least 10% below both others' or the coverage lies
- * outside 60-97%.
+ * outside 60-97%.  -v prints each role's drawn shape and scores; -G
+ * draws the yearly growth between -growth and +growth instead of
+ * -5%..+10% (a harder history: more change from year to year).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,16 +33,19 @@ main(int argc, char **argv)
 	double		 sum_m = 0, sum_sn = 0, sum_ln = 0, sum_cov = 0;
 	unsigned long	 i, r, t, bad = 0;
 	double		*y;
-	int		 ch;
+	double		 gmax = -1;
+	int		 ch, verbose = 0;
 
-	while ((ch = getopt(argc, argv, "s:n:r:w:")) != -1) {
+	while ((ch = getopt(argc, argv, "G:s:n:r:vw:")) != -1) {
 		switch (ch) {
 		case 's': seed0 = strtoul(optarg, NULL, 10); break;
 		case 'n': nseeds = strtoul(optarg, NULL, 10); break;
 		case 'r': nroles = strtoul(optarg, NULL, 10); break;
+		case 'G': gmax = strtod(optarg, NULL); break;
+		case 'v': verbose = 1; break;
 		case 'w': nweeks = strtoul(optarg, NULL, 10); break;
 		default:
-			fprintf(stderr, "usage: fccheck [-s seed] [-n seeds] "
+			fprintf(stderr, "usage: fccheck [-v] [-G growth] [-s seed] [-n seeds] "
 			    "[-r roles] [-w weeks]\n");
 			return 2;
 		}
@@ -67,6 +73,8 @@ main(int argc, char **argv)
 			struct pool_fc_score	 sc;
 
 			hg_draw(&g, &s, 40, 900);
+			if (gmax >= 0)
+				g.growth = gmax * (2 * hg_unif(&s) - 1);
 			for (t = 0; t < nweeks; t++)
 				y[t] = hg_week(&g, mon0 + 7 * (int64_t)t,
 				    (double)t / 52.18, &s);
@@ -74,6 +82,14 @@ main(int argc, char **argv)
 				fprintf(stderr, "fccheck: out of memory\n");
 				return 1;
 			}
+			if (verbose)
+				printf("  role %lu: base %.0f growth %+.3f winter "
+				    "%.3f peak W%.1f summer W%d %.3f xmas %.3f "
+				    "noise %.3f: mape %.2f%% snaive %.2f%% line "
+				    "%.2f%% coverage %.1f%%\n", r, g.base,
+				    g.growth, g.winter, g.peak, g.summer_from,
+				    g.summer, g.xmas, g.noise, sc.mape,
+				    sc.mape_snaive, sc.mape_line, sc.coverage);
 			m += sc.mape * (double)sc.n;
 			sn += sc.mape_snaive * (double)sc.n;
 			ln += sc.mape_line * (double)sc.n;
