@@ -78,6 +78,7 @@ str_cmp(const void *a, const void *b)
 #define FC_MAXP		(3 + 2 * FC_HARMONICS)
 #define FC_LINE_WEEKS	8	/* the straight line of the backtest */
 #define FC_BT_HORIZON	13	/* backtest: a quarter ahead */
+#define FC_MAX_WEEKS	520	/* history read: ten years at most */
 
 static double
 fc_phase(int64_t monday)
@@ -830,14 +831,26 @@ pool_outlook_build(const struct pool_outlook_in *in, struct pool_report *rep,
 			if (in->hist[h1].monday <= ref && m0 == INT64_MAX)
 				m0 = in->hist[h1].monday;
 		if (m0 != INT64_MAX) {
+			/* At most the last FC_MAX_WEEKS weeks. */
+			if ((ref - m0) / 7 + 1 > FC_MAX_WEEKS)
+				m0 = ref - 7 * (FC_MAX_WEEKS - 1);
 			n = (size_t)((ref - m0) / 7 + 1);
 			free(y);
 			if ((y = calloc(n, sizeof(*y))) == NULL)
 				goto oom;
 			for (k = h0; k < h1; k++)
-				if (in->hist[k].monday <= ref)
+				if (in->hist[k].monday <= ref &&
+				    in->hist[k].monday >= m0)
 					y[(in->hist[k].monday - m0) / 7] +=
 					    in->hist[k].hours;
+			/* Cut at the first week with hours. */
+			for (k = 0; k < n && y[k] == 0; k++)
+				;
+			if (k > 0 && k < n) {
+				memmove(y, y + k, (n - k) * sizeof(*y));
+				n -= k;
+				m0 += 7 * (int64_t)k;
+			}
 		}
 		if ((model = pool_outlook_forecast(y, n, m0, nw, mean, lo, hi))
 		    == -1 || pool_outlook_backtest(y, n, m0, &sc) == -1)
