@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pool_config.h"
 #include "pool_int.h"
+#include "pool_report.h"
 #include "pool_time.h"
 #include "test.h"
 #include "../tools/histgen.h"
@@ -138,6 +140,108 @@ test_backtest_short(void)
 	CHECK_INT(sc.n, 0, "a year of history: nothing to score");
 }
 
+/* The value of column key in the first row of table name whose column
+ * k0 is v0, as text; or NULL. */
+static const char *
+cell(const struct pool_report *rep, const char *name, const char *k0,
+    const char *v0, const char *key, char *buf, size_t len)
+{
+	size_t	 i, r;
+
+	for (i = 0; i < rep->ntables; i++) {
+		const struct pool_table *t = rep->tables[i];
+		long	 c0 = pool_table_colidx(t, k0), c;
+
+		if (strcmp(t->name, name) != 0 || c0 < 0 ||
+		    (c = pool_table_colidx(t, key)) < 0)
+			continue;
+		for (r = 0; r < t->nrows; r++)
+			if (strcmp(pool_cell_format(t, r, (size_t)c0, buf, len),
+			    v0) == 0)
+				return pool_cell_format(t, r, (size_t)c, buf,
+				    len);
+	}
+	return NULL;
+}
+
+/*
+ * Leaving rates by tenure band.  History from Monday 2024-01-01 (a
+ * shift that week) to the end of 2025-W52 (Sunday 2025-12-28): four
+ * workers from 2024-01-01 still there (365 days at risk in their first
+ * year, 363 later), one who left on 2024-06-30 in its first year (182
+ * days).  First year: 1 leaving in 1642 days; later years: 0 in 1452.
+ * The role's rate per year is 1 - exp(-365 / 3094) = 11.1%; the four
+ * who stay are past their first year, so nobody is expected to leave.
+ */
+static void
+test_outflow(void)
+{
+	static const char *const recs[] = {
+		"{\"type\":\"org\",\"id\":\"a\",\"name\":\"A\"}",
+		"{\"type\":\"shift\",\"id\":\"s1\",\"org\":\"a\",\"role\":\"r\","
+		    "\"start\":\"2024-01-01T07:00:00+01:00\","
+		    "\"end\":\"2024-01-01T15:00:00+01:00\"}",
+		"{\"type\":\"worker\",\"id\":\"w1\",\"roles\":[\"r\"],"
+		    "\"contract_hours\":10,\"valid_from\":\"2024-01-01\"}",
+		"{\"type\":\"worker\",\"id\":\"w2\",\"roles\":[\"r\"],"
+		    "\"contract_hours\":10,\"valid_from\":\"2024-01-01\"}",
+		"{\"type\":\"worker\",\"id\":\"w3\",\"roles\":[\"r\"],"
+		    "\"contract_hours\":10,\"valid_from\":\"2024-01-01\"}",
+		"{\"type\":\"worker\",\"id\":\"w4\",\"roles\":[\"r\"],"
+		    "\"contract_hours\":10,\"valid_from\":\"2024-01-01\"}",
+		"{\"type\":\"worker\",\"id\":\"w5\",\"roles\":[\"r\"],"
+		    "\"contract_hours\":10,\"valid_from\":\"2024-01-01\","
+		    "\"valid_until\":\"2024-06-30\"}",
+	};
+	struct pool_report_opts o;
+	struct pool_reportctx *ctx;
+	struct pool_report rep;
+	struct pool_error err;
+	struct pool_tz	*tz;
+	char		 buf[64];
+	const char	*v;
+	size_t		 i;
+
+	tz = pool_tz_load("Fixture/EU", "tz/fat", &err);
+	CHECK(tz != NULL, "zone loaded");
+	if (tz == NULL)
+		return;
+	pool_report_opts_init(&o);
+	o.tz = tz;
+	o.sections = 1u << POOL_SEC_OUTLOOK;
+	CHECK_INT(pool_time_parse_iso_week("2025-W52", &o.from, &err), 0,
+	    "week parsed");
+	o.to = o.from + 6;
+	if ((ctx = pool_report_new(&o, &err)) == NULL) {
+		CHECK(0, "context made");
+		pool_tz_free(tz);
+		return;
+	}
+	for (i = 0; i < sizeof(recs) / sizeof(recs[0]); i++)
+		CHECK_INT(pool_report_feed(ctx, recs[i], strlen(recs[i]), &err),
+		    0, "record %zu read", i);
+	pool_report_init(&rep);
+	CHECK_INT(pool_report_finish(ctx, &rep, &err), 0, "report made");
+	v = cell(&rep, "outlook-outflow", "quarter", "2026-Q1",
+	    "leaving_rate", buf, sizeof(buf));
+	CHECK_STR(v, "11.1%", "leaving rate per year");
+	v = cell(&rep, "outlook-outflow", "quarter", "2026-Q1",
+	    "leavings_seen", buf, sizeof(buf));
+	CHECK_STR(v, "1", "one leaving seen");
+	v = cell(&rep, "outlook-outflow", "quarter", "2026-Q1",
+	    "expected_leavers", buf, sizeof(buf));
+	CHECK_STR(v, "0.0", "past the first year: no leaving expected");
+	v = cell(&rep, "outlook-outflow", "quarter", "2026-Q1", "workers",
+	    buf, sizeof(buf));
+	CHECK_STR(v, "4", "four workers in the quarter");
+	v = cell(&rep, "outlook", "week", "2026-W01", "supply", buf,
+	    sizeof(buf));
+	CHECK_STR(v, "40.0", "supply: all four stay");
+	pool_report_release(&rep);
+	pool_report_free(ctx);
+	pool_tz_free(tz);
+}
+
 int
 main(void)
 {
@@ -146,5 +250,6 @@ main(void)
 	test_seasonal_exact();
 	test_backtest_bar();
 	test_backtest_short();
+	test_outflow();
 	return test_done();
 }
