@@ -27,9 +27,24 @@ struct opts {
 	const char	*config, *output, *split, *week, *from, *to;
 	const char	*sections;
 	int		 format, check, detail, min_cell, weeks, verbose;
+	int		 backtest;
 };
 
 static _Noreturn void	usage(FILE *, int);
+
+/* --backtest: keep only the outlook's backtest table. */
+static void
+only_backtest(struct pool_report *rep)
+{
+	size_t	 i, j;
+
+	for (i = j = 0; i < rep->ntables; i++)
+		if (strcmp(rep->tables[i]->name, "outlook-backtest") == 0)
+			rep->tables[j++] = rep->tables[i];
+		else
+			pool_table_free(rep->tables[i]);
+	rep->ntables = j;
+}
 
 static void
 feed_file(struct pool_reportctx *ctx, FILE *f, const char *name, int *status)
@@ -338,6 +353,8 @@ run(struct opts *o, int argc, char *argv[])
 		cli_errx(CLI_USAGE, "--section: %s", err.text);
 	if (o->check && o->sections == NULL)
 		mask = 0;
+	if (o->backtest)
+		mask = 1u << POOL_SEC_OUTLOOK;
 	if ((tz = pool_tz_load(conf->timezone ? conf->timezone :
 	    "Europe/Amsterdam", NULL, &err)) == NULL) {
 		cli_error(&err);
@@ -368,6 +385,8 @@ run(struct opts *o, int argc, char *argv[])
 		cli_error(&err);
 		exit(CLI_DATA);
 	}
+	if (o->backtest)
+		only_backtest(&rep);
 	if (o->check && check(ctx, conf, tz, &ro, &rep) > 0)
 		status = CLI_DATA;
 	if (write_out(o, ctx, &rep, tz) == -1)
@@ -385,6 +404,7 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
+		{ "backtest",	no_argument,		NULL,	'B' },
 		{ "check",	no_argument,		NULL,	'C' },
 		{ "config",	required_argument,	NULL,	'c' },
 		{ "detail",	no_argument,		NULL,	'd' },
@@ -403,13 +423,16 @@ main(int argc, char *argv[])
 		{ NULL,		0,			NULL,	0 }
 	};
 	struct opts	 o = { NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	    POOL_FMT_TEXT, 0, 0, -1, 4, 0 };
+	    POOL_FMT_TEXT, 0, 0, -1, 4, 0, 0 };
 	int		 ch;
 
 	cli_init(argv[0]);
 	while ((ch = getopt_long(argc, argv, "Cc:dF:f:hk:n:o:S:s:T:Vvw:",
 	    longopts, NULL)) != -1)
 		switch (ch) {
+		case 'B':
+			o.backtest = 1;
+			break;
 		case 'C':
 			o.check = 1;
 			break;
@@ -474,10 +497,10 @@ main(int argc, char *argv[])
 static void
 usage(FILE *f, int status)
 {
-	fprintf(f, "usage: pool-report [-CdhVv] [-c config] [-F date] "
-	    "[-f format] [-k min-cell]\n"
-	    "                   [-n weeks] [-o file] [-S dir] [-s section,...] "
-	    "[-T date]\n"
-	    "                   [-w week] [file ...]\n");
+	fprintf(f, "usage: pool-report [-CdhVv] [--backtest] [-c config] "
+	    "[-F date] [-f format]\n"
+	    "                   [-k min-cell] [-n weeks] [-o file] [-S dir] "
+	    "[-s section,...]\n"
+	    "                   [-T date] [-w week] [file ...]\n");
 	exit(status);
 }

@@ -18,6 +18,7 @@
 
 #include <jansson.h>
 
+#include "pool_int.h"
 #include "pool_jscan.h"
 #include "pool_record.h"
 #include "pool_report.h"
@@ -36,13 +37,6 @@ struct kmap {
 	size_t		 cap, n;
 };
 
-/* Hours of shifts per role and ISO week (all shifts read). */
-struct hist {
-	const char	*role;		/* interned in data */
-	int64_t		 monday;	/* local day number */
-	double		 hours;
-};
-
 /* A set of 64-bit hashes (ids of shifts outside the period). */
 struct hset {
 	uint64_t	*v;		/* 0: free */
@@ -56,7 +50,7 @@ struct pool_reportctx {
 	size_t			 nscratch;
 	size_t			 count[POOL_R_NTYPES];
 	struct kmap		 histmap;
-	struct hist		*hist;
+	struct pool_hist		*hist;
 	size_t			 nhist, histcap;
 	struct hset		 outside;
 	int64_t			 maxend;	/* latest shift end read */
@@ -364,7 +358,7 @@ hist_add(struct pool_reportctx *c, const char *role, int64_t day,
 	if (added) {
 		if (c->nhist == c->histcap) {
 			size_t	 nc = c->histcap ? c->histcap * 2 : 64;
-			struct hist *h = realloc(c->hist, nc * sizeof(*h));
+			struct pool_hist *h = realloc(c->hist, nc * sizeof(*h));
 
 			if (h == NULL)
 				return -1;
@@ -723,7 +717,7 @@ out:
 static int
 suppress(const struct pool_reportctx *c, long workers)
 {
-	return c->o.min_cell > 0 && workers > 0 && workers < c->o.min_cell;
+	return pool_report_suppress(&c->o, workers);
 }
 
 /* The counting columns shared by orgs, roles, units and days. */
@@ -1604,180 +1598,27 @@ fail:
 	return -1;
 }
 
-static int
-hist_cmp(const void *a, const void *b)
-{
-	const struct hist *x = a, *y = b;
-	int	 r;
-
-	if ((r = strcmp(x->role, y->role)) != 0)
-		return r;
-	return (x->monday > y->monday) - (x->monday < y->monday);
-}
-
-static int
-str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-#define TREND_WEEKS	8
-
+/* The outlook is built in report_outlook.c; the note on suppressed
+ * cells is the one every section writes. */
 static int
 sec_outlook(struct pool_reportctx *c, struct pool_report *rep,
     struct pool_error *err)
 {
-	struct pool_data *d = &c->data;
-	struct pool_table *t;
-	const char	**roles = NULL;
-	size_t		 nroles = 0, i, j, k;
-	int64_t		 pf, pt, ref, first;
-	long		 nsupp = 0;
-	char		 buf[16];
+	struct pool_outlook_in	 in;
+	struct pool_table	*t;
+	long			 nsupp = 0;
 
-	period_days(c, &pf, &pt);
-	ref = pt - (pool_time_weekday(pt) - 1);	/* Monday of the last week */
-	first = ref + 7;
-	if (c->nhist > 1)
-		qsort(c->hist, c->nhist, sizeof(*c->hist), hist_cmp);
-	/* The hash map holds indexes into hist: it is stale now. */
+	period_days(c, &in.from, &in.to);
+	/* The hash map holds indexes into hist: the outlook sorts hist. */
 	free(c->histmap.e);
 	memset(&c->histmap, 0, sizeof(c->histmap));
-	if ((roles = calloc(c->nhist + d->workers.n + 1, sizeof(*roles)))
-	    == NULL)
-		return nomem(err);
-	for (i = 0; i < c->nhist; i++)
-		roles[nroles++] = c->hist[i].role;
-	for (i = 0; i < d->workers.n; i++)
-		roles[nroles++] = d->workers.v[i].roles.v[0];
-	if (nroles > 1)
-		qsort(roles, nroles, sizeof(*roles), str_cmp);
-	for (i = j = 0; i < nroles; i++)
-		if (j == 0 || strcmp(roles[i], roles[j - 1]) != 0)
-			roles[j++] = roles[i];
-	nroles = j;
-	if ((t = pool_table_new("outlook", "outlook",
-	    "Outlook: demand trend against supply per role", "report.outlook",
-	    err)) == NULL) {
-		free(roles);
+	in.o = &c->o;
+	in.d = &c->data;
+	in.hist = c->hist;
+	in.nhist = c->nhist;
+	if (pool_outlook_build(&in, rep, &t, &nsupp, err) == -1)
 		return -1;
-	}
-	TRY(pool_table_col(t, "role", "role", POOL_CELL_TEXT, err));
-	TRY(pool_table_col(t, "week", "week", POOL_CELL_TEXT, err));
-	TRY(pool_table_col(t, "demand_trend", "demand trend", POOL_CELL_HOURS,
-	    err));
-	TRY(pool_table_col(t, "booked", "booked", POOL_CELL_HOURS, err));
-	TRY(pool_table_col(t, "supply", "supply", POOL_CELL_HOURS, err));
-	TRY(pool_table_col(t, "gap", "gap", POOL_CELL_HOURS, err));
-	TRY(pool_table_col(t, "workers", "workers", POOL_CELL_INT, err));
-	TRY(pool_table_col(t, "starting", "starting", POOL_CELL_INT, err));
-	TRY(pool_table_col(t, "ending", "ending", POOL_CELL_INT, err));
-	for (i = 0; i < nroles; i++) {
-		const char *role = roles[i];
-		double	 sx = 0, sy = 0, sxx = 0, sxy = 0, a, b, np = 0;
-		int	 wk;
-
-		/* Least squares over the last TREND_WEEKS weeks up to the
-		 * period's last week (weeks without shifts count as 0 only
-		 * between the first and the last week with shifts). */
-		{
-			int64_t	 lo = INT64_MAX;
-
-			for (k = 0; k < c->nhist; k++)
-				if (c->hist[k].role == role &&
-				    c->hist[k].monday <= ref &&
-				    c->hist[k].monday > ref - 7 * TREND_WEEKS &&
-				    c->hist[k].monday < lo)
-					lo = c->hist[k].monday;
-			for (int64_t m = lo; lo != INT64_MAX && m <= ref;
-			    m += 7) {
-				double	 y = 0, x = (double)(m - ref) / 7;
-
-				for (k = 0; k < c->nhist; k++)
-					if (c->hist[k].role == role &&
-					    c->hist[k].monday == m)
-						y = c->hist[k].hours;
-				sx += x;
-				sy += y;
-				sxx += x * x;
-				sxy += x * y;
-				np++;
-			}
-		}
-		if (np >= 2 && np * sxx - sx * sx != 0) {
-			b = (np * sxy - sx * sy) / (np * sxx - sx * sx);
-			a = (sy - b * sx) / np;
-		} else {
-			b = 0;
-			a = np > 0 ? sy / np : -1;
-		}
-		for (wk = 0; wk < c->o.weeks; wk++) {
-			int64_t	 mon = first + 7 * wk, sun = mon + 6;
-			double	 booked = 0, supply = 0, trend;
-			long	 workers = 0, starting = 0, ending = 0;
-			int	 y, w;
-
-			for (k = 0; k < c->nhist; k++)
-				if (c->hist[k].role == role &&
-				    c->hist[k].monday == mon)
-					booked = c->hist[k].hours;
-			for (k = 0; k < d->workers.n; k++) {
-				const struct pool_worker *wr = &d->workers.v[k];
-
-				if (wr->roles.v[0] != role ||
-				    pool_data_worker(d, wr->id) != (long)k)
-					continue;
-				if (wr->valid_from >= mon && wr->valid_from <= sun)
-					starting++;
-				if (wr->valid_until >= mon &&
-				    wr->valid_until <= sun)
-					ending++;
-				if (wr->valid_from > sun || wr->valid_until < mon)
-					continue;
-				workers++;
-				if (wr->contract_hours >= 0)
-					supply += wr->contract_hours;
-			}
-			pool_time_iso_week(mon, &y, &w);
-			if (y > 9999)
-				break;	/* no week after the year 9999 */
-			snprintf(buf, sizeof(buf), "%04d-W%02d", y, w);
-			TRY(pool_table_row(t, err));
-			TRY(pool_table_text(t, role, err));
-			TRY(pool_table_text(t, buf, err));
-			trend = a + b * (double)(wk + 1);
-			if (a < 0)
-				trend = -1;
-			else if (trend < 0)
-				trend = 0;
-			if (trend >= 0)
-				TRY(pool_table_num(t, trend, err));
-			else
-				TRY(pool_table_empty(t, err));
-			TRY(pool_table_num(t, booked, err));
-			if (suppress(c, workers)) {
-				nsupp++;
-				TRY(pool_table_suppressed(t, err));
-				TRY(pool_table_suppressed(t, err));
-				TRY(pool_table_suppressed(t, err));
-			} else {
-				double need = trend > booked ? trend : booked;
-
-				TRY(pool_table_num(t, supply, err));
-				TRY(pool_table_num(t, supply - need, err));
-				TRY(pool_table_num(t, (double)workers, err));
-			}
-			TRY(pool_table_num(t, (double)starting, err));
-			TRY(pool_table_num(t, (double)ending, err));
-		}
-	}
-	TRY(add_note_supp(c, t, nsupp, err));
-	free(roles);
-	return pool_report_add(rep, t, err);
-fail:
-	free(roles);
-	pool_table_free(t);
-	return -1;
+	return add_note_supp(c, t, nsupp, err);
 }
 
 /* Contacts: one due rule per org and level (pool.yaml, else the org

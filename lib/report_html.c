@@ -316,6 +316,111 @@ out:
 	return rc;
 }
 
+/*
+ * The outlook per role: demand with its 80% band against the expected
+ * supply, one small chart per role, weeks along.  Returns 0, or -1 when
+ * out of memory.
+ */
+static int
+chart_outlook(FILE *f, const struct pool_table *t)
+{
+	long	 cr = pool_table_colidx(t, "role");
+	long	 cw = pool_table_colidx(t, "week");
+	long	 cd = pool_table_colidx(t, "demand");
+	long	 cl = pool_table_colidx(t, "demand_low");
+	long	 ch = pool_table_colidx(t, "demand_high");
+	long	 cs = pool_table_colidx(t, "supply");
+	const char **roles;
+	size_t	 n, i, r, a, b, k;
+
+	if (cr < 0 || cw < 0 || cd < 0 || cl < 0 || ch < 0 || cs < 0 ||
+	    t->nrows == 0)
+		return 0;
+	if ((n = distinct(t, cr, &roles)) == 0)
+		return roles == NULL ? -1 : 0;
+	fputs("<div class=\"charts\">\n", f);
+	for (i = 0; i < n; i++) {
+		double	 max = 0, v, x, step;
+		int	 any = 0;
+
+		/* The role's rows a..b (the table is sorted by role). */
+		for (a = 0; a < t->nrows &&
+		    strcmp(cell_text(t, a, cr), roles[i]) != 0; a++)
+			;
+		for (b = a; b < t->nrows &&
+		    strcmp(cell_text(t, b, cr), roles[i]) == 0; b++)
+			;
+		for (r = a; r < b; r++) {
+			if (cell_num(t, r, ch, &v) && v > max)
+				max = v;
+			if (cell_num(t, r, cd, &v) && v > max)
+				max = v;
+			if (cell_num(t, r, cs, &v) && v > max)
+				max = v;
+			if (cell_num(t, r, cd, &v))
+				any = 1;
+		}
+		if (!any)
+			continue;
+		if (max <= 0)
+			max = 1;
+		step = b - a > 1 ? 340.0 / (double)(b - a - 1) : 0;
+#define OX(r)	(60 + step * (double)((r) - a) + (b - a > 1 ? 0 : 170))
+#define OY(v)	(150 - 130 * (v) / max)
+		fputs("<figure><figcaption>", f);
+		pool_report_html_escape(f, roles[i]);
+		fputs(": demand (80% band) against supply</figcaption>\n"
+		    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"420\" "
+		    "height=\"180\" viewBox=\"0 0 420 180\" role=\"img\">"
+		    "<title>", f);
+		pool_report_html_escape(f, roles[i]);
+		fprintf(f, ": demand and supply per week</title>\n"
+		    "<text x=\"0\" y=\"24\">%.0f h</text>"
+		    "<text x=\"0\" y=\"150\">0 h</text>"
+		    "<line x1=\"55\" y1=\"150\" x2=\"410\" y2=\"150\" "
+		    "stroke=\"#888\"/>\n", max);
+		/* The band: low values forward, high values back. */
+		fputs("<polygon fill=\"#cde\" points=\"", f);
+		for (r = a; r < b; r++)
+			if (cell_num(t, r, cl, &v))
+				fprintf(f, "%.1f,%.1f ", OX(r), OY(v));
+		for (r = b; r-- > a;)
+			if (cell_num(t, r, ch, &v))
+				fprintf(f, "%.1f,%.1f ", OX(r), OY(v));
+		fputs("\"/>\n<polyline fill=\"none\" stroke=\"#37a\" "
+		    "stroke-width=\"2\" points=\"", f);
+		for (r = a; r < b; r++)
+			if (cell_num(t, r, cd, &v))
+				fprintf(f, "%.1f,%.1f ", OX(r), OY(v));
+		fputs("\"/>\n<polyline fill=\"none\" stroke=\"#c52\" "
+		    "stroke-width=\"2\" stroke-dasharray=\"5,3\" points=\"", f);
+		for (r = a; r < b; r++)
+			if (cell_num(t, r, cs, &v))
+				fprintf(f, "%.1f,%.1f ", OX(r), OY(v));
+		fputs("\"/>\n", f);
+		/* Week labels: the first, the last and every fourth. */
+		for (r = a, k = 0; r < b; r++, k++) {
+			const char *w = cell_text(t, r, cw);
+
+			if (k % 4 != 0 && r != b - 1)
+				continue;
+			x = OX(r) - 14;
+			fprintf(f, "<text x=\"%.1f\" y=\"166\">", x);
+			pool_report_html_escape(f, strlen(w) == 8 ? w + 5 : w);
+			fputs("</text>", f);
+		}
+		fputs("\n<text x=\"60\" y=\"178\" fill=\"#37a\">demand</text>"
+		    "<text x=\"130\" y=\"178\">(band: 80%)</text>"
+		    "<text x=\"230\" y=\"178\">supply (dashed)</text>\n"
+		    "</svg></figure>\n", f);
+#undef OX
+#undef OY
+	}
+	fputs("</div>\n", f);
+	free(roles);
+	return 0;
+}
+
 static void
 html_table(FILE *f, const struct pool_table *t)
 {
@@ -405,8 +510,13 @@ pool_report_write_html(FILE *f, const struct pool_report *rep,
 			    "out of memory");
 		fputs("</div>\n", f);
 	}
-	for (i = 0; i < rep->ntables; i++)
+	for (i = 0; i < rep->ntables; i++) {
+		if (strcmp(rep->tables[i]->name, "outlook") == 0 &&
+		    chart_outlook(f, rep->tables[i]) == -1)
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory");
 		html_table(f, rep->tables[i]);
+	}
 	fputs("</body>\n</html>\n", f);
 	if (fflush(f) == EOF || ferror(f)) {
 		int e = errno;

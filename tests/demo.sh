@@ -109,12 +109,22 @@ stage pool-distribute -c "$cfg" < "$out/records.ndjson" \
 stage pool-match -c "$cfg" < "$out/distributed.ndjson" \
     > "$out/plan.ndjson" 2> "$out/match.log"
 
-# 4. The reports.
+# 4. The reports.  The outlook also reads the pool's past: two years of
+# shifts and of workers who left, written by the sample's generator.
+gen=$top/$build/tools/poolgen
+case $build in /*) gen=$build/tools/poolgen ;; esac
+if [ -x "$gen" ]; then
+	"$gen" history elderly > "$out/history.ndjson"
+else
+	: > "$out/history.ndjson"
+fi
 if have pool-report; then
-	"$bin/pool-report" -c "$cfg" --week "$week" < "$out/plan.ndjson" \
+	cat "$out/history.ndjson" "$out/plan.ndjson" |
+	    "$bin/pool-report" -c "$cfg" --week "$week" -n 13 \
 	    2> "$out/report.log"
-	"$bin/pool-report" -c "$cfg" --week "$week" --format html \
-	    -o "$out/report.html" < "$out/plan.ndjson" 2>> "$out/report.log"
+	cat "$out/history.ndjson" "$out/plan.ndjson" |
+	    "$bin/pool-report" -c "$cfg" --week "$week" -n 13 --format html \
+	    -o "$out/report.html" 2>> "$out/report.log"
 	"$bin/pool-report" -c "$cfg" --week "$week" --format ics \
 	    --split "$out/calendars" < "$out/plan.ndjson" \
 	    2>> "$out/report.log"
@@ -124,6 +134,7 @@ fi
 
 # 5. Where everything is.
 ncal=$(find "$out/calendars" -type f | wc -l)
+say "history (two years):     $out/history.ndjson"
 say "records after matching:  $out/plan.ndjson" \
     "($(wc -l < "$out/plan.ndjson") lines)"
 [ -f "$out/report.html" ] && say "HTML report:             $out/report.html"

@@ -12,6 +12,11 @@ grep -q '^Summary' "$tmp/report.txt"
 pool-report -c $c --week 2026-W43 -f html -o "$tmp/report.html" $r
 grep -q '<svg' "$tmp/report.html"
 
+"${POOL_BUILD:-build}/tools/poolgen" history elderly > "$tmp/history.ndjson"
+pool-report -c testdata/elderly-care/pool.yaml --week 2026-W47 \
+    --backtest "$tmp/history.ndjson" > "$tmp/backtest.txt"
+grep -q '^  verzorgende-ig  *seasonal ' "$tmp/backtest.txt"
+
 pool-report --week 2026-W43 -s unfilled -f csv -o "$tmp/open.csv" $r
 grep -q '^s4,1,' "$tmp/open.csv"
 

@@ -9,6 +9,13 @@
  *	    kept by hand; testdata/ holds this output, and regenerating
  *	    must give byte-identical files.
  *
+ *	poolgen history elderly [-s seed]
+ *	    Write two years of the elderly-care pool's past as NDJSON
+ *	    records to standard output: the shifts of the 104 weeks before
+ *	    the sample's first week and the workers who left in them
+ *	    (valid_from, valid_until).  Input for pool-report's outlook,
+ *	    next to the sample's records (make demo does so).
+ *
  *	poolgen bench [-a] [-f ndjson|csv] [-n shifts] [-r regions]
  *	    [-s seed] [-w workers] [-W weeks] [-d DIR]
  *	    Write a benchmark pool of that size as NDJSON records (or, with
@@ -30,6 +37,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include "histgen.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -1676,10 +1685,123 @@ number(const char *opt, const char *s, long min, long max)
 	return v;
 }
 
+/** History: two years of past shifts and memberships (the outlook). */
+
+/*
+ * The weekly hours per role follow histgen.h: the level of the sample's
+ * weeks, a little growth, the winter (flu) peak, a summer dip, and the
+ * Christmas weeks busier still (the regular staff's holidays); 8-hour
+ * shifts are spread over the days and organisations.  Memberships: the
+ * flex workers who left the pool in those two years, at a leaving rate
+ * per role, with the day they joined and the day they left.
+ */
+#define H_WEEKS		104
+
+/* Mean hours per week of the sample's 13 weeks, per role. */
+static const double h_level[NEROLES] = { 340, 940, 485, 250 };
+/* Leaving rate per year, per role (of about E_WORKERS in the pool). */
+static const double h_leave[NEROLES] = { 0.30, 0.18, 0.15, 0.12 };
+
+/* "2025-07-14T07:00:00+02:00" for the day number z (days since
+ * 1970-01-01) at local hour hh: summer time from the last Sunday of
+ * March to the last Sunday of October. */
+static const char *
+h_time(int64_t z, int hh, char buf[32])
+{
+	int	 y, m, d, off = 1;
+	int64_t	 a, b;
+
+	civil_from_days(z, &y, &m, &d);
+	a = days_from_civil(y, 3, 31);
+	a -= (a + 3) % 7;	/* last Sunday of March (1970-01-01: Thu) */
+	b = days_from_civil(y, 10, 31);
+	b -= (b + 3) % 7;
+	if (z >= a && z < b)
+		off = 2;
+	snprintf(buf, 32, "%04d-%02d-%02dT%02d:00:00+%02d:00", y, m, d, hh,
+	    off);
+	return buf;
+}
+
+static void
+history_elderly(uint64_t seed)
+{
+	struct out	 o;
+	struct rng	 r;
+	uint64_t	 hs = seed;
+	int64_t		 day0 = days_from_civil(START_Y, START_M, START_D);
+	int64_t		 mon0 = day0 - 7 * H_WEEKS;
+	struct histgen	 g[NEROLES];
+	char		 b1[32], b2[32], name[64];
+	long		 seq = 0, nleft = 0;
+	int		 role, wk, k, y, m, d;
+
+	out_stdout(&o);
+	rng_seed(&r, seed, "elderly-history");
+	for (role = 0; role < NEROLES; role++) {
+		hg_draw(&g[role], &hs, 0, 0);
+		g[role].growth = 0.02 + 0.04 * hg_unif(&hs);
+		g[role].base = h_level[role] / (1 + 2 * g[role].growth);
+		g[role].winter = 0.10;
+		g[role].peak = 1;
+		g[role].xmas = -0.12;
+		g[role].noise = 0.04;
+	}
+	for (wk = 0; wk < H_WEEKS; wk++) {
+		int64_t	 mon = mon0 + 7 * wk;
+
+		for (role = 0; role < NEROLES; role++) {
+			double	 h = hg_week(&g[role], mon, wk / 52.18, &hs);
+			int	 n = (int)(h / 7.5 + 0.5);
+
+			for (k = 0; k < n; k++) {
+				int64_t	 day = mon + rng_below(&r, 7);
+				int	 org = (int)rng_below(&r, NELEM(eorgs));
+				int	 late = rng_chance(&r, 0.4);
+
+				out_printf(&o, "{\"type\":\"shift\",\"id\":"
+				    "\"H-%s-%06ld\",\"org\":\"%s\",\"role\":"
+				    "\"%s\",\"start\":\"%s\",", eorgs[org].code,
+				    ++seq, eorgs[org].id, erole_id[role],
+				    h_time(day, late ? 15 : 7, b1));
+				out_printf(&o, "\"end\":\"%s\","
+				    "\"break_minutes\":30}\n",
+				    h_time(day, late ? 23 : 15, b2));
+			}
+		}
+	}
+	/* Those who left: per role about rate x (pool share) x 2 years. */
+	for (role = 0; role < NEROLES; role++) {
+		static const double share[NEROLES] = { 20, 50, 32, 18 };
+		int	 n = (int)(h_leave[role] * 2 * E_WORKERS * share[role] /
+		    120.0 + 0.5);
+
+		for (k = 0; k < n; k++) {
+			int64_t	 until = mon0 + rng_below(&r, 7 * H_WEEKS);
+			int64_t	 from = until - 60 - rng_below(&r, 5 * 365);
+
+			person_name(&r, 0, name, sizeof(name));
+			out_printf(&o, "{\"type\":\"worker\",\"id\":\"FX%04ld\","
+			    "\"name\":", ++nleft);
+			out_jstr(&o, name);
+			civil_from_days(from, &y, &m, &d);
+			out_printf(&o, ",\"roles\":[\"%s\"],\"contract_hours\":"
+			    "%d,\"valid_from\":\"%04d-%02d-%02d\"",
+			    erole_id[role], 8 + 4 * (int)rng_below(&r, 6), y,
+			    m, d);
+			civil_from_days(until, &y, &m, &d);
+			out_printf(&o, ",\"valid_until\":\"%04d-%02d-%02d\"}\n",
+			    y, m, d);
+		}
+	}
+	out_close(&o);
+}
+
 static void __attribute__((noreturn))
 usage(FILE *f, int status)
 {
 	fputs("usage: poolgen sample gp|elderly dir\n"
+	    "       poolgen history elderly [-s seed]\n"
 	    "       poolgen bench [-a] [-d dir] [-f ndjson|csv] [-n shifts] "
 	    "[-r regions]\n"
 	    "                     [-s seed] [-W weeks] [-w workers]\n", f);
@@ -1747,6 +1869,11 @@ main(int argc, char *argv[])
 		if (bo.regions > bo.workers || bo.regions > bo.shifts)
 			die("more regions than workers or shifts");
 		bench(&bo);
+		return 0;
+	}
+	if (argc == 2 && strcmp(argv[0], "history") == 0 &&
+	    strcmp(argv[1], "elderly") == 0) {
+		history_elderly(bo.seed);
 		return 0;
 	}
 	if (argc != 3 || strcmp(argv[0], "sample") != 0)
