@@ -48,8 +48,6 @@ struct line {
 struct orgrec {
 	const char	*id;		/* interned */
 	double		 weight;	/* POOL_NONE if absent */
-	const char	*wtext;		/* the number as written; NULL if
-					   not found */
 	const char	*source;	/* interned */
 	unsigned long	 line;
 };
@@ -187,102 +185,6 @@ pool_dist_free(struct pool_dist *d)
 	free(d);
 }
 
-/* Skip a JSON string starting at s[i] == '"'; returns the index after it. */
-static size_t
-skip_string(const char *s, size_t len, size_t i)
-{
-	for (i++; i < len && s[i] != '"'; i++)
-		if (s[i] == '\\')
-			i++;
-	return i + 1;
-}
-
-/*
- * The text of the number of the top-level member "weight" of a JSON
- * object that jansson has already accepted, copied into buf; 0 if
- * found, -1 if not (then the double is used).  Keys with escapes are
- * not recognised.
- */
-static int
-weight_text(const char *s, size_t len, char *buf, size_t bl)
-{
-	size_t	i = 0, k, ks, ke;
-	int	depth;
-
-	while (i < len && s[i] != '{')
-		i++;
-	for (i++; i < len; ) {
-		while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
-		    s[i] == '\n' || s[i] == ','))
-			i++;
-		if (i >= len || s[i] != '"')
-			return -1;
-		ks = i + 1;
-		i = skip_string(s, len, i);
-		ke = i - 1;
-		while (i < len && s[i] != ':')
-			i++;
-		for (i++; i < len && (s[i] == ' ' || s[i] == '\t' ||
-		    s[i] == '\r' || s[i] == '\n'); i++)
-			;
-		if (ke - ks == 6 && memcmp(s + ks, "weight", 6) == 0) {
-			for (k = i; k < len && (s[k] == '-' || s[k] == '+' ||
-			    s[k] == '.' || s[k] == 'e' || s[k] == 'E' ||
-			    (s[k] >= '0' && s[k] <= '9')); k++)
-				;
-			if (k == i || k - i >= bl)
-				return -1;
-			memcpy(buf, s + i, k - i);
-			buf[k - i] = '\0';
-			return 0;
-		}
-		/* skip the value */
-		if (i < len && s[i] == '"') {
-			i = skip_string(s, len, i);
-			continue;
-		}
-		for (depth = 0; i < len; i++) {
-			if (s[i] == '"')
-				i = skip_string(s, len, i) - 1;
-			else if (s[i] == '{' || s[i] == '[')
-				depth++;
-			else if (s[i] == '}' || s[i] == ']') {
-				if (depth-- == 0)
-					return -1;	/* end of the object */
-			} else if (s[i] == ',' && depth == 0)
-				break;
-		}
-	}
-	return -1;
-}
-
-static int
-has_sub(const char *s, size_t len, const char *needle)
-{
-	size_t	n = strlen(needle), i;
-
-	for (i = 0; i + n <= len; i++)
-		if (memcmp(s + i, needle, n) == 0)
-			return 1;
-	return 0;
-}
-
-/* 1 if a line that failed to parse still says it is an org record. */
-static int
-is_org_line(const char *text, size_t len)
-{
-	json_t	*o, *t;
-	int	 org = 0;
-
-	if ((o = json_loadb(text, len, 0, NULL)) == NULL)
-		return has_sub(text, len, "\"type\"") &&
-		    has_sub(text, len, "\"org\"");
-	t = json_object_get(o, "type");
-	org = json_is_string(t) && strcmp(json_string_value(t), "org") == 0;
-	json_decref(o);
-	return org;
-}
-
 int
 pool_dist_add(struct pool_dist *d, const char *text, size_t len,
     const char *source, unsigned long lineno, struct pool_error *err)
@@ -290,7 +192,6 @@ pool_dist_add(struct pool_dist *d, const char *text, size_t len,
 	struct pool_record	 r;
 	struct line		*l;
 	const char		*src;
-	char			 wbuf[64];
 
 	GROW(d->lines, d->nlines, d->linecap);
 	while (d->buflen + len + 1 > d->bufcap) {
@@ -312,7 +213,9 @@ pool_dist_add(struct pool_dist *d, const char *text, size_t len,
 
 	if (pool_record_parse(&d->data, text, len, &r, err) != 0) {
 		pool_error_locate(err, source, lineno);
-		if (is_org_line(text, len))
+		/* A valid org record with a bad field; a line that is not
+		 * a record at all is just broken, whatever it contains. */
+		if (r.type == POOL_R_ORG)
 			d->bad_orgs++;
 		return -1;
 	}
@@ -327,14 +230,6 @@ pool_dist_add(struct pool_dist *d, const char *text, size_t len,
 		GROW(d->orgrecs, d->norgrecs, d->orgreccap);
 		d->orgrecs[d->norgrecs].id = r.u.org.id;
 		d->orgrecs[d->norgrecs].weight = r.u.org.weight;
-		d->orgrecs[d->norgrecs].wtext = NULL;
-		if (r.u.org.weight != POOL_NONE &&
-		    weight_text(text, len, wbuf, sizeof(wbuf)) == 0 &&
-		    (d->orgrecs[d->norgrecs].wtext = pool_data_intern(&d->data,
-		    wbuf, strlen(wbuf))) == NULL) {
-			pool_record_release(&r);
-			goto nomem;
-		}
 		d->orgrecs[d->norgrecs].source = src;
 		d->orgrecs[d->norgrecs].line = lineno;
 		d->norgrecs++;
@@ -373,8 +268,7 @@ weight_of(struct pool_dist *d, const char *org, uint64_t *w,
 	if (d->opts.weights != POOL_WEIGHTS_RECORDS)
 		oc = pool_config_org(d->conf, org);
 	if (rec != NULL) {
-		if (rec->wtext != NULL ? pool_weight_parse(rec->wtext, w,
-		    err) == 0 : pool_weight_from_double(rec->weight, w, err) == 0)
+		if (pool_weight_from_double(rec->weight, w, err) == 0)
 			return 0;
 		pool_error_locate(err, rec->source, rec->line);
 		snprintf(err->context, sizeof(err->context), "org '%.60s'", org);

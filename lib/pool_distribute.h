@@ -13,10 +13,9 @@
  * Every input line is kept and written back unchanged, in input order,
  * except allocation records of the periods recomputed; the new
  * allocation records follow, sorted by period, role and org id.  The
- * record fields are documented in pool-distribute(1).  The weight of an
- * org record is read exactly from the number as written in the JSON
- * text; weights from pool.yaml go through a double (exact up to 15
- * significant digits).
+ * record fields are documented in pool-distribute(1).  Records are
+ * read by the library's record reader; weights of org records and of
+ * pool.yaml go through a double (exact up to 15 significant digits).
  */
 #ifndef POOL_DISTRIBUTE_H
 #define POOL_DISTRIBUTE_H

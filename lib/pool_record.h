@@ -212,7 +212,12 @@ const char *pool_data_intern(struct pool_data *, const char *s, size_t len);
 int	pool_record_from_json(struct pool_data *, json_t *obj,
 	    struct pool_record *out, struct pool_error *err) POOL_WUR;
 
-/** Parse one NDJSON line (len bytes) into a typed record. */
+/**
+ * Parse one NDJSON line (len bytes) into a typed record.  On error,
+ * out->type still says what the line was: the record type when the
+ * line is a JSON object whose "type" is known (a field was bad), else
+ * POOL_R_UNKNOWN (not JSON, not an object, no or an unknown type).
+ */
 int	pool_record_parse(struct pool_data *, const char *line, size_t len,
 	    struct pool_record *out, struct pool_error *err) POOL_WUR;
 
