@@ -91,6 +91,15 @@ int	pool_dist_write(struct pool_dist *, FILE *f);
  */
 int	pool_dist_explain(struct pool_dist *, FILE *f, int all);
 
+/**
+ * Have pool_dist_run call fn(arg, period, done, total) after each
+ * period of pool mode, done of total open shifts behind it: for a
+ * progress line.  fn NULL: no calls.
+ */
+void	pool_dist_set_progress(struct pool_dist *,
+	    void (*fn)(void *arg, const char *period, size_t done,
+	    size_t total), void *arg);
+
 /** Number of (period, role) groups computed, and how many were scarce. */
 void	pool_dist_counts(const struct pool_dist *, size_t *groups,
 	    size_t *scarce);
