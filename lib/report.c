@@ -49,6 +49,13 @@ struct hset {
 	size_t		 cap, n;
 };
 
+/* Shifts and hours of an org (and role) on one day, of every shift
+ * read, in the report's period or not: the share of an allocation
+ * period that the report's days hold. */
+struct dayunits {
+	double	shifts, hours;
+};
+
 struct pool_reportctx {
 	struct pool_report_opts	 o;
 	struct pool_data	 data;
@@ -64,6 +71,9 @@ struct pool_reportctx {
 	int			 indexed;
 	struct pool_event	*ev;
 	size_t			 nev;
+	struct kmap		 daymap;	/* (org, role or NULL, day) */
+	struct dayunits		*dayu;		/* ... -> shifts and hours */
+	size_t			 ndayu, dayucap;
 };
 
 /* ---- small containers ---- */
@@ -316,6 +326,8 @@ pool_report_free(struct pool_reportctx *c)
 	pool_data_release(&c->scratch);
 	free(c->histmap.e);
 	free(c->hist);
+	free(c->daymap.e);
+	free(c->dayu);
 	free(c->outside.v);
 	free(c->ev);
 	free(c);
@@ -377,6 +389,46 @@ hist_add(struct pool_reportctx *c, const char *role, int64_t day,
 		c->nhist++;
 	}
 	c->hist[i].hours += hours;
+	return 0;
+}
+
+/* Count a shift on its day for its org, per role and in all roles. */
+static int
+dayunits_add(struct pool_reportctx *c, const struct pool_shift *s,
+    int64_t day)
+{
+	const char	*org, *role[2];
+	long		 i;
+	int		 added, q;
+
+	if ((org = pool_data_intern(&c->data, s->org, strlen(s->org))) ==
+	    NULL || (role[0] = pool_data_intern(&c->data, s->role,
+	    strlen(s->role))) == NULL)
+		return -1;
+	role[1] = NULL;
+	for (q = 0; q < 2; q++) {
+		i = kmap_get(&c->daymap, org, role[q], day, (long)c->ndayu,
+		    &added);
+		if (i < 0)
+			return -1;
+		if (added) {
+			if (c->ndayu == c->dayucap) {
+				size_t nc = c->dayucap ? c->dayucap * 2 : 64;
+				struct dayunits *u = realloc(c->dayu,
+				    nc * sizeof(*u));
+
+				if (u == NULL)
+					return -1;
+				c->dayu = u;
+				c->dayucap = nc;
+			}
+			c->dayu[i].shifts = 0;
+			c->dayu[i].hours = 0;
+			c->ndayu++;
+		}
+		c->dayu[i].shifts += 1;
+		c->dayu[i].hours += shift_hours(s);
+	}
 	return 0;
 }
 
@@ -476,6 +528,9 @@ pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
 		if ((c->o.sections & 1u << POOL_SEC_OUTLOOK) &&
 		    hist_add(c, rec.u.shift.role, day,
 		    shift_hours(&rec.u.shift)) == -1)
+			return nomem(err);
+		if ((c->o.sections & 1u << POOL_SEC_FAIRNESS) &&
+		    dayunits_add(c, &rec.u.shift, day) == -1)
 			return nomem(err);
 		c->count[POOL_R_SHIFT]++;
 		if (keep) {
@@ -1393,17 +1448,38 @@ sec_fairness(struct pool_reportctx *c, const struct fill *fl,
 	}
 	for (i = 0; i < n; i++) {
 		const struct pool_allocation *a = &al[i];
-		double	 got = 0, w;
-		int64_t	 p0, p1, day;
+		double	 got = 0, w, all = 0, in = 0, u, ent;
+		int64_t	 p0, p1, q0, q1, day;
 
 		if (i == 0 || a->org != al[i - 1].org ||
 		    a->role != al[i - 1].role)
 			cum = 0;
 		(void)alloc_days(a->period, &p0, &p1);
-		for (day = p0; day <= p1; day++)
+		/* Entitlement and receipt over the same days: the days of
+		 * the allocation period that lie in the report's period;
+		 * the entitlement in the share of the period's shifts of
+		 * the org (and role) that those days hold. */
+		q0 = p0 > c->o.from ? p0 : c->o.from;
+		q1 = p1 < c->o.to ? p1 : c->o.to;
+		for (day = p0; day <= p1; day++) {
+			/* strings of the kept data: interned in one table */
+			if ((idx = kmap_find(&c->daymap, a->org, a->role,
+			    day)) < 0)
+				continue;
+			u = hours_unit ? c->dayu[idx].hours :
+			    c->dayu[idx].shifts;
+			all += u;
+			if (day >= q0 && day <= q1)
+				in += u;
+		}
+		ent = a->entitled;
+		if (q0 > p0 || q1 < p1)
+			ent *= all > 0 ? in / all :
+			    (double)(q1 - q0 + 1) / (double)(p1 - p0 + 1);
+		for (day = q0; day <= q1; day++)
 			if ((idx = kmap_find(&m, a->org, a->role, day)) >= 0)
 				got += recv[idx];
-		cum += got - a->entitled;
+		cum += got - ent;
 		w = a->weight >= 0 ? a->weight : org_weight(c, a->org);
 		TRY(pool_table_row(t, err));
 		TRY(pool_table_text(t, a->org, err));
@@ -1413,9 +1489,9 @@ sec_fairness(struct pool_reportctx *c, const struct fill *fl,
 			TRY(pool_table_num(t, w, err));
 		else
 			TRY(pool_table_empty(t, err));
-		TRY(pool_table_num(t, a->entitled, err));
+		TRY(pool_table_num(t, ent, err));
 		TRY(pool_table_num(t, got, err));
-		TRY(pool_table_num(t, got - a->entitled, err));
+		TRY(pool_table_num(t, got - ent, err));
 		TRY(pool_table_num(t, cum, err));
 	}
 	free(al);
