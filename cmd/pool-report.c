@@ -26,6 +26,7 @@ struct opts {
 	const char	*config, *output, *split, *week, *from, *to;
 	const char	*sections;
 	int		 format, check, detail, min_cell, weeks, verbose;
+	int		 allow_empty;
 };
 
 static _Noreturn void	usage(FILE *, int);
@@ -280,6 +281,45 @@ write_out(const struct opts *o, struct pool_reportctx *ctx,
 	return cli_output_close(f, ok) == 0 && ok ? 0 : -1;
 }
 
+/* The sections that speak of shifts: without shifts they say nothing. */
+#define SHIFT_SECTIONS	(POOL_REPORT_ALL & ~(1u << POOL_SEC_CONTACTS | \
+	    1u << POOL_SEC_RECORDS))
+
+/*
+ * A report of a period without shifts is most likely a report of a
+ * missing export: say so and write nothing (an -o file keeps its old
+ * contents), unless --allow-empty.
+ */
+static void
+check_empty(const struct opts *o, struct pool_reportctx *ctx,
+    const struct pool_report_opts *ro)
+{
+	const struct pool_data	*d = pool_report_data(ctx);
+	char			 a[16], b[16];
+	size_t			 i;
+	int64_t			 day;
+
+	if (o->allow_empty || o->check || (ro->sections & SHIFT_SECTIONS) == 0)
+		return;
+	for (i = 0; i < d->shifts.n; i++) {
+		day = pool_tz_local_day(ro->tz, d->shifts.v[i].start);
+		if (day >= ro->from && day <= ro->to)
+			return;
+	}
+	if (ro->period != NULL)
+		cli_errx(CLI_DATA, "no shifts in %s: nothing written (a missing "
+		    "export? --allow-empty writes the report anyway)",
+		    ro->period);
+	if (ro->from == INT64_MIN && ro->to == INT64_MAX)
+		cli_errx(CLI_DATA, "no shifts in the input: nothing written (a "
+		    "missing export? --allow-empty writes the report anyway)");
+	cli_errx(CLI_DATA, "no shifts from %s to %s: nothing written (a "
+	    "missing export? --allow-empty writes the report anyway)",
+	    ro->from == INT64_MIN ? "the start" :
+	    pool_time_format_date(ro->from, a),
+	    ro->to == INT64_MAX ? "the end" : pool_time_format_date(ro->to, b));
+}
+
 static int
 run(struct opts *o, int argc, char *argv[])
 {
@@ -330,6 +370,7 @@ run(struct opts *o, int argc, char *argv[])
 		cli_error(&err);
 		exit(CLI_DATA);
 	}
+	check_empty(o, ctx, &ro);
 	if (o->check && check(ctx, conf, tz, &ro, &rep) > 0)
 		status = CLI_DATA;
 	if (write_out(o, ctx, &rep, tz) == -1)
@@ -347,6 +388,7 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
+		{ "allow-empty", no_argument,		NULL,	'E' },
 		{ "check",	no_argument,		NULL,	'C' },
 		{ "config",	required_argument,	NULL,	'c' },
 		{ "detail",	no_argument,		NULL,	'd' },
@@ -365,13 +407,16 @@ main(int argc, char *argv[])
 		{ NULL,		0,			NULL,	0 }
 	};
 	struct opts	 o = { NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	    POOL_FMT_TEXT, 0, 0, -1, 4, 0 };
+	    POOL_FMT_TEXT, 0, 0, -1, 4, 0, 0 };
 	int		 ch;
 
 	cli_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "Cc:dF:f:hk:n:o:S:s:T:Vvw:",
+	while ((ch = getopt_long(argc, argv, "Cc:dEF:f:hk:n:o:S:s:T:Vvw:",
 	    longopts, NULL)) != -1)
 		switch (ch) {
+		case 'E':
+			o.allow_empty = 1;
+			break;
 		case 'C':
 			o.check = 1;
 			break;
@@ -436,7 +481,7 @@ main(int argc, char *argv[])
 static void
 usage(FILE *f, int status)
 {
-	fprintf(f, "usage: pool-report [-CdhVv] [-c config] [-F date] "
+	fprintf(f, "usage: pool-report [-CdEhVv] [-c config] [-F date] "
 	    "[-f format] [-k min-cell]\n"
 	    "                   [-n weeks] [-o file] [-S dir] [-s section,...] "
 	    "[-T date]\n"
