@@ -21,6 +21,7 @@
 #include "pool_jscan.h"
 #include "pool_record.h"
 #include "pool_report.h"
+#include "pool_rules.h"
 #include "pool_strtab.h"
 #include "pool_time.h"
 
@@ -512,8 +513,15 @@ pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
 		 * its start (a bad start is reported by the validation). */
 		keep = 1;
 		if (!c->o.keep_all && pk.has_start) {
+			int64_t	 m = (c->o.sections & 1u << POOL_SEC_WORKERS) ?
+			    6 : 0;
+
+			/* The workers table judges whole weeks of the rules
+			 * (rules.week_start) that touch the period: their
+			 * days before and after it are kept too. */
 			day = pool_tz_local_day(c->o.tz, pk.start);
-			keep = day >= c->o.from && day <= c->o.to;
+			keep = (c->o.from == INT64_MIN || day >= c->o.from - m) &&
+			    (c->o.to == INT64_MAX || day <= c->o.to + m);
 		}
 		if (pool_record_parse(keep ? &c->data : &c->scratch, line, len,
 		    &rec, err) == -1)
@@ -1142,9 +1150,10 @@ fail:
 /* Per worker, per ISO week: hours (for the week limit). */
 struct wweek {
 	long		 w;
-	int64_t		 monday;
+	int64_t		 monday;	/* first day of the rules' week */
 	double		 hours;
 	long		 shifts, nights;
+	int		 live;		/* the shift lies in the period */
 };
 
 static int
@@ -1187,10 +1196,46 @@ worker_idx_cmp(const void *a, const void *b)
 	return strcmp(wv[*(const long *)a].id, wv[*(const long *)b].id);
 }
 
+/* Workers that --check finds over a weekly limit in the period. */
+struct overweek {
+	const struct pool_reportctx	*c;
+	unsigned char			*over;	/* per worker index */
+};
+
+static void
+on_overweek(void *arg, const struct pool_violation *v)
+{
+	struct overweek		*o = arg;
+	const struct pool_shift	*s = &o->c->data.shifts.v[v->shift];
+	int64_t			 day = pool_tz_local_day(o->c->o.tz, s->start);
+
+	if (day < o->c->o.from || day > o->c->o.to)
+		return;
+	if (strcmp(v->rule, POOL_RULE_WEEK_MAX) == 0 ||
+	    strcmp(v->rule, POOL_RULE_WORKER_WEEK) == 0)
+		o->over[v->worker] = 1;
+}
+
+/* The first day of the rules' week (rules.week_start) holding day. */
+static int64_t
+rules_week(const struct pool_reportctx *c, int64_t day)
+{
+	int	 ws = c->o.conf != NULL ? c->o.conf->rules.week_start : 7;
+	int64_t	 ref, x;
+
+	if (ws < 1 || ws > 7)
+		ws = 7;
+	ref = (ws - 4 + 7) % 7;		/* day 0 (1970-01-01) is a Thursday */
+	x = (day - ref) % 7;
+	return day - (x < 0 ? x + 7 : x);
+}
+
 static int
 sec_workers(struct pool_reportctx *c, const struct fill *fl,
     struct pool_report *rep, struct pool_error *err)
 {
+	struct overweek	 ov = { c, NULL };
+	struct pool_rulectx *rc = NULL;
 	struct pool_data *d = &c->data;
 	struct pool_table *t;
 	struct wweek	*ww = NULL;
@@ -1212,21 +1257,41 @@ sec_workers(struct pool_reportctx *c, const struct fill *fl,
 	ww = calloc(d->assignments.n + 1, sizeof(*ww));
 	ws = calloc(d->workers.n + 1, sizeof(*ws));
 	first = calloc(d->workers.n + 1, sizeof(*first));
-	if (ww == NULL || ws == NULL || first == NULL) {
+	ov.over = calloc(d->workers.n + 1, 1);
+	if (ww == NULL || ws == NULL || first == NULL || ov.over == NULL) {
 		nomem(err);
 		goto fail;
 	}
+	/*
+	 * Over a weekly limit is what --check says: the rules module's
+	 * audit of every assignment read (the kept days around the period
+	 * complete its weeks), week-max or worker-max-hours on a shift
+	 * in the period.
+	 */
+	if (c->o.conf != NULL) {
+		if ((rc = pool_rules_new(c->o.conf, d, c->o.tz, 0, err)) ==
+		    NULL || pool_rules_audit(rc, on_overweek, &ov, err) == -1)
+			goto fail;
+		pool_rules_free(rc);
+		rc = NULL;
+	}
+	/* Hours per week of the rules: every assignment read; the other
+	 * columns: those of the period. */
 	for (i = 0; i < d->assignments.n; i++) {
+		const struct pool_assignment *a = &d->assignments.v[i];
 		const struct pool_shift *s;
+		long	 si, wi;
 		int64_t	 day;
 
-		if (fl->asg[i] < 0 || fl->wk[i] < 0)
+		if ((si = pool_data_shift(d, a->shift)) < 0 ||
+		    (wi = pool_data_worker(d, a->worker)) < 0)
 			continue;
-		s = &d->shifts.v[fl->asg[i]];
-		day = fl->day[fl->asg[i]];
-		ww[nww].w = fl->wk[i];
-		ww[nww].monday = day - (pool_time_weekday(day) - 1);
+		s = &d->shifts.v[si];
+		day = fl->day[si];
+		ww[nww].w = wi;
+		ww[nww].monday = rules_week(c, day);
 		ww[nww].hours = shift_hours(s);
+		ww[nww].live = fl->asg[i] >= 0 && fl->wk[i] >= 0;
 		ww[nww].shifts = 1;
 		ww[nww].nights = is_night(c, s);
 		nww++;
@@ -1250,7 +1315,10 @@ sec_workers(struct pool_reportctx *c, const struct fill *fl,
 			ws[nws++] = (long)i;
 			continue;
 		}
-		if (first[i] >= 0)
+		for (j = first[i] >= 0 ? (size_t)first[i] : nww;
+		    j < nww && ww[j].w == (long)i && !ww[j].live; j++)
+			;
+		if (j < nww && ww[j].w == (long)i)
 			ws[nws++] = (long)i;
 	}
 	sort_ctx = c;
@@ -1287,8 +1355,12 @@ sec_workers(struct pool_reportctx *c, const struct fill *fl,
 				wk = 0;
 			}
 			wk += ww[j].hours;
-			if (wk > maxwk)
+			/* weeks of the rules that touch the period */
+			if (wk > maxwk && ww[j].monday + 6 >= pf &&
+			    ww[j].monday <= pt)
 				maxwk = wk;
+			if (!ww[j].live)
+				continue;
 			hours += ww[j].hours;
 			shifts++;
 			nights += ww[j].nights;
@@ -1298,7 +1370,7 @@ sec_workers(struct pool_reportctx *c, const struct fill *fl,
 			limit = w->max_hours_week;
 		contract = w->contract_hours >= 0 ? w->contract_hours * weeks :
 		    -1;
-		if (maxwk > limit + 1e-9)
+		if (ov.over[ws[i]])
 			status = "over week limit";
 		else if (contract >= 0 && hours > contract + 1e-9)
 			status = "over contract";
@@ -1326,11 +1398,15 @@ sec_workers(struct pool_reportctx *c, const struct fill *fl,
 	free(ww);
 	free(ws);
 	free(first);
+	free(ov.over);
 	return pool_report_add(rep, t, err);
 fail:
+	if (rc != NULL)
+		pool_rules_free(rc);
 	free(ww);
 	free(ws);
 	free(first);
+	free(ov.over);
 	pool_table_free(t);
 	return -1;
 }
