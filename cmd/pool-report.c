@@ -130,6 +130,85 @@ on_violation(void *arg, const struct pool_violation *v)
 		cli_errx(CLI_DATA, "out of memory");
 }
 
+/* One row of the audit table that is not a hard rule of the rules
+ * module: shift s (-1 if unknown), the worker and shift ids as read. */
+static void
+audit_row(struct audit *a, const char *worker, const char *shift, long s,
+    const char *rule, const char *detail)
+{
+	char	when[26];
+
+	a->n++;
+	if (pool_table_row(a->t, NULL) == -1 ||
+	    pool_table_text(a->t, worker, NULL) ||
+	    pool_table_text(a->t, shift, NULL) ||
+	    (s >= 0 ? pool_table_text(a->t, pool_time_format(a->tz,
+	    a->data->shifts.v[s].start, when), NULL) :
+	    pool_table_empty(a->t, NULL)) ||
+	    pool_table_text(a->t, rule, NULL) ||
+	    pool_table_text(a->t, detail, NULL))
+		cli_errx(CLI_DATA, "out of memory");
+}
+
+/*
+ * What an auditor looks for before the hard rules: an assignment to a
+ * worker or a shift that no record gives (its period unknown: always
+ * reported), and a shift of the period booked more than once, to one
+ * worker or to two.
+ */
+static void
+audit_records(struct audit *a)
+{
+	const struct pool_data	*d = a->data;
+	long			*by = NULL, s, w;
+	size_t			 i;
+	int64_t			 day;
+	char			 detail[160];
+
+	if ((by = malloc((d->shifts.n + 1) * sizeof(*by))) == NULL)
+		cli_errx(CLI_DATA, "out of memory");
+	for (i = 0; i < d->shifts.n; i++)
+		by[i] = -1;
+	for (i = 0; i < d->assignments.n; i++) {
+		const struct pool_assignment *as = &d->assignments.v[i];
+
+		s = pool_data_shift(d, as->shift);
+		w = pool_data_worker(d, as->worker);
+		if (s >= 0) {
+			day = pool_tz_local_day(a->tz, d->shifts.v[s].start);
+			if (day < a->ro->from || day > a->ro->to)
+				continue;
+		}
+		if (w < 0) {
+			snprintf(detail, sizeof(detail), "no worker record "
+			    "'%.60s'", as->worker);
+			audit_row(a, as->worker, as->shift, s,
+			    "unknown-worker", detail);
+		}
+		if (s < 0) {
+			snprintf(detail, sizeof(detail), "no shift record "
+			    "'%.60s'", as->shift);
+			audit_row(a, as->worker, as->shift, s,
+			    "unknown-shift", detail);
+			continue;
+		}
+		if (by[s] < 0) {
+			by[s] = (long)i;
+			continue;
+		}
+		if (d->assignments.v[by[s]].worker == as->worker)
+			snprintf(detail, sizeof(detail), "the same assignment "
+			    "again: the shift's hours count once");
+		else
+			snprintf(detail, sizeof(detail), "also booked to "
+			    "'%.60s': the shift's hours count once",
+			    d->assignments.v[by[s]].worker);
+		audit_row(a, as->worker, as->shift, s, "double-booking",
+		    detail);
+	}
+	free(by);
+}
+
 /* --check: every assignment of the period against the hard rules. */
 static long
 check(struct pool_reportctx *ctx, const struct pool_config *conf,
@@ -156,6 +235,7 @@ check(struct pool_reportctx *ctx, const struct pool_config *conf,
 		exit(CLI_DATA);
 	}
 	pool_rules_free(rc);
+	audit_records(&a);
 	if (pool_report_add(rep, a.t, &err) == -1)
 		cli_errx(CLI_DATA, "out of memory");
 	return a.n;

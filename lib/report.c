@@ -1611,15 +1611,17 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 	struct pair	*p = NULL;
 	struct kmap	 m = { NULL, 0, 0 };
 	uint64_t	*pw = NULL;
-	size_t		 n = 0, i, j, npw = 0;
+	unsigned char	*billed = NULL;
+	size_t		 n = 0, i, j, npw = 0, again = 0;
 	long		 idx;
 	int		 added;
 	double		 unpriced = 0;
-	char		 buf[160];
+	char		 buf[256];
 
 	p = calloc(d->assignments.n + 1, sizeof(*p));
 	pw = calloc(d->assignments.n + 1, sizeof(*pw));
-	if (p == NULL || pw == NULL) {
+	billed = calloc(d->shifts.n + 1, 1);
+	if (p == NULL || pw == NULL || billed == NULL) {
 		nomem(err);
 		goto fail;
 	}
@@ -1630,6 +1632,13 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 
 		if (fl->asg[i] < 0 || fl->wk[i] < 0)
 			continue;
+		/* A shift is worked once: a second assignment of it (to
+		 * the same or another worker) is not billed again. */
+		if (billed[fl->asg[i]]) {
+			again++;
+			continue;
+		}
+		billed[fl->asg[i]] = 1;
 		s = &d->shifts.v[fl->asg[i]];
 		w = &d->workers.v[fl->wk[i]];
 		if (w->org == s->org)
@@ -1689,12 +1698,18 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 		else
 			TRY(pool_table_empty(t, err));
 	}
-	if (unpriced > 0) {
+	buf[0] = '\0';
+	if (unpriced > 0)
 		snprintf(buf, sizeof(buf), "%.1f hours without a rate "
 		    "(worker, org record or pool.yaml) are not in the cost",
 		    unpriced);
+	if (again > 0)
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+		    "%s%zu assignment%s of a shift booked before not billed "
+		    "again (see --check)", buf[0] ? "; " : "", again,
+		    again == 1 ? "" : "s");
+	if (buf[0] != '\0')
 		TRY(pool_table_set_note(t, buf, err));
-	}
 	/* Net per pair of organisations: who owes whom. */
 	if ((net = pool_table_new("settlement", "settlement-net",
 	    "Settlement: net amount owed per pair", "report.settlement_net",
@@ -1741,6 +1756,7 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 	}
 	free(p);
 	free(pw);
+	free(billed);
 	free(m.e);
 	if (pool_report_add(rep, t, err) == -1) {
 		pool_table_free(net);
@@ -1750,6 +1766,7 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 fail:
 	free(p);
 	free(pw);
+	free(billed);
 	free(m.e);
 	pool_table_free(t);
 	pool_table_free(net);
