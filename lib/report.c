@@ -1993,7 +1993,13 @@ sec_contacts(struct pool_reportctx *c, struct pool_report *rep,
 	int64_t		 pf, ref;
 	char		 b1[11], b2[11];
 
+	/* As of the period's last day; without one, the last day of the
+	 * shifts or contacts read. */
 	period_days(c, &pf, &ref);
+	if (c->o.to != INT64_MAX)
+		ref = c->o.to;
+	else if (c->lastday == INT64_MIN)
+		ref = INT64_MIN;
 	for (i = 0; i < d->contacts.n; i++)
 		if (c->o.to == INT64_MAX && d->contacts.v[i].date > ref)
 			ref = d->contacts.v[i].date;
@@ -2068,8 +2074,13 @@ sec_contacts(struct pool_reportctx *c, struct pool_report *rep,
 		for (j = 0; j < d->contacts.n; j++) {
 			const struct pool_contact *ct = &d->contacts.v[j];
 
+			/* A configured person is met only in person: a
+			 * contact naming another of the same level does not
+			 * count for them (one naming nobody does). */
 			if (strcmp(ct->org, du[i].org) == 0 &&
 			    strcmp(ct->level, du[i].level) == 0 &&
+			    (du[i].with == NULL || ct->with == NULL ||
+			    strcmp(ct->with, du[i].with) == 0) &&
 			    ct->date <= ref && ct->date > last)
 				last = ct->date;
 		}
