@@ -451,6 +451,11 @@ run(struct opts *o, int argc, char *argv[])
 		exit(CLI_DATA);
 	}
 	check_empty(o, ctx, &ro);
+	/* Hours nobody pays for: never dropped in silence. */
+	if (o->format != POOL_FMT_ICS && (ro.sections & 1u <<
+	    POOL_SEC_SETTLEMENT) && pool_report_unpriced(ctx) > 0)
+		cli_warnx("settlement: %.1f hours without a rate are not in "
+		    "the cost", pool_report_unpriced(ctx));
 	if (o->check && check(ctx, conf, tz, &ro, &rep) > 0)
 		status = CLI_DATA;
 	if (write_out(o, ctx, &rep, tz) == -1)

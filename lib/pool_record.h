@@ -31,6 +31,7 @@ enum pool_rtype {
 	POOL_R_ALLOCATION,
 	POOL_R_CONTACT,
 	POOL_R_REJECT,
+	POOL_R_WORKED,
 	POOL_R_NTYPES
 };
 
@@ -142,6 +143,15 @@ struct pool_contact {
 	int32_t		 date;		/* day number */
 };
 
+/* Hours actually worked on a shift: replace its planned hours in the
+ * settlement. */
+struct pool_worked {
+	const char	*shift;
+	const char	*worker;
+	int64_t		 start, end;	/* instants; end > start */
+	uint16_t	 break_minutes;
+};
+
 /*
  * Records kept whole, as json (unfilled, candidate, reject): the report
  * reads their nested fields.  obj is owned by the data set.
@@ -163,6 +173,7 @@ struct pool_record {
 		struct pool_assignment	assignment;
 		struct pool_allocation	allocation;
 		struct pool_contact	contact;
+		struct pool_worked	worked;
 		struct pool_jrecord	jrecord;	/* unfilled, candidate, reject */
 	} u;
 };
@@ -182,6 +193,7 @@ struct pool_data {
 	POOL_VEC(struct pool_assignment) assignments;
 	POOL_VEC(struct pool_allocation) allocations;
 	POOL_VEC(struct pool_contact)	 contacts;
+	POOL_VEC(struct pool_worked)	 worked;
 	POOL_VEC(struct pool_jrecord)	 unfilled;
 	POOL_VEC(struct pool_jrecord)	 candidates;
 	POOL_VEC(struct pool_jrecord)	 rejects;

@@ -75,6 +75,7 @@ struct pool_reportctx {
 	struct kmap		 daymap;	/* (org, role or NULL, day) */
 	struct dayunits		*dayu;		/* ... -> shifts and hours */
 	size_t			 ndayu, dayucap;
+	double			 unpriced;	/* settled hours without a rate */
 };
 
 /* ---- small containers ---- */
@@ -566,6 +567,7 @@ pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
 	case POOL_R_ALLOCATION:
 	case POOL_R_CONTACT:
 	case POOL_R_UNFILLED:
+	case POOL_R_WORKED:
 		break;
 	default:
 		/* Passed over: validated and counted only (this is also where
@@ -1612,6 +1614,7 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 	struct kmap	 m = { NULL, 0, 0 };
 	uint64_t	*pw = NULL;
 	unsigned char	*billed = NULL;
+	struct kmap	 wm = { NULL, 0, 0 };
 	size_t		 n = 0, i, j, npw = 0, again = 0;
 	long		 idx;
 	int		 added;
@@ -1625,10 +1628,21 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 		nomem(err);
 		goto fail;
 	}
+	/* Hours actually worked, by shift and worker: the last record. */
+	for (i = d->worked.n; i-- > 0;) {
+		const struct pool_worked *wr = &d->worked.v[i];
+
+		if (kmap_get(&wm, wr->shift, wr->worker, 0, (long)i,
+		    &added) < 0) {
+			nomem(err);
+			goto fail;
+		}
+	}
 	for (i = 0; i < d->assignments.n; i++) {
 		const struct pool_shift *s;
 		const struct pool_worker *w;
 		double	 rate, h;
+		long	 wi;
 
 		if (fl->asg[i] < 0 || fl->wk[i] < 0)
 			continue;
@@ -1653,7 +1667,13 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 			p[n].to = s->org;
 			n++;
 		}
-		h = shift_hours(s);
+		/* At cost: the hours worked where a worked record says
+		 * them, else the planned hours. */
+		wi = kmap_find(&wm, d->assignments.v[i].shift,
+		    d->assignments.v[i].worker, 0);
+		h = wi >= 0 ? (double)(d->worked.v[wi].end -
+		    d->worked.v[wi].start) / 3600.0 -
+		    d->worked.v[wi].break_minutes / 60.0 : shift_hours(s);
 		/* At cost: the worker's own rate, else the home org's;
 		 * pool-employed workers need a rate of their own. */
 		rate = w->rate >= 0 ? w->rate :
@@ -1754,9 +1774,11 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 			TRY(pool_table_num(net, p[i].cost, err));
 		}
 	}
+	c->unpriced = unpriced;
 	free(p);
 	free(pw);
 	free(billed);
+	free(wm.e);
 	free(m.e);
 	if (pool_report_add(rep, t, err) == -1) {
 		pool_table_free(net);
@@ -1767,6 +1789,7 @@ fail:
 	free(p);
 	free(pw);
 	free(billed);
+	free(wm.e);
 	free(m.e);
 	pool_table_free(t);
 	pool_table_free(net);
@@ -2202,6 +2225,12 @@ pool_report_events(struct pool_reportctx *c, size_t *n)
 {
 	*n = c->nev;
 	return c->ev;
+}
+
+double
+pool_report_unpriced(const struct pool_reportctx *c)
+{
+	return c->unpriced;
 }
 
 int
