@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "pool.h"
@@ -26,6 +27,33 @@ struct args {
 
 static _Noreturn void	usage(FILE *, int);
 
+/* A progress line on a terminal, for long runs, as pool-ingest's. */
+static int	progressed;
+
+static void
+progress_read(unsigned long lines)
+{
+	fprintf(stderr, "\r%s: %lu lines read", cli_progname(), lines);
+	progressed = 1;
+}
+
+static void
+progress_run(void *arg, const char *period, size_t done, size_t total)
+{
+	(void)arg;
+	fprintf(stderr, "\r%s: %s, %zu of %zu open shifts divided ",
+	    cli_progname(), period, done, total);
+	progressed = 1;
+}
+
+static void
+progress_end(void)
+{
+	if (progressed)
+		fprintf(stderr, "\r%*s\r", 60, "");
+	progressed = 0;
+}
+
 /* Read every operand into d; returns CLI_OK or CLI_DATA. */
 static int
 read_inputs(struct pool_dist *d, int argc, char *argv[])
@@ -34,8 +62,11 @@ read_inputs(struct pool_dist *d, int argc, char *argv[])
 	struct pool_error	 err;
 	const char		*name, *line;
 	size_t			 len;
+	unsigned long		 nlines = 0;
 	FILE			*f;
-	int			 i, r, status = CLI_OK;
+	int			 i, r, status = CLI_OK, tty;
+
+	tty = isatty(STDERR_FILENO);
 
 	for (i = 0; i < argc || (i == 0 && argc == 0); i++) {
 		if ((f = cli_input_open(argc ? argv[i] : "-", &name)) == NULL) {
@@ -46,9 +77,12 @@ read_inputs(struct pool_dist *d, int argc, char *argv[])
 		if ((nd = pool_ndjson_new(f, name, 0, &err)) == NULL)
 			cli_errx(CLI_DATA, "out of memory");
 		while ((r = pool_ndjson_next(nd, &line, &len, &err)) != 0) {
+			if (tty && (++nlines & 0xffff) == 0)
+				progress_read(nlines);
 			if (r == 1 && pool_dist_add(d, line, len, name,
 			    pool_ndjson_lineno(nd), &err) == 0)
 				continue;
+			progress_end();
 			cli_error(&err);
 			status = CLI_DATA;
 			/* Without memory no output can be right: keep the old. */
@@ -78,8 +112,11 @@ run(struct args *a, int argc, char *argv[])
 		cli_error(&err);
 		exit(CLI_USAGE);
 	}
+	if (isatty(STDERR_FILENO))
+		pool_dist_set_progress(d, progress_run, NULL);
 	status = read_inputs(d, argc, argv);
 	ran = pool_dist_run(d, &err) == 0;
+	progress_end();
 	if (!ran) {
 		cli_error(&err);
 		if (err.code == POOL_ECONFIG)

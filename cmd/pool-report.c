@@ -27,7 +27,7 @@ struct opts {
 	const char	*config, *output, *split, *week, *from, *to;
 	const char	*sections;
 	int		 format, check, detail, min_cell, weeks, verbose;
-	int		 backtest;
+	int		 backtest, allow_empty;
 };
 
 static _Noreturn void	usage(FILE *, int);
@@ -145,6 +145,85 @@ on_violation(void *arg, const struct pool_violation *v)
 		cli_errx(CLI_DATA, "out of memory");
 }
 
+/* One row of the audit table that is not a hard rule of the rules
+ * module: shift s (-1 if unknown), the worker and shift ids as read. */
+static void
+audit_row(struct audit *a, const char *worker, const char *shift, long s,
+    const char *rule, const char *detail)
+{
+	char	when[26];
+
+	a->n++;
+	if (pool_table_row(a->t, NULL) == -1 ||
+	    pool_table_text(a->t, worker, NULL) ||
+	    pool_table_text(a->t, shift, NULL) ||
+	    (s >= 0 ? pool_table_text(a->t, pool_time_format(a->tz,
+	    a->data->shifts.v[s].start, when), NULL) :
+	    pool_table_empty(a->t, NULL)) ||
+	    pool_table_text(a->t, rule, NULL) ||
+	    pool_table_text(a->t, detail, NULL))
+		cli_errx(CLI_DATA, "out of memory");
+}
+
+/*
+ * What an auditor looks for before the hard rules: an assignment to a
+ * worker or a shift that no record gives (its period unknown: always
+ * reported), and a shift of the period booked more than once, to one
+ * worker or to two.
+ */
+static void
+audit_records(struct audit *a)
+{
+	const struct pool_data	*d = a->data;
+	long			*by = NULL, s, w;
+	size_t			 i;
+	int64_t			 day;
+	char			 detail[160];
+
+	if ((by = malloc((d->shifts.n + 1) * sizeof(*by))) == NULL)
+		cli_errx(CLI_DATA, "out of memory");
+	for (i = 0; i < d->shifts.n; i++)
+		by[i] = -1;
+	for (i = 0; i < d->assignments.n; i++) {
+		const struct pool_assignment *as = &d->assignments.v[i];
+
+		s = pool_data_shift(d, as->shift);
+		w = pool_data_worker(d, as->worker);
+		if (s >= 0) {
+			day = pool_tz_local_day(a->tz, d->shifts.v[s].start);
+			if (day < a->ro->from || day > a->ro->to)
+				continue;
+		}
+		if (w < 0) {
+			snprintf(detail, sizeof(detail), "no worker record "
+			    "'%.60s'", as->worker);
+			audit_row(a, as->worker, as->shift, s,
+			    "unknown-worker", detail);
+		}
+		if (s < 0) {
+			snprintf(detail, sizeof(detail), "no shift record "
+			    "'%.60s'", as->shift);
+			audit_row(a, as->worker, as->shift, s,
+			    "unknown-shift", detail);
+			continue;
+		}
+		if (by[s] < 0) {
+			by[s] = (long)i;
+			continue;
+		}
+		if (d->assignments.v[by[s]].worker == as->worker)
+			snprintf(detail, sizeof(detail), "the same assignment "
+			    "again: the shift's hours count once");
+		else
+			snprintf(detail, sizeof(detail), "also booked to "
+			    "'%.60s': the shift's hours count once",
+			    d->assignments.v[by[s]].worker);
+		audit_row(a, as->worker, as->shift, s, "double-booking",
+		    detail);
+	}
+	free(by);
+}
+
 /* --check: every assignment of the period against the hard rules. */
 static long
 check(struct pool_reportctx *ctx, const struct pool_config *conf,
@@ -171,6 +250,7 @@ check(struct pool_reportctx *ctx, const struct pool_config *conf,
 		exit(CLI_DATA);
 	}
 	pool_rules_free(rc);
+	audit_records(&a);
 	if (pool_report_add(rep, a.t, &err) == -1)
 		cli_errx(CLI_DATA, "out of memory");
 	return a.n;
@@ -333,6 +413,45 @@ write_out(const struct opts *o, struct pool_reportctx *ctx,
 	return cli_output_close(f, ok) == 0 && ok ? 0 : -1;
 }
 
+/* The sections that speak of shifts: without shifts they say nothing. */
+#define SHIFT_SECTIONS	(POOL_REPORT_ALL & ~(1u << POOL_SEC_CONTACTS | \
+	    1u << POOL_SEC_RECORDS))
+
+/*
+ * A report of a period without shifts is most likely a report of a
+ * missing export: say so and write nothing (an -o file keeps its old
+ * contents), unless --allow-empty.
+ */
+static void
+check_empty(const struct opts *o, struct pool_reportctx *ctx,
+    const struct pool_report_opts *ro)
+{
+	const struct pool_data	*d = pool_report_data(ctx);
+	char			 a[16], b[16];
+	size_t			 i;
+	int64_t			 day;
+
+	if (o->allow_empty || o->check || (ro->sections & SHIFT_SECTIONS) == 0)
+		return;
+	for (i = 0; i < d->shifts.n; i++) {
+		day = pool_tz_local_day(ro->tz, d->shifts.v[i].start);
+		if (day >= ro->from && day <= ro->to)
+			return;
+	}
+	if (ro->period != NULL)
+		cli_errx(CLI_DATA, "no shifts in %s: nothing written (a missing "
+		    "export? --allow-empty writes the report anyway)",
+		    ro->period);
+	if (ro->from == INT64_MIN && ro->to == INT64_MAX)
+		cli_errx(CLI_DATA, "no shifts in the input: nothing written (a "
+		    "missing export? --allow-empty writes the report anyway)");
+	cli_errx(CLI_DATA, "no shifts from %s to %s: nothing written (a "
+	    "missing export? --allow-empty writes the report anyway)",
+	    ro->from == INT64_MIN ? "the start" :
+	    pool_time_format_date(ro->from, a),
+	    ro->to == INT64_MAX ? "the end" : pool_time_format_date(ro->to, b));
+}
+
 static int
 run(struct opts *o, int argc, char *argv[])
 {
@@ -385,6 +504,12 @@ run(struct opts *o, int argc, char *argv[])
 		cli_error(&err);
 		exit(CLI_DATA);
 	}
+	check_empty(o, ctx, &ro);
+	/* Hours nobody pays for: never dropped in silence. */
+	if (o->format != POOL_FMT_ICS && (ro.sections & 1u <<
+	    POOL_SEC_SETTLEMENT) && pool_report_unpriced(ctx) > 0)
+		cli_warnx("settlement: %.1f hours without a rate are not in "
+		    "the cost", pool_report_unpriced(ctx));
 	if (o->backtest)
 		only_backtest(&rep);
 	if (o->check && check(ctx, conf, tz, &ro, &rep) > 0)
@@ -404,6 +529,7 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
+		{ "allow-empty", no_argument,		NULL,	'E' },
 		{ "backtest",	no_argument,		NULL,	'B' },
 		{ "check",	no_argument,		NULL,	'C' },
 		{ "config",	required_argument,	NULL,	'c' },
@@ -423,15 +549,18 @@ main(int argc, char *argv[])
 		{ NULL,		0,			NULL,	0 }
 	};
 	struct opts	 o = { NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	    POOL_FMT_TEXT, 0, 0, -1, 4, 0, 0 };
+	    POOL_FMT_TEXT, 0, 0, -1, 4, 0, 0, 0 };
 	int		 ch;
 
 	cli_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "Cc:dF:f:hk:n:o:S:s:T:Vvw:",
+	while ((ch = getopt_long(argc, argv, "Cc:dEF:f:hk:n:o:S:s:T:Vvw:",
 	    longopts, NULL)) != -1)
 		switch (ch) {
 		case 'B':
 			o.backtest = 1;
+			break;
+		case 'E':
+			o.allow_empty = 1;
 			break;
 		case 'C':
 			o.check = 1;
@@ -497,7 +626,7 @@ main(int argc, char *argv[])
 static void
 usage(FILE *f, int status)
 {
-	fprintf(f, "usage: pool-report [-CdhVv] [--backtest] [-c config] "
+	fprintf(f, "usage: pool-report [-CdEhVv] [--backtest] [-c config] "
 	    "[-F date] [-f format]\n"
 	    "                   [-k min-cell] [-n weeks] [-o file] [-S dir] "
 	    "[-s section,...]\n"

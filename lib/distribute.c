@@ -4,22 +4,24 @@
  * records and the explanation.  See pool_distribute.h and
  * pool-distribute(1).
  *
- * Supply (pool mode) is an upper bound of the number of a period's open
- * shifts of one role (or of their paid minutes) that the workers can
- * take: a maximum flow from the shifts to the workers, where a worker
- * is linked to a shift only if the worker holds the role or a role that
- * covers it, has every required skill, is valid on the day, is
- * available for the whole shift (when the worker has availability
+ * Supply (pool mode) is a maximum flow per period over all its roles:
+ * source -> slots (the open shifts alike for every worker, with their
+ * count) -> per supply unit (one worker, or a class of workers alike
+ * and without facts of their own) the overlap components of its
+ * eligible slots per ATW week -> the unit's week node, capped by the
+ * weekly maximum (personal and legal, less confirmed hours) -> sink.
+ * A worker is linked to a slot only if the worker holds the role or a
+ * role that covers it, has every required skill, is valid on the day,
+ * is available for the whole shift (when the worker has availability
  * records), is not absent during it, has no confirmed assignment that
  * overlaps it, fits the shift's tags when dedicated, and is allowed
- * nights (night_exempt, nights never/only).  A worker can take at most
- * as many of the group's shifts (or minutes) as the largest set of
- * shifts open to that worker that are pairwise apart by at least the
- * shortened daily rest (rules.rest_daily_short, the least rest anybody
- * may have).  Other working-time limits (the full daily rest, rest
- * after nights, hours per week), travel and the same worker counted for
- * several roles are not modelled, so the bound can only be too high,
- * never too low.
+ * nights (night_exempt, nights never/only).  Within a component
+ * (shifts chained by the shortened daily rest, rules.rest_daily_short)
+ * one worker takes at most its largest set of pairwise apart shifts.
+ * The roles join the flow in turn, those covering most roles first;
+ * each role's supply is the flow it adds.  Other working-time limits
+ * (the full daily rest, rest after nights, averages) and travel are not
+ * modelled, so the bound of a role can be too high, never too low.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -48,8 +50,6 @@ struct line {
 struct orgrec {
 	const char	*id;		/* interned */
 	double		 weight;	/* POOL_NONE if absent */
-	const char	*wtext;		/* the number as written; NULL if
-					   not found */
 	const char	*source;	/* interned */
 	unsigned long	 line;
 };
@@ -77,6 +77,18 @@ struct group {
 	size_t		 nrows;
 };
 
+/*
+ * A supply unit: one worker with facts of their own (availability,
+ * absence, confirmed shifts), or a class of count workers alike in all
+ * that the supply looks at and with no such facts.
+ */
+struct wfacts;
+struct sunit {
+	long		 w;		/* a worker of the unit */
+	uint64_t	 count;
+	struct wfacts	*f;		/* NULL for a class */
+};
+
 struct pool_dist {
 	const struct pool_config	*conf;
 	struct pool_distribute_opts	 opts;
@@ -96,6 +108,12 @@ struct pool_dist {
 	struct pool_ptrmap		 rec_any;	/* org id -> last org record */
 	struct pool_ptrmap		 rec_w;		/* ... with a weight */
 	int				 ran;		/* run succeeded */
+	struct sunit			*units;		/* supply units */
+	size_t				 nunits;
+	int64_t				 legal_week;	/* minutes; -1 = none */
+	void				(*progress)(void *, const char *,
+					    size_t, size_t);
+	void				*progress_arg;
 };
 
 static int	period_kind(const char *);
@@ -187,102 +205,6 @@ pool_dist_free(struct pool_dist *d)
 	free(d);
 }
 
-/* Skip a JSON string starting at s[i] == '"'; returns the index after it. */
-static size_t
-skip_string(const char *s, size_t len, size_t i)
-{
-	for (i++; i < len && s[i] != '"'; i++)
-		if (s[i] == '\\')
-			i++;
-	return i + 1;
-}
-
-/*
- * The text of the number of the top-level member "weight" of a JSON
- * object that jansson has already accepted, copied into buf; 0 if
- * found, -1 if not (then the double is used).  Keys with escapes are
- * not recognised.
- */
-static int
-weight_text(const char *s, size_t len, char *buf, size_t bl)
-{
-	size_t	i = 0, k, ks, ke;
-	int	depth;
-
-	while (i < len && s[i] != '{')
-		i++;
-	for (i++; i < len; ) {
-		while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
-		    s[i] == '\n' || s[i] == ','))
-			i++;
-		if (i >= len || s[i] != '"')
-			return -1;
-		ks = i + 1;
-		i = skip_string(s, len, i);
-		ke = i - 1;
-		while (i < len && s[i] != ':')
-			i++;
-		for (i++; i < len && (s[i] == ' ' || s[i] == '\t' ||
-		    s[i] == '\r' || s[i] == '\n'); i++)
-			;
-		if (ke - ks == 6 && memcmp(s + ks, "weight", 6) == 0) {
-			for (k = i; k < len && (s[k] == '-' || s[k] == '+' ||
-			    s[k] == '.' || s[k] == 'e' || s[k] == 'E' ||
-			    (s[k] >= '0' && s[k] <= '9')); k++)
-				;
-			if (k == i || k - i >= bl)
-				return -1;
-			memcpy(buf, s + i, k - i);
-			buf[k - i] = '\0';
-			return 0;
-		}
-		/* skip the value */
-		if (i < len && s[i] == '"') {
-			i = skip_string(s, len, i);
-			continue;
-		}
-		for (depth = 0; i < len; i++) {
-			if (s[i] == '"')
-				i = skip_string(s, len, i) - 1;
-			else if (s[i] == '{' || s[i] == '[')
-				depth++;
-			else if (s[i] == '}' || s[i] == ']') {
-				if (depth-- == 0)
-					return -1;	/* end of the object */
-			} else if (s[i] == ',' && depth == 0)
-				break;
-		}
-	}
-	return -1;
-}
-
-static int
-has_sub(const char *s, size_t len, const char *needle)
-{
-	size_t	n = strlen(needle), i;
-
-	for (i = 0; i + n <= len; i++)
-		if (memcmp(s + i, needle, n) == 0)
-			return 1;
-	return 0;
-}
-
-/* 1 if a line that failed to parse still says it is an org record. */
-static int
-is_org_line(const char *text, size_t len)
-{
-	json_t	*o, *t;
-	int	 org = 0;
-
-	if ((o = json_loadb(text, len, 0, NULL)) == NULL)
-		return has_sub(text, len, "\"type\"") &&
-		    has_sub(text, len, "\"org\"");
-	t = json_object_get(o, "type");
-	org = json_is_string(t) && strcmp(json_string_value(t), "org") == 0;
-	json_decref(o);
-	return org;
-}
-
 int
 pool_dist_add(struct pool_dist *d, const char *text, size_t len,
     const char *source, unsigned long lineno, struct pool_error *err)
@@ -290,7 +212,6 @@ pool_dist_add(struct pool_dist *d, const char *text, size_t len,
 	struct pool_record	 r;
 	struct line		*l;
 	const char		*src;
-	char			 wbuf[64];
 
 	GROW(d->lines, d->nlines, d->linecap);
 	while (d->buflen + len + 1 > d->bufcap) {
@@ -312,7 +233,9 @@ pool_dist_add(struct pool_dist *d, const char *text, size_t len,
 
 	if (pool_record_parse(&d->data, text, len, &r, err) != 0) {
 		pool_error_locate(err, source, lineno);
-		if (is_org_line(text, len))
+		/* A valid org record with a bad field; a line that is not
+		 * a record at all is just broken, whatever it contains. */
+		if (r.type == POOL_R_ORG)
 			d->bad_orgs++;
 		return -1;
 	}
@@ -327,14 +250,6 @@ pool_dist_add(struct pool_dist *d, const char *text, size_t len,
 		GROW(d->orgrecs, d->norgrecs, d->orgreccap);
 		d->orgrecs[d->norgrecs].id = r.u.org.id;
 		d->orgrecs[d->norgrecs].weight = r.u.org.weight;
-		d->orgrecs[d->norgrecs].wtext = NULL;
-		if (r.u.org.weight != POOL_NONE &&
-		    weight_text(text, len, wbuf, sizeof(wbuf)) == 0 &&
-		    (d->orgrecs[d->norgrecs].wtext = pool_data_intern(&d->data,
-		    wbuf, strlen(wbuf))) == NULL) {
-			pool_record_release(&r);
-			goto nomem;
-		}
 		d->orgrecs[d->norgrecs].source = src;
 		d->orgrecs[d->norgrecs].line = lineno;
 		d->norgrecs++;
@@ -373,8 +288,7 @@ weight_of(struct pool_dist *d, const char *org, uint64_t *w,
 	if (d->opts.weights != POOL_WEIGHTS_RECORDS)
 		oc = pool_config_org(d->conf, org);
 	if (rec != NULL) {
-		if (rec->wtext != NULL ? pool_weight_parse(rec->wtext, w,
-		    err) == 0 : pool_weight_from_double(rec->weight, w, err) == 0)
+		if (pool_weight_from_double(rec->weight, w, err) == 0)
 			return 0;
 		pool_error_locate(err, rec->source, rec->line);
 		snprintf(err->context, sizeof(err->context), "org '%.60s'", org);
@@ -648,10 +562,17 @@ ivl_overlaps(const struct ivlist *l, int64_t s, int64_t e)
 	return 0;
 }
 
+/* Confirmed paid minutes of a worker in one ATW week. */
+struct wmin {
+	int64_t	week, min;
+};
+
 /* Per-worker facts for eligibility. */
 struct wfacts {
-	struct ivlist	avail, absent, busy;
-	int		has_avail;
+	struct ivlist	 avail, absent, busy;
+	struct wmin	*bw;
+	size_t		 nbw;
+	int		 has_avail;
 };
 
 /* Dinic's maximum flow on a small graph. */
@@ -774,44 +695,6 @@ flow_max(struct flow *f, int s, int t)
 	return total;
 }
 
-/*
- * A first flow found greedily, so that the augmenting phases have
- * little left to do: shift nodes are 2 .. 2+n-1, their edges lead to
- * component nodes 2+n+c whose edge to the sink is compt[c].  Returns
- * the flow pushed.
- */
-static int64_t
-flow_greedy(struct flow *f, size_t n, const int *compt)
-{
-	int64_t	total = 0, push;
-	int	k, e, s, c;
-
-	for (k = f->head[0]; k >= 0; k = f->e[k].next) {
-		s = f->e[k].to;
-		for (e = f->head[s]; e >= 0 && f->e[k].cap > 0;
-		    e = f->e[e].next) {
-			if ((e & 1) || f->e[e].cap <= 0 || f->e[e].to < 2 + (int)n)
-				continue;	/* a reverse edge */
-			c = compt[f->e[e].to - 2 - (int)n];
-			push = f->e[k].cap;
-			if (f->e[e].cap < push)
-				push = f->e[e].cap;
-			if (f->e[c].cap < push)
-				push = f->e[c].cap;
-			if (push <= 0)
-				continue;
-			f->e[k].cap -= push;
-			f->e[k ^ 1].cap += push;
-			f->e[e].cap -= push;
-			f->e[e ^ 1].cap += push;
-			f->e[c].cap -= push;
-			f->e[c ^ 1].cap += push;
-			total += push;
-		}
-	}
-	return total;
-}
-
 /* Units of a shift: 1, or its paid minutes. */
 static uint64_t
 shift_units(const struct pool_dist *d, const struct pool_shift *s)
@@ -822,6 +705,15 @@ shift_units(const struct pool_dist *d, const struct pool_shift *s)
 		return 1;
 	m = (s->end - s->start) / 60 - s->break_minutes;
 	return m > 0 ? (uint64_t)m : 0;
+}
+
+/* Paid minutes of a shift: what counts towards the weekly limits. */
+static int64_t
+shift_work(const struct pool_shift *s)
+{
+	int64_t	m = (s->end - s->start) / 60 - s->break_minutes;
+
+	return m > 0 ? m : 0;
 }
 
 struct wshift {
@@ -902,204 +794,550 @@ eligible(const struct pool_worker *w, const struct wfacts *f,
 		return 0;
 	if (!night && w->nights == POOL_NIGHTS_ONLY)
 		return 0;
-	if (ivl_overlaps(&f->absent, s->start, s->end) ||
-	    ivl_overlaps(&f->busy, s->start, s->end))
+	if (f != NULL && (ivl_overlaps(&f->absent, s->start, s->end) ||
+	    ivl_overlaps(&f->busy, s->start, s->end)))
 		return 0;
 	return 1;
 }
 
 /*
- * Supply bound of the shifts sh[0..n) (indexes into data.shifts, sorted
- * by start).  Per
- * worker the eligible shifts, each extended by the shortened rest after
- * it, fall into overlap components (chains of overlapping shifts);
- * within one component the worker can take at most its largest set of
- * pairwise disjoint (extended) shifts, so each component is a node with
- * that capacity between the shifts and the sink.
+ * A slot: the open shifts of a group that are alike for every worker
+ * (same start, end, paid minutes, skills and tags), counted together.
  */
-struct pair {
-	int		 shift;		/* index in sh */
-	int		 comp;		/* component node */
+struct slot {
+	long		 rep;		/* one of them: index in data.shifts */
+	size_t		 rep_k;		/* its position in the sorted list */
 	int64_t		 s, e;
-	uint64_t	 val;
+	int64_t		 day, week;	/* local day; ATW week of the start */
+	int64_t		 work;		/* paid minutes of one */
+	uint64_t	 count;
+	uint64_t	 val;		/* units of one */
+	int		 night;
+	size_t		 role;		/* index of its group in the period */
 };
 
-static const struct pool_data	*end_data;
-static const size_t		*end_sh;
+/* One slot open to a supply unit, extended by the rest after it. */
+struct pair {
+	size_t		 slot;
+	size_t		 comp;
+	int64_t		 s, e;
+	int64_t		 week;
+	int64_t		 work;
+	uint64_t	 val;		/* units of one shift */
+	uint64_t	 count;		/* workers of the unit */
+};
 
-/* Positions in end_sh by the end of their shift, then start. */
-static int
-end_cmp(const void *a, const void *b)
+/* The ATW week (rules.week_start) of a local day. */
+static int64_t
+atw_week(const struct pool_dist *d, int64_t day)
 {
-	const struct pool_shift	*s = &end_data->shifts.v[end_sh[*(const size_t *)a]];
-	const struct pool_shift	*t = &end_data->shifts.v[end_sh[*(const size_t *)b]];
+	int	ws = d->conf->rules.week_start;
+	int64_t	ref, x;
 
-	if (s->end != t->end)
-		return s->end < t->end ? -1 : 1;
-	if (s->start != t->start)
-		return s->start < t->start ? -1 : 1;
-	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+	if (ws < 1 || ws > 7)
+		ws = 7;
+	ref = (ws - 4 + 7) % 7;		/* day 0 (1970-01-01) is a Thursday */
+	x = day - ref;
+	return x >= 0 ? x / 7 : -((-x + 6) / 7);
+}
+
+/*
+ * The most paid minutes a worker of unit u may work in ATW week wk
+ * (the personal weekly maximum and the legal week maximum, less the
+ * confirmed hours already held that week), or -1 if nothing caps it.
+ */
+static int64_t
+week_cap(const struct pool_dist *d, const struct sunit *u, int64_t wk)
+{
+	const struct pool_worker	*w = &d->data.workers.v[u->w];
+	int64_t				 cap = d->legal_week, busy = 0;
+	size_t				 i;
+
+	if (w->max_hours_week >= 0 && (cap < 0 ||
+	    (int64_t)(w->max_hours_week * 60) < cap))
+		cap = (int64_t)(w->max_hours_week * 60);
+	if (cap < 0)
+		return -1;
+	if (u->f != NULL)
+		for (i = 0; i < u->f->nbw; i++)
+			if (u->f->bw[i].week == wk)
+				busy += u->f->bw[i].min;
+	return cap > busy ? cap - busy : 0;
 }
 
 static int
-supply_of(struct pool_dist *d, const size_t *sh, size_t n,
-    const struct wfacts *wf, uint64_t *supply)
+work_cmp(const void *a, const void *b)
+{
+	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Scratch space of supply_of, grown as needed and kept between groups. */
+struct scratch {
+	struct pair	*pairs;
+	size_t		 np, pcap;
+	uint64_t	*comp_cap;
+	size_t		*comp_seg;
+	size_t		 ncomp, ccap;
+	uint64_t	*seg_cap;
+	size_t		 nseg, scap;
+	struct wshift	*ws;
+	uint64_t	*dp;
+	int64_t		*wk;
+	size_t		 wcap;
+};
+
+static void
+scratch_free(struct scratch *x)
+{
+	free(x->pairs);
+	free(x->comp_cap);
+	free(x->comp_seg);
+	free(x->seg_cap);
+	free(x->ws);
+	free(x->dp);
+	free(x->wk);
+}
+
+/* Room for n entries in the per-unit arrays. */
+static int
+scratch_room(struct scratch *x, size_t n)
+{
+	struct wshift	*ws;
+	uint64_t	*dp;
+	int64_t		*wk;
+
+	if (n <= x->wcap)
+		return 0;
+	if ((ws = realloc(x->ws, n * sizeof(*ws))) == NULL)
+		return -1;
+	x->ws = ws;
+	if ((dp = realloc(x->dp, n * sizeof(*dp))) == NULL)
+		return -1;
+	x->dp = dp;
+	if ((wk = realloc(x->wk, n * sizeof(*wk))) == NULL)
+		return -1;
+	x->wk = wk;
+	x->wcap = n;
+	return 0;
+}
+
+/*
+ * The slots open to unit u: pairs appended to x.  Slots come by start;
+ * a unit with availability walks its merged availability.
+ */
+static int
+unit_pairs(struct pool_dist *d, const struct sunit *u, const struct slot *sl,
+    size_t ns, int64_t rest, const unsigned char *cov, struct scratch *x)
+{
+	const struct pool_worker	*wk = &d->data.workers.v[u->w];
+	size_t				 k, a = 0, lo, hi;
+
+	for (k = 0; k < ns; k++) {
+		if (u->f != NULL && u->f->has_avail) {
+			const struct ivlist *av = &u->f->avail;
+
+			/* the first interval that ends after the slot starts */
+			while (a < av->n && av->v[a].e <= sl[k].s)
+				a++;
+			if (a == av->n)
+				break;
+			if (av->v[a].s > sl[k].s) {
+				/* jump to the first slot in this interval */
+				lo = k;
+				hi = ns;
+				while (lo < hi) {
+					size_t mid = (lo + hi) / 2;
+
+					if (sl[mid].s < av->v[a].s)
+						lo = mid + 1;
+					else
+						hi = mid;
+				}
+				if (lo > k) {
+					k = lo - 1;
+					continue;
+				}
+			}
+			if (sl[k].s < av->v[a].s || sl[k].e > av->v[a].e)
+				continue;
+		}
+		if (!cov[sl[k].role] || !eligible(wk, u->f,
+		    &d->data.shifts.v[sl[k].rep], sl[k].night, sl[k].day))
+			continue;
+		if (x->np == x->pcap) {
+			size_t nc = x->pcap ? x->pcap * 2 : 256;
+			struct pair *p = realloc(x->pairs, nc * sizeof(*p));
+
+			if (p == NULL)
+				return -1;
+			x->pairs = p;
+			x->pcap = nc;
+		}
+		x->pairs[x->np].slot = k;
+		x->pairs[x->np].s = sl[k].s;
+		x->pairs[x->np].e = sl[k].e + rest;
+		x->pairs[x->np].week = sl[k].week;
+		x->pairs[x->np].work = sl[k].work;
+		x->pairs[x->np].val = d->hours ? sl[k].val : 1;
+		x->pairs[x->np].count = u->count;
+		x->pairs[x->np].comp = (size_t)-1;
+		x->np++;
+	}
+	return 0;
+}
+
+static int
+push_comp(struct scratch *x, uint64_t cap, size_t seg)
+{
+	if (x->ncomp == x->ccap) {
+		size_t nc = x->ccap ? x->ccap * 2 : 256;
+		uint64_t *c = realloc(x->comp_cap, nc * sizeof(*c));
+		size_t *s;
+
+		if (c == NULL)
+			return -1;
+		x->comp_cap = c;
+		if ((s = realloc(x->comp_seg, nc * sizeof(*s))) == NULL)
+			return -1;
+		x->comp_seg = s;
+		x->ccap = nc;
+	}
+	x->comp_cap[x->ncomp] = cap;
+	x->comp_seg[x->ncomp++] = seg;
+	return 0;
+}
+
+static int
+push_seg(struct scratch *x, uint64_t cap)
+{
+	if (x->nseg == x->scap) {
+		size_t nc = x->scap ? x->scap * 2 : 256;
+		uint64_t *c = realloc(x->seg_cap, nc * sizeof(*c));
+
+		if (c == NULL)
+			return -1;
+		x->seg_cap = c;
+		x->scap = nc;
+	}
+	x->seg_cap[x->nseg++] = cap;
+	return 0;
+}
+
+#define CAP_NONE	((uint64_t)1 << 62)
+
+/*
+ * Components and week nodes of unit u over its pairs x->pairs[first ..
+ * np): per ATW week, the pairs fall into overlap components (chains of
+ * shifts overlapping with the rest after them); one worker takes at
+ * most the largest set of pairwise disjoint shifts of a component, and
+ * at most what the week's cap leaves (in shifts: the most of the
+ * week's shortest shifts that fit in it).  A class of count workers
+ * has count times that.
+ */
+static int
+unit_nodes(struct pool_dist *d, const struct sunit *u, struct scratch *x,
+    size_t first)
+{
+	size_t		 i, j, k, w0, w1, nw;
+	int64_t		 end, cap, sum;
+	uint64_t	 wcap, c;
+
+	if (scratch_room(x, x->np - first) != 0)
+		return -1;
+	for (w0 = first; w0 < x->np; w0 = w1) {
+		for (w1 = w0; w1 < x->np && x->pairs[w1].week ==
+		    x->pairs[w0].week; w1++)
+			;
+		cap = week_cap(d, u, x->pairs[w0].week);
+		if (cap < 0)
+			wcap = CAP_NONE;
+		else if (d->hours)
+			wcap = (uint64_t)cap * u->count;
+		else {
+			nw = w1 - w0;
+			for (k = 0; k < nw; k++)
+				x->wk[k] = x->pairs[w0 + k].work;
+			qsort(x->wk, nw, sizeof(*x->wk), work_cmp);
+			for (c = 0, sum = 0, k = 0; k < nw &&
+			    sum + x->wk[k] <= cap; k++, c++)
+				sum += x->wk[k];
+			wcap = c * u->count;
+		}
+		if (wcap == 0)
+			continue;	/* the pairs of this week lead nowhere */
+		if (push_seg(x, wcap) != 0)
+			return -1;
+		for (i = w0; i < w1; i = j) {
+			end = x->pairs[i].e;
+			for (j = i; j < w1 && (j == i || x->pairs[j].s < end); j++)
+				if (x->pairs[j].e > end)
+					end = x->pairs[j].e;
+			for (k = i; k < j; k++) {
+				x->ws[k - i].s = x->pairs[k].s;
+				x->ws[k - i].e = x->pairs[k].e;
+				x->ws[k - i].val = x->pairs[k].val;
+				x->pairs[k].comp = x->ncomp;
+			}
+			if (push_comp(x, max_disjoint(x->ws, j - i, x->dp) *
+			    u->count, x->nseg - 1) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A first flow found greedily, so that the augmenting phases have
+ * little left to do, from the source edges src.  Nodes: 0 source, 1
+ * sink, slots 2 .. 2+ns, then
+ * components, then weeks; compe[c] is the edge of component c to its
+ * week, sege[g] the edge of week g to the sink.
+ */
+static int64_t
+flow_greedy(struct flow *f, const int *src, size_t nsrc, size_t ns,
+    const int *compe, const int *sege, size_t nc)
+{
+	int64_t	total = 0, push;
+	int	k, e, c, g, base = 2 + (int)ns;
+	size_t	i;
+
+	for (i = 0; i < nsrc; i++) {
+		k = src[i];
+		for (e = f->head[f->e[k].to]; e >= 0 && f->e[k].cap > 0;
+		    e = f->e[e].next) {
+			if ((e & 1) || f->e[e].cap <= 0 || f->e[e].to < base)
+				continue;	/* a reverse edge */
+			c = compe[f->e[e].to - base];
+			g = sege[f->e[c].to - base - (int)nc];
+			push = f->e[k].cap;
+			if (f->e[e].cap < push)
+				push = f->e[e].cap;
+			if (f->e[c].cap < push)
+				push = f->e[c].cap;
+			if (f->e[g].cap < push)
+				push = f->e[g].cap;
+			if (push <= 0)
+				continue;
+			f->e[k].cap -= push;
+			f->e[k ^ 1].cap += push;
+			f->e[e].cap -= push;
+			f->e[e ^ 1].cap += push;
+			f->e[c].cap -= push;
+			f->e[c ^ 1].cap += push;
+			f->e[g].cap -= push;
+			f->e[g ^ 1].cap += push;
+			total += push;
+		}
+	}
+	return total;
+}
+
+/* Shift indexes by start, end, then what makes a slot. */
+static int
+list_cmp(const struct pool_strlist *a, const struct pool_strlist *b)
+{
+	uint32_t	i;
+
+	if (a->n != b->n)
+		return a->n < b->n ? -1 : 1;
+	for (i = 0; i < a->n; i++)
+		if (a->v[i] != b->v[i])
+			return strcmp(a->v[i], b->v[i]);
+	return 0;
+}
+
+static const struct pool_data	*slot_data;
+
+static int
+slot_cmp(const void *a, const void *b)
+{
+	const struct pool_shift	*s = &slot_data->shifts.v[*(const size_t *)a];
+	const struct pool_shift	*t = &slot_data->shifts.v[*(const size_t *)b];
+	int			 c;
+
+	if (s->start != t->start)
+		return s->start < t->start ? -1 : 1;
+	if (s->end != t->end)
+		return s->end < t->end ? -1 : 1;
+	if (s->role != t->role)
+		return strcmp(s->role, t->role);
+	if (s->break_minutes != t->break_minutes)
+		return s->break_minutes < t->break_minutes ? -1 : 1;
+	if ((c = list_cmp(&s->skills, &t->skills)) != 0)
+		return c;
+	return list_cmp(&s->tags, &t->tags);
+}
+
+/* Groups of a period by the number of roles theirs covers, most first. */
+static const struct pool_config	*rank_conf;
+
+static size_t
+role_rank(const char *role)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < rank_conf->nroles; i++)
+		n += strcmp(rank_conf->roles[i].id, role) != 0 &&
+		    pool_config_role_covers(rank_conf, role,
+		    rank_conf->roles[i].id);
+	return n;
+}
+
+static const struct group	*rank_groups;
+
+static int
+rank_cmp(const void *a, const void *b)
+{
+	const struct group	*x = &rank_groups[*(const size_t *)a];
+	const struct group	*y = &rank_groups[*(const size_t *)b];
+	size_t			 rx = role_rank(x->role), ry = role_rank(y->role);
+
+	if (rx != ry)
+		return rx > ry ? -1 : 1;
+	return strcmp(x->role, y->role);
+}
+
+/*
+ * The supply of every role of one period: the open shifts sh[0..n) of
+ * the period's groups g[0..ng) (one per role).  One flow network for
+ * the whole period: from the slots through, per supply unit, its
+ * components and weeks to the sink (see the comment at the top).  The
+ * roles come in turn, those that cover the most other roles first:
+ * each role's supply is what the flow gains when its slots are joined,
+ * so a worker's hours are counted once across the roles.
+ */
+static int
+supply_period(struct pool_dist *d, size_t *sh, size_t n, struct group *g,
+    size_t ng, struct scratch *x)
 {
 	struct pool_data	*data = &d->data;
-	size_t			 nw = data->workers.n, w, k, i, j, first;
-	size_t			 np = 0, pcap = 0, ncomp = 0, ccap = 0;
+	struct slot		*sl = NULL;
 	struct flow		 f;
-	struct pair		*pairs = NULL;
-	uint64_t		*comp_cap = NULL, *dp = NULL;
-	struct wshift		*ws = NULL;
-	unsigned char		*night = NULL;
-	int64_t			*day = NULL, end, rest;
-	const char		*role = n ? data->shifts.v[sh[0]].role : NULL;
+	size_t			 ns = 0, k, u, i, first, *order = NULL, nsrc;
+	int64_t			 rest, total = 0, before;
+	int			*compe = NULL, *sege = NULL, *src = NULL, rc = -1;
+	unsigned char		*cov = NULL;
 	uint32_t		 r;
-	size_t			 ai;
-	int			*compt = NULL, *compof = NULL, covers;
-	int64_t			 greedy, *lastend = NULL;
-	size_t			*byend = NULL, comp0;
-	int			 rc = -1;
 
+	memset(&f, 0, sizeof(f));
+	x->np = x->ncomp = x->nseg = 0;
 	/* The shortest rest anybody may have between two shifts. */
 	rest = d->conf->rules.rest_daily_short > 0 ?
 	    d->conf->rules.rest_daily_short : d->conf->rules.rest_daily;
 	rest = rest > 0 ? (int64_t)rest * 60 : 0;
-	memset(&f, 0, sizeof(f));
-	ws = malloc((n ? n : 1) * sizeof(*ws));
-	dp = malloc((n ? n : 1) * sizeof(*dp));
-	night = malloc(n ? n : 1);
-	day = malloc((n ? n : 1) * sizeof(*day));
-	compof = malloc((n ? n : 1) * sizeof(*compof));
-	lastend = malloc((n ? n : 1) * sizeof(*lastend));
-	byend = malloc((n ? n : 1) * sizeof(*byend));
-	if (ws == NULL || dp == NULL || night == NULL || day == NULL ||
-	    compof == NULL || lastend == NULL || byend == NULL)
-		goto out;
-	for (k = 0; k < n; k++) {
-		compof[k] = -1;
-		byend[k] = k;
-	}
-	end_sh = sh;
-	end_data = data;
+	slot_data = data;
 	if (n > 1)
-		qsort(byend, n, sizeof(*byend), end_cmp);
+		qsort(sh, n, sizeof(*sh), slot_cmp);
+	if ((sl = calloc(n ? n : 1, sizeof(*sl))) == NULL ||
+	    (cov = malloc(ng ? ng : 1)) == NULL ||
+	    (order = malloc((ng ? ng : 1) * sizeof(*order))) == NULL ||
+	    (src = malloc((n ? n : 1) * sizeof(*src))) == NULL)
+		goto out;
 	for (k = 0; k < n; k++) {
-		night[k] = (unsigned char)is_night(d, &data->shifts.v[sh[k]]);
-		day[k] = pool_tz_local_day(d->tz, data->shifts.v[sh[k]].start);
-	}
-	for (w = 0; w < nw; w++) {
-		const struct pool_worker *wk = &data->workers.v[w];
+		const struct pool_shift *s = &data->shifts.v[sh[k]];
 
-		if (pool_data_worker(data, wk->id) != (long)w)
-			continue;	/* a later record with this id wins */
-		/* every shift of the group has the same role */
-		for (covers = 0, r = 0; r < wk->roles.n && !covers; r++)
-			covers = wk->roles.v[r] == role ||
-			    pool_config_role_covers(d->conf, wk->roles.v[r], role);
-		if (!covers)
+		if (ns > 0 && slot_cmp(&sh[k], &sh[sl[ns - 1].rep_k]) == 0) {
+			sl[ns - 1].count++;
 			continue;
-		first = np;
-		ai = 0;
-		for (k = 0; k < n; k++) {
-			const struct pool_shift *s = &data->shifts.v[sh[k]];
+		}
+		sl[ns].rep_k = k;
+		sl[ns].rep = (long)sh[k];
+		sl[ns].s = s->start;
+		sl[ns].e = s->end;
+		sl[ns].day = pool_tz_local_day(d->tz, s->start);
+		sl[ns].week = atw_week(d, sl[ns].day);
+		sl[ns].work = shift_work(s);
+		sl[ns].val = shift_units(d, s);
+		sl[ns].night = is_night(d, s);
+		sl[ns].count = 1;
+		for (i = 0; i < ng && g[i].role != s->role; i++)
+			;
+		sl[ns].role = i < ng ? i : 0;
+		ns++;
+	}
+	for (u = 0; u < d->nunits; u++) {
+		const struct pool_worker *wk = &data->workers.v[d->units[u].w];
+		int any = 0;
 
-			/* shifts come by start: walk the merged availability */
-			if (wf[w].has_avail) {
-				const struct ivlist *av = &wf[w].avail;
-
-				while (ai + 1 < av->n && av->v[ai + 1].s <= s->start)
-					ai++;
-				if (av->n == 0 || av->v[ai].s > s->start ||
-				    s->end > av->v[ai].e)
-					continue;
-			}
-			if (!eligible(wk, &wf[w], s, night[k], day[k]))
+		for (i = 0; i < ng; i++) {
+			for (cov[i] = 0, r = 0; r < wk->roles.n && !cov[i]; r++)
+				cov[i] = wk->roles.v[r] == g[i].role ||
+				    pool_config_role_covers(d->conf,
+				    wk->roles.v[r], g[i].role);
+			any |= cov[i];
+		}
+		if (!any)
+			continue;
+		first = x->np;
+		if (unit_pairs(d, &d->units[u], sl, ns, rest, cov, x) != 0 ||
+		    unit_nodes(d, &d->units[u], x, first) != 0)
+			goto out;
+		/* pairs whose week leads nowhere are dropped */
+		for (i = k = first; i < x->np; i++)
+			if (x->pairs[i].comp != (size_t)-1)
+				x->pairs[k++] = x->pairs[i];
+		x->np = k;
+	}
+	if (flow_init(&f, (int)(2 + ns + x->ncomp + x->nseg)) != 0)
+		goto out;
+	for (i = 0; i < x->np; i++)
+		if (flow_edge(&f, 2 + (int)x->pairs[i].slot,
+		    2 + (int)(ns + x->pairs[i].comp),
+		    (int64_t)(x->pairs[i].val * x->pairs[i].count)) != 0)
+			goto out;
+	compe = malloc((x->ncomp ? x->ncomp : 1) * sizeof(*compe));
+	sege = malloc((x->nseg ? x->nseg : 1) * sizeof(*sege));
+	if (compe == NULL || sege == NULL)
+		goto out;
+	for (i = 0; i < x->ncomp; i++) {
+		compe[i] = (int)f.ne;
+		if (flow_edge(&f, 2 + (int)(ns + i),
+		    2 + (int)(ns + x->ncomp + x->comp_seg[i]),
+		    (int64_t)x->comp_cap[i]) != 0)
+			goto out;
+	}
+	for (i = 0; i < x->nseg; i++) {
+		sege[i] = (int)f.ne;
+		if (flow_edge(&f, 2 + (int)(ns + x->ncomp + i), 1,
+		    (int64_t)x->seg_cap[i]) != 0)
+			goto out;
+	}
+	for (i = 0; i < ng; i++)
+		order[i] = i;
+	rank_conf = d->conf;
+	rank_groups = g;
+	if (ng > 1)
+		qsort(order, ng, sizeof(*order), rank_cmp);
+	/*
+	 * Flow on a source edge never shrinks (an augmenting path never
+	 * returns to the source), and the roles joined earlier are at
+	 * their maximum already: what the flow gains is the new role's.
+	 */
+	for (i = 0; i < ng; i++) {
+		for (nsrc = 0, k = 0; k < ns; k++) {
+			if (sl[k].role != order[i])
 				continue;
-			GROW(pairs, np, pcap);
-			pairs[np].shift = (int)k;
-			pairs[np].s = s->start;
-			pairs[np].e = s->end + rest;	/* with the rest after it */
-			pairs[np].val = shift_units(d, s);
-			np++;
+			src[nsrc++] = (int)f.ne;
+			if (flow_edge(&f, 0, 2 + (int)k,
+			    (int64_t)(sl[k].count * sl[k].val)) != 0)
+				goto out;
 		}
-		comp0 = ncomp;
-		for (i = first; i < np; i = j) {
-			end = pairs[i].e;
-			for (j = i; j < np && (j == i || pairs[j].s < end); j++)
-				if (pairs[j].e > end)
-					end = pairs[j].e;
-			GROW(comp_cap, ncomp, ccap);
-			comp_cap[ncomp] = 0;
-			if (d->hours) {
-				/* weighted: dynamic programme by end */
-				for (k = i; k < j; k++) {
-					ws[k - i].s = pairs[k].s;
-					ws[k - i].e = pairs[k].e;
-					ws[k - i].val = pairs[k].val;
-				}
-				comp_cap[ncomp] = max_disjoint(ws, j - i, dp);
-			}
-			for (k = i; k < j; k++) {
-				pairs[k].comp = (int)ncomp;
-				compof[pairs[k].shift] = (int)ncomp;
-			}
-			ncomp++;
-		}
-		if (!d->hours && np > first) {
-			/* unweighted: earliest end first is optimal */
-			for (k = 0; k < n; k++) {
-				size_t q = byend[k];
-				int c = compof[q];
-
-				if (c < 0)
-					continue;
-				if (comp_cap[c] == 0 ||
-				    data->shifts.v[sh[q]].start >= lastend[c - comp0]) {
-					comp_cap[c]++;
-					lastend[c - comp0] = data->shifts.v[sh[q]].end +
-					    rest;
-				}
-			}
-		}
-		for (i = first; i < np; i++)
-			compof[pairs[i].shift] = -1;
+		before = total;
+		total += flow_greedy(&f, src, nsrc, ns, compe, sege, x->ncomp);
+		total += flow_max(&f, 0, 1);
+		g[order[i]].supply = (uint64_t)(total - before);
 	}
-	if (flow_init(&f, (int)(2 + n + ncomp)) != 0)
-		goto out;
-	for (k = 0; k < n; k++)
-		if (flow_edge(&f, 0, 2 + (int)k,
-		    (int64_t)shift_units(d, &data->shifts.v[sh[k]])) != 0)
-			goto out;
-	for (i = 0; i < np; i++)
-		if (flow_edge(&f, 2 + pairs[i].shift, 2 + (int)n + pairs[i].comp,
-		    (int64_t)pairs[i].val) != 0)
-			goto out;
-	compt = malloc((ncomp ? ncomp : 1) * sizeof(*compt));
-	if (compt == NULL)
-		goto out;
-	for (i = 0; i < ncomp; i++) {
-		compt[i] = (int)f.ne;
-		if (flow_edge(&f, 2 + (int)(n + i), 1, (int64_t)comp_cap[i]) != 0)
-			goto out;
-	}
-	greedy = flow_greedy(&f, n, compt);
-	*supply = (uint64_t)(greedy + flow_max(&f, 0, 1));
 	rc = 0;
-nomem:
 out:
 	flow_release(&f);
-	free(pairs);
-	free(comp_cap);
-	free(ws);
-	free(dp);
-	free(night);
-	free(day);
-	free(compt);
-	free(compof);
-	free(lastend);
-	free(byend);
+	free(sl);
+	free(cov);
+	free(order);
+	free(src);
+	free(compe);
+	free(sege);
 	return rc;
 }
 
@@ -1260,24 +1498,55 @@ skey_cmp(const void *a, const void *b)
 	return strcmp(s->id, t->id);
 }
 
-/* Shift indexes by start, then id. */
-static int
-start_cmp(const void *a, const void *b)
-{
-	const struct pool_shift	*s = &sort_data->shifts.v[*(const size_t *)a];
-	const struct pool_shift	*t = &sort_data->shifts.v[*(const size_t *)b];
+static const struct pool_data	*class_data;
 
-	if (s->start != t->start)
-		return s->start < t->start ? -1 : 1;
-	return strcmp(s->id, t->id);
+/* Workers by what makes them alike for the supply; 0 if alike. */
+static int
+class_diff(const struct pool_worker *x, const struct pool_worker *y)
+{
+	int	c;
+
+	if ((c = list_cmp(&x->roles, &y->roles)) != 0 ||
+	    (c = list_cmp(&x->skills, &y->skills)) != 0 ||
+	    (c = list_cmp(&x->dedicated, &y->dedicated)) != 0)
+		return c;
+	if (x->valid_from != y->valid_from)
+		return x->valid_from < y->valid_from ? -1 : 1;
+	if (x->valid_until != y->valid_until)
+		return x->valid_until < y->valid_until ? -1 : 1;
+	if (x->nights != y->nights)
+		return x->nights < y->nights ? -1 : 1;
+	if (x->night_exempt != y->night_exempt)
+		return x->night_exempt < y->night_exempt ? -1 : 1;
+	if (x->max_hours_week != y->max_hours_week)
+		return x->max_hours_week < y->max_hours_week ? -1 : 1;
+	return 0;
 }
 
+static int
+class_cmp(const void *a, const void *b)
+{
+	long	i = *(const long *)a, j = *(const long *)b;
+	int	c;
+
+	if ((c = class_diff(&class_data->workers.v[i],
+	    &class_data->workers.v[j])) != 0)
+		return c;
+	return i < j ? -1 : i > j;
+}
+
+/*
+ * The facts of every worker (availability, absences, confirmed shifts
+ * and their minutes per ATW week) and the supply units: a worker with
+ * facts of their own is a unit; the others are counted by class.
+ */
 static int
 facts_build(struct pool_dist *d, struct wfacts **out)
 {
 	struct pool_data	*data = &d->data;
 	struct wfacts		*wf;
-	size_t			 i;
+	long			*plain = NULL;
+	size_t			 i, j, np = 0, k;
 	long			 w, s;
 
 	if ((wf = calloc(data->workers.n ? data->workers.n : 1,
@@ -1302,17 +1571,63 @@ facts_build(struct pool_dist *d, struct wfacts **out)
 	}
 	for (i = 0; i < data->assignments.n; i++) {
 		const struct pool_assignment *a = &data->assignments.v[i];
+		const struct pool_shift *sh;
+		int64_t wk;
 
 		if (a->status != POOL_CONFIRMED ||
 		    (w = pool_data_worker(data, a->worker)) < 0 ||
 		    (s = pool_data_shift(data, a->shift)) < 0)
 			continue;
-		if (ivl_push(&wf[w].busy, data->shifts.v[s].start,
-		    data->shifts.v[s].end) != 0)
+		sh = &data->shifts.v[s];
+		if (ivl_push(&wf[w].busy, sh->start, sh->end) != 0)
 			return -1;
+		wk = atw_week(d, pool_tz_local_day(d->tz, sh->start));
+		for (k = 0; k < wf[w].nbw && wf[w].bw[k].week != wk; k++)
+			;
+		if (k == wf[w].nbw) {
+			struct wmin *p = realloc(wf[w].bw, (k + 1) * sizeof(*p));
+
+			if (p == NULL)
+				return -1;
+			wf[w].bw = p;
+			wf[w].bw[k].week = wk;
+			wf[w].bw[k].min = 0;
+			wf[w].nbw++;
+		}
+		wf[w].bw[k].min += shift_work(sh);
 	}
 	for (i = 0; i < data->workers.n; i++)
 		ivl_merge(&wf[i].avail);
+
+	if ((d->units = calloc(data->workers.n ? data->workers.n : 1,
+	    sizeof(*d->units))) == NULL ||
+	    (plain = malloc((data->workers.n ? data->workers.n : 1) *
+	    sizeof(*plain))) == NULL) {
+		free(plain);
+		return -1;
+	}
+	for (i = 0; i < data->workers.n; i++) {
+		if (pool_data_worker(data, data->workers.v[i].id) != (long)i)
+			continue;	/* a later record with this id wins */
+		if (wf[i].has_avail || wf[i].absent.n > 0 || wf[i].busy.n > 0) {
+			d->units[d->nunits].w = (long)i;
+			d->units[d->nunits].count = 1;
+			d->units[d->nunits++].f = &wf[i];
+		} else
+			plain[np++] = (long)i;
+	}
+	class_data = data;
+	if (np > 1)
+		qsort(plain, np, sizeof(*plain), class_cmp);
+	for (i = 0; i < np; i = j) {
+		for (j = i + 1; j < np && class_diff(&data->workers.v[plain[i]],
+		    &data->workers.v[plain[j]]) == 0; j++)
+			;
+		d->units[d->nunits].w = plain[i];
+		d->units[d->nunits].count = j - i;
+		d->units[d->nunits++].f = NULL;
+	}
+	free(plain);
 	return 0;
 }
 
@@ -1327,8 +1642,31 @@ facts_free(struct wfacts *wf, size_t n)
 		free(wf[i].avail.v);
 		free(wf[i].absent.v);
 		free(wf[i].busy.v);
+		free(wf[i].bw);
 	}
 	free(wf);
+}
+
+/*
+ * The legal week maximum in minutes: the largest of the pool's and the
+ * organisations' (a shift counts under its org's rules), or -1 if one
+ * of them has none.
+ */
+static int64_t
+legal_week(const struct pool_config *conf)
+{
+	int64_t	m = conf->rules.week_max;
+	size_t	i;
+
+	if (m <= 0)
+		return -1;
+	for (i = 0; i < conf->norgs; i++) {
+		if (conf->orgs[i].rules.week_max <= 0)
+			return -1;
+		if (conf->orgs[i].rules.week_max > m)
+			m = conf->orgs[i].rules.week_max;
+	}
+	return m;
 }
 
 static int
@@ -1338,13 +1676,17 @@ run_pool(struct pool_dist *d, struct pool_error *err)
 	struct skey		*keys = NULL;
 	unsigned char		*covered = NULL;
 	struct wfacts		*wf = NULL;
-	size_t			 nk = 0, i, j, k, ng = 0, gcap = 0;
+	struct scratch		 x;
+	size_t			 nk = 0, i, j, k, ng = 0, gcap = 0, pi, pj, gi;
+	size_t			*idx = NULL;
 	char			 pbuf[16];
 	int			 rc = -1;
 	long			 s;
 
+	memset(&x, 0, sizeof(x));
 	if (pool_data_index(data, err) != 0)
 		return -1;
+	d->legal_week = legal_week(d->conf);
 	covered = calloc(data->shifts.n ? data->shifts.n : 1, 1);
 	keys = calloc(data->shifts.n ? data->shifts.n : 1, sizeof(*keys));
 	if (covered == NULL || keys == NULL)
@@ -1378,58 +1720,69 @@ run_pool(struct pool_dist *d, struct pool_error *err)
 		qsort(keys, nk, sizeof(*keys), skey_cmp);
 	if (facts_build(d, &wf) != 0)
 		goto nomem;
-	for (i = 0; i < nk; i = j) {
-		const char *period = keys[i].period;
-		const char *role = data->shifts.v[keys[i].shift].role;
-		struct group *g;
-		size_t *idx;
+	if ((idx = malloc((nk ? nk : 1) * sizeof(*idx))) == NULL)
+		goto nomem;
+	for (pi = 0; pi < nk; pi = pj) {
+		const char *period = keys[pi].period;
+		size_t g0 = ng;
 
-		for (j = i; j < nk && keys[j].period == period &&
-		    data->shifts.v[keys[j].shift].role == role; j++)
-			;
-		GROW(d->groups, ng, gcap);
-		g = &d->groups[ng++];
-		d->ngroups = ng;
-		memset(g, 0, sizeof(*g));
-		g->period = period;
-		g->role = role;
-		/* rows: one per org, in id order (keys are sorted by org) */
-		if ((g->rows = calloc(j - i, sizeof(*g->rows))) == NULL ||
-		    (idx = malloc((j - i) * sizeof(*idx))) == NULL)
-			goto nomem;
-		for (k = i; k < j; k++) {
-			const struct pool_shift *sh = &data->shifts.v[keys[k].shift];
+		for (pj = pi; pj < nk && keys[pj].period == period; pj++)
+			idx[pj - pi] = keys[pj].shift;
+		for (i = pi; i < pj; i = j) {
+			const char *role = data->shifts.v[keys[i].shift].role;
+			struct group *g;
 
-			if (g->nrows == 0 ||
-			    g->rows[g->nrows - 1].org != sh->org)
-				g->rows[g->nrows++].org = sh->org;
-			g->rows[g->nrows - 1].demand += shift_units(d, sh);
-			g->demand += shift_units(d, sh);
-			idx[k - i] = keys[k].shift;
-		}
-		if (j - i > 1)
-			qsort(idx, j - i, sizeof(*idx), start_cmp);
-		if (supply_of(d, idx, j - i, wf, &g->supply) != 0) {
-			free(idx);
-			goto nomem;
-		}
-		free(idx);
-		if (g->supply >= g->demand) {
-			for (k = 0; k < g->nrows; k++) {
-				struct row *r = &g->rows[k];
-				char q[32];
+			for (j = i; j < pj &&
+			    data->shifts.v[keys[j].shift].role == role; j++)
+				;
+			GROW(d->groups, ng, gcap);
+			g = &d->groups[ng++];
+			d->ngroups = ng;
+			memset(g, 0, sizeof(*g));
+			g->period = period;
+			g->role = role;
+			/* rows: one per org, in id order (keys are sorted
+			 * by org) */
+			if ((g->rows = calloc(j - i, sizeof(*g->rows))) == NULL)
+				goto nomem;
+			for (k = i; k < j; k++) {
+				const struct pool_shift *sh =
+				    &data->shifts.v[keys[k].shift];
 
-				r->entitled = r->demand;
-				r->has_weight = weight_of(d, r->org, &r->weight,
-				    NULL) == 0;
-				snprintf(q, sizeof(q), "%" PRIu64, r->demand);
-				row_quota(d, r, q, (double)r->demand);
+				if (g->nrows == 0 ||
+				    g->rows[g->nrows - 1].org != sh->org)
+					g->rows[g->nrows++].org = sh->org;
+				g->rows[g->nrows - 1].demand +=
+				    shift_units(d, sh);
+				g->demand += shift_units(d, sh);
 			}
-			continue;
 		}
-		g->scarce = 1;
-		if (scarce_group(d, g, ng - 1, err) != 0)
-			goto out;
+		if (supply_period(d, idx, pj - pi, &d->groups[g0], ng - g0,
+		    &x) != 0)
+			goto nomem;
+		for (gi = g0; gi < ng; gi++) {
+			struct group *g = &d->groups[gi];
+
+			if (g->supply >= g->demand) {
+				for (k = 0; k < g->nrows; k++) {
+					struct row *r = &g->rows[k];
+					char q[32];
+
+					r->entitled = r->demand;
+					r->has_weight = weight_of(d, r->org,
+					    &r->weight, NULL) == 0;
+					snprintf(q, sizeof(q), "%" PRIu64,
+					    r->demand);
+					row_quota(d, r, q, (double)r->demand);
+				}
+				continue;
+			}
+			g->scarce = 1;
+			if (scarce_group(d, g, gi, err) != 0)
+				goto out;
+		}
+		if (d->progress != NULL)
+			d->progress(d->progress_arg, period, pj, nk);
 	}
 	rc = 0;
 	goto out;
@@ -1437,6 +1790,11 @@ nomem:
 	rc = pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
 out:
 	facts_free(wf, data->workers.n);
+	scratch_free(&x);
+	free(idx);
+	free(d->units);
+	d->units = NULL;
+	d->nunits = 0;
 	free(keys);
 	free(covered);
 	return rc;
@@ -1578,6 +1936,14 @@ pool_dist_write(struct pool_dist *d, FILE *f)
 			    &d->groups[i].rows[k]) != 0)
 				return -1;
 	return ferror(f) ? -1 : 0;
+}
+
+void
+pool_dist_set_progress(struct pool_dist *d,
+    void (*fn)(void *, const char *, size_t, size_t), void *arg)
+{
+	d->progress = fn;
+	d->progress_arg = arg;
 }
 
 void

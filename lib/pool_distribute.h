@@ -13,10 +13,9 @@
  * Every input line is kept and written back unchanged, in input order,
  * except allocation records of the periods recomputed; the new
  * allocation records follow, sorted by period, role and org id.  The
- * record fields are documented in pool-distribute(1).  The weight of an
- * org record is read exactly from the number as written in the JSON
- * text; weights from pool.yaml go through a double (exact up to 15
- * significant digits).
+ * record fields are documented in pool-distribute(1).  Records are
+ * read by the library's record reader; weights of org records and of
+ * pool.yaml go through a double (exact up to 15 significant digits).
  */
 #ifndef POOL_DISTRIBUTE_H
 #define POOL_DISTRIBUTE_H
@@ -91,6 +90,15 @@ int	pool_dist_write(struct pool_dist *, FILE *f);
  * line each.  Returns 0 or -1 (write error).
  */
 int	pool_dist_explain(struct pool_dist *, FILE *f, int all);
+
+/**
+ * Have pool_dist_run call fn(arg, period, done, total) after each
+ * period of pool mode, done of total open shifts behind it: for a
+ * progress line.  fn NULL: no calls.
+ */
+void	pool_dist_set_progress(struct pool_dist *,
+	    void (*fn)(void *arg, const char *period, size_t done,
+	    size_t total), void *arg);
 
 /** Number of (period, role) groups computed, and how many were scarce. */
 void	pool_dist_counts(const struct pool_dist *, size_t *groups,

@@ -31,6 +31,7 @@ enum pool_rtype {
 	POOL_R_ALLOCATION,
 	POOL_R_CONTACT,
 	POOL_R_REJECT,
+	POOL_R_WORKED,
 	POOL_R_NTYPES
 };
 
@@ -143,6 +144,15 @@ struct pool_contact {
 	int32_t		 date;		/* day number */
 };
 
+/* Hours actually worked on a shift: replace its planned hours in the
+ * settlement. */
+struct pool_worked {
+	const char	*shift;
+	const char	*worker;
+	int64_t		 start, end;	/* instants; end > start */
+	uint16_t	 break_minutes;
+};
+
 /*
  * Records kept whole, as json (unfilled, candidate, reject): the report
  * reads their nested fields.  obj is owned by the data set.
@@ -164,6 +174,7 @@ struct pool_record {
 		struct pool_assignment	assignment;
 		struct pool_allocation	allocation;
 		struct pool_contact	contact;
+		struct pool_worked	worked;
 		struct pool_jrecord	jrecord;	/* unfilled, candidate, reject */
 	} u;
 };
@@ -183,6 +194,7 @@ struct pool_data {
 	POOL_VEC(struct pool_assignment) assignments;
 	POOL_VEC(struct pool_allocation) allocations;
 	POOL_VEC(struct pool_contact)	 contacts;
+	POOL_VEC(struct pool_worked)	 worked;
 	POOL_VEC(struct pool_jrecord)	 unfilled;
 	POOL_VEC(struct pool_jrecord)	 candidates;
 	POOL_VEC(struct pool_jrecord)	 rejects;
@@ -213,7 +225,12 @@ const char *pool_data_intern(struct pool_data *, const char *s, size_t len);
 int	pool_record_from_json(struct pool_data *, json_t *obj,
 	    struct pool_record *out, struct pool_error *err) POOL_WUR;
 
-/** Parse one NDJSON line (len bytes) into a typed record. */
+/**
+ * Parse one NDJSON line (len bytes) into a typed record.  On error,
+ * out->type still says what the line was: the record type when the
+ * line is a JSON object whose "type" is known (a field was bad), else
+ * POOL_R_UNKNOWN (not JSON, not an object, no or an unknown type).
+ */
 int	pool_record_parse(struct pool_data *, const char *line, size_t len,
 	    struct pool_record *out, struct pool_error *err) POOL_WUR;
 

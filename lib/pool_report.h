@@ -338,4 +338,10 @@ const struct pool_event *pool_report_events(struct pool_reportctx *,
  */
 int64_t	pool_report_stamp(const struct pool_reportctx *);
 
+/**
+ * Hours of the settlement (after pool_report_finish) that have no rate
+ * and so are not in its cost; 0 if none or no settlement section.
+ */
+double	pool_report_unpriced(const struct pool_reportctx *);
+
 #endif /* POOL_REPORT_H */

@@ -22,7 +22,8 @@ struct pool_index {
 
 static const char *const rtype_names[POOL_R_NTYPES] = {
 	NULL, "org", "worker", "shift", "availability", "absence", "signup",
-	"assignment", "unfilled", "candidate", "allocation", "contact", "reject"
+	"assignment", "unfilled", "candidate", "allocation", "contact", "reject",
+	"worked"
 };
 
 const char *
@@ -73,6 +74,7 @@ pool_data_release(struct pool_data *d)
 	free(d->assignments.v);
 	free(d->allocations.v);
 	free(d->contacts.v);
+	free(d->worked.v);
 	release_jvec(d->unfilled.v, d->unfilled.n);
 	release_jvec(d->candidates.v, d->candidates.n);
 	release_jvec(d->rejects.v, d->rejects.n);
@@ -688,6 +690,27 @@ parse_contact(struct pool_data *d, const struct src *o,
 }
 
 static int
+parse_worked(struct pool_data *d, const struct src *o,
+    struct pool_worked *r, struct pool_error *err)
+{
+	long long	b = 0;
+
+	TRY(get_str(d, o, "shift", 1, &r->shift, err));
+	TRY(get_str(d, o, "worker", 1, &r->worker, err));
+	TRY(get_time(o, "start", &r->start, err));
+	TRY(get_time(o, "end", &r->end, err));
+	if (r->end <= r->start)
+		return pool_error_set(err, POOL_EFIELD, "end",
+		    "must be after 'start'");
+	TRY(get_int(o, "break_minutes", 0, 0, 1440, &b, err));
+	if (b * 60 >= r->end - r->start)
+		return pool_error_set(err, POOL_EFIELD, "break_minutes",
+		    "%lld minutes is not shorter than the time worked", b);
+	r->break_minutes = (uint16_t)b;
+	return 0;
+}
+
+static int
 parse_jrecord(struct pool_data *d, const struct src *o, enum pool_rtype t,
     struct pool_jrecord *r, struct pool_error *err)
 {
@@ -767,6 +790,9 @@ from_src(struct pool_data *d, const struct src *o, struct pool_record *out,
 		break;
 	case POOL_R_CONTACT:
 		rc = parse_contact(d, o, &out->u.contact, err);
+		break;
+	case POOL_R_WORKED:
+		rc = parse_worked(d, o, &out->u.worked, err);
 		break;
 	case POOL_R_UNFILLED:
 	case POOL_R_CANDIDATE:
@@ -938,6 +964,9 @@ pool_data_add(struct pool_data *d, struct pool_record *r,
 		break;
 	case POOL_R_CONTACT:
 		PUSH(d->contacts, r->u.contact);
+		break;
+	case POOL_R_WORKED:
+		PUSH(d->worked, r->u.worked);
 		break;
 	case POOL_R_UNFILLED:
 		PUSH(d->unfilled, r->u.jrecord);

@@ -22,6 +22,7 @@
 #include "pool_jscan.h"
 #include "pool_record.h"
 #include "pool_report.h"
+#include "pool_rules.h"
 #include "pool_strtab.h"
 #include "pool_time.h"
 
@@ -43,6 +44,13 @@ struct hset {
 	size_t		 cap, n;
 };
 
+/* Shifts and hours of an org (and role) on one day, of every shift
+ * read, in the report's period or not: the share of an allocation
+ * period that the report's days hold. */
+struct dayunits {
+	double	shifts, hours;
+};
+
 struct pool_reportctx {
 	struct pool_report_opts	 o;
 	struct pool_data	 data;
@@ -58,6 +66,10 @@ struct pool_reportctx {
 	int			 indexed;
 	struct pool_event	*ev;
 	size_t			 nev;
+	struct kmap		 daymap;	/* (org, role or NULL, day) */
+	struct dayunits		*dayu;		/* ... -> shifts and hours */
+	size_t			 ndayu, dayucap;
+	double			 unpriced;	/* settled hours without a rate */
 };
 
 /* ---- small containers ---- */
@@ -310,6 +322,8 @@ pool_report_free(struct pool_reportctx *c)
 	pool_data_release(&c->scratch);
 	free(c->histmap.e);
 	free(c->hist);
+	free(c->daymap.e);
+	free(c->dayu);
 	free(c->outside.v);
 	free(c->ev);
 	free(c);
@@ -371,6 +385,46 @@ hist_add(struct pool_reportctx *c, const char *role, int64_t day,
 		c->nhist++;
 	}
 	c->hist[i].hours += hours;
+	return 0;
+}
+
+/* Count a shift on its day for its org, per role and in all roles. */
+static int
+dayunits_add(struct pool_reportctx *c, const struct pool_shift *s,
+    int64_t day)
+{
+	const char	*org, *role[2];
+	long		 i;
+	int		 added, q;
+
+	if ((org = pool_data_intern(&c->data, s->org, strlen(s->org))) ==
+	    NULL || (role[0] = pool_data_intern(&c->data, s->role,
+	    strlen(s->role))) == NULL)
+		return -1;
+	role[1] = NULL;
+	for (q = 0; q < 2; q++) {
+		i = kmap_get(&c->daymap, org, role[q], day, (long)c->ndayu,
+		    &added);
+		if (i < 0)
+			return -1;
+		if (added) {
+			if (c->ndayu == c->dayucap) {
+				size_t nc = c->dayucap ? c->dayucap * 2 : 64;
+				struct dayunits *u = realloc(c->dayu,
+				    nc * sizeof(*u));
+
+				if (u == NULL)
+					return -1;
+				c->dayu = u;
+				c->dayucap = nc;
+			}
+			c->dayu[i].shifts = 0;
+			c->dayu[i].hours = 0;
+			c->ndayu++;
+		}
+		c->dayu[i].shifts += 1;
+		c->dayu[i].hours += shift_hours(s);
+	}
 	return 0;
 }
 
@@ -454,8 +508,15 @@ pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
 		 * its start (a bad start is reported by the validation). */
 		keep = 1;
 		if (!c->o.keep_all && pk.has_start) {
+			int64_t	 m = (c->o.sections & 1u << POOL_SEC_WORKERS) ?
+			    6 : 0;
+
+			/* The workers table judges whole weeks of the rules
+			 * (rules.week_start) that touch the period: their
+			 * days before and after it are kept too. */
 			day = pool_tz_local_day(c->o.tz, pk.start);
-			keep = day >= c->o.from && day <= c->o.to;
+			keep = (c->o.from == INT64_MIN || day >= c->o.from - m) &&
+			    (c->o.to == INT64_MAX || day <= c->o.to + m);
 		}
 		if (pool_record_parse(keep ? &c->data : &c->scratch, line, len,
 		    &rec, err) == -1)
@@ -470,6 +531,9 @@ pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
 		if ((c->o.sections & 1u << POOL_SEC_OUTLOOK) &&
 		    hist_add(c, rec.u.shift.role, day,
 		    shift_hours(&rec.u.shift)) == -1)
+			return nomem(err);
+		if ((c->o.sections & 1u << POOL_SEC_FAIRNESS) &&
+		    dayunits_add(c, &rec.u.shift, day) == -1)
 			return nomem(err);
 		c->count[POOL_R_SHIFT]++;
 		if (keep) {
@@ -497,6 +561,7 @@ pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
 	case POOL_R_ALLOCATION:
 	case POOL_R_CONTACT:
 	case POOL_R_UNFILLED:
+	case POOL_R_WORKED:
 		break;
 	default:
 		/* Passed over: validated and counted only (this is also where
@@ -1081,9 +1146,10 @@ fail:
 /* Per worker, per ISO week: hours (for the week limit). */
 struct wweek {
 	long		 w;
-	int64_t		 monday;
+	int64_t		 monday;	/* first day of the rules' week */
 	double		 hours;
 	long		 shifts, nights;
+	int		 live;		/* the shift lies in the period */
 };
 
 static int
@@ -1126,10 +1192,46 @@ worker_idx_cmp(const void *a, const void *b)
 	return strcmp(wv[*(const long *)a].id, wv[*(const long *)b].id);
 }
 
+/* Workers that --check finds over a weekly limit in the period. */
+struct overweek {
+	const struct pool_reportctx	*c;
+	unsigned char			*over;	/* per worker index */
+};
+
+static void
+on_overweek(void *arg, const struct pool_violation *v)
+{
+	struct overweek		*o = arg;
+	const struct pool_shift	*s = &o->c->data.shifts.v[v->shift];
+	int64_t			 day = pool_tz_local_day(o->c->o.tz, s->start);
+
+	if (day < o->c->o.from || day > o->c->o.to)
+		return;
+	if (strcmp(v->rule, POOL_RULE_WEEK_MAX) == 0 ||
+	    strcmp(v->rule, POOL_RULE_WORKER_WEEK) == 0)
+		o->over[v->worker] = 1;
+}
+
+/* The first day of the rules' week (rules.week_start) holding day. */
+static int64_t
+rules_week(const struct pool_reportctx *c, int64_t day)
+{
+	int	 ws = c->o.conf != NULL ? c->o.conf->rules.week_start : 7;
+	int64_t	 ref, x;
+
+	if (ws < 1 || ws > 7)
+		ws = 7;
+	ref = (ws - 4 + 7) % 7;		/* day 0 (1970-01-01) is a Thursday */
+	x = (day - ref) % 7;
+	return day - (x < 0 ? x + 7 : x);
+}
+
 static int
 sec_workers(struct pool_reportctx *c, const struct fill *fl,
     struct pool_report *rep, struct pool_error *err)
 {
+	struct overweek	 ov = { c, NULL };
+	struct pool_rulectx *rc = NULL;
 	struct pool_data *d = &c->data;
 	struct pool_table *t;
 	struct wweek	*ww = NULL;
@@ -1151,21 +1253,41 @@ sec_workers(struct pool_reportctx *c, const struct fill *fl,
 	ww = calloc(d->assignments.n + 1, sizeof(*ww));
 	ws = calloc(d->workers.n + 1, sizeof(*ws));
 	first = calloc(d->workers.n + 1, sizeof(*first));
-	if (ww == NULL || ws == NULL || first == NULL) {
+	ov.over = calloc(d->workers.n + 1, 1);
+	if (ww == NULL || ws == NULL || first == NULL || ov.over == NULL) {
 		nomem(err);
 		goto fail;
 	}
+	/*
+	 * Over a weekly limit is what --check says: the rules module's
+	 * audit of every assignment read (the kept days around the period
+	 * complete its weeks), week-max or worker-max-hours on a shift
+	 * in the period.
+	 */
+	if (c->o.conf != NULL) {
+		if ((rc = pool_rules_new(c->o.conf, d, c->o.tz, 0, err)) ==
+		    NULL || pool_rules_audit(rc, on_overweek, &ov, err) == -1)
+			goto fail;
+		pool_rules_free(rc);
+		rc = NULL;
+	}
+	/* Hours per week of the rules: every assignment read; the other
+	 * columns: those of the period. */
 	for (i = 0; i < d->assignments.n; i++) {
+		const struct pool_assignment *a = &d->assignments.v[i];
 		const struct pool_shift *s;
+		long	 si, wi;
 		int64_t	 day;
 
-		if (fl->asg[i] < 0 || fl->wk[i] < 0)
+		if ((si = pool_data_shift(d, a->shift)) < 0 ||
+		    (wi = pool_data_worker(d, a->worker)) < 0)
 			continue;
-		s = &d->shifts.v[fl->asg[i]];
-		day = fl->day[fl->asg[i]];
-		ww[nww].w = fl->wk[i];
-		ww[nww].monday = day - (pool_time_weekday(day) - 1);
+		s = &d->shifts.v[si];
+		day = fl->day[si];
+		ww[nww].w = wi;
+		ww[nww].monday = rules_week(c, day);
 		ww[nww].hours = shift_hours(s);
+		ww[nww].live = fl->asg[i] >= 0 && fl->wk[i] >= 0;
 		ww[nww].shifts = 1;
 		ww[nww].nights = is_night(c, s);
 		nww++;
@@ -1189,7 +1311,10 @@ sec_workers(struct pool_reportctx *c, const struct fill *fl,
 			ws[nws++] = (long)i;
 			continue;
 		}
-		if (first[i] >= 0)
+		for (j = first[i] >= 0 ? (size_t)first[i] : nww;
+		    j < nww && ww[j].w == (long)i && !ww[j].live; j++)
+			;
+		if (j < nww && ww[j].w == (long)i)
 			ws[nws++] = (long)i;
 	}
 	sort_ctx = c;
@@ -1226,8 +1351,12 @@ sec_workers(struct pool_reportctx *c, const struct fill *fl,
 				wk = 0;
 			}
 			wk += ww[j].hours;
-			if (wk > maxwk)
+			/* weeks of the rules that touch the period */
+			if (wk > maxwk && ww[j].monday + 6 >= pf &&
+			    ww[j].monday <= pt)
 				maxwk = wk;
+			if (!ww[j].live)
+				continue;
 			hours += ww[j].hours;
 			shifts++;
 			nights += ww[j].nights;
@@ -1237,7 +1366,7 @@ sec_workers(struct pool_reportctx *c, const struct fill *fl,
 			limit = w->max_hours_week;
 		contract = w->contract_hours >= 0 ? w->contract_hours * weeks :
 		    -1;
-		if (maxwk > limit + 1e-9)
+		if (ov.over[ws[i]])
 			status = "over week limit";
 		else if (contract >= 0 && hours > contract + 1e-9)
 			status = "over contract";
@@ -1265,11 +1394,15 @@ sec_workers(struct pool_reportctx *c, const struct fill *fl,
 	free(ww);
 	free(ws);
 	free(first);
+	free(ov.over);
 	return pool_report_add(rep, t, err);
 fail:
+	if (rc != NULL)
+		pool_rules_free(rc);
 	free(ww);
 	free(ws);
 	free(first);
+	free(ov.over);
 	pool_table_free(t);
 	return -1;
 }
@@ -1387,17 +1520,38 @@ sec_fairness(struct pool_reportctx *c, const struct fill *fl,
 	}
 	for (i = 0; i < n; i++) {
 		const struct pool_allocation *a = &al[i];
-		double	 got = 0, w;
-		int64_t	 p0, p1, day;
+		double	 got = 0, w, all = 0, in = 0, u, ent;
+		int64_t	 p0, p1, q0, q1, day;
 
 		if (i == 0 || a->org != al[i - 1].org ||
 		    a->role != al[i - 1].role)
 			cum = 0;
 		(void)alloc_days(a->period, &p0, &p1);
-		for (day = p0; day <= p1; day++)
+		/* Entitlement and receipt over the same days: the days of
+		 * the allocation period that lie in the report's period;
+		 * the entitlement in the share of the period's shifts of
+		 * the org (and role) that those days hold. */
+		q0 = p0 > c->o.from ? p0 : c->o.from;
+		q1 = p1 < c->o.to ? p1 : c->o.to;
+		for (day = p0; day <= p1; day++) {
+			/* strings of the kept data: interned in one table */
+			if ((idx = kmap_find(&c->daymap, a->org, a->role,
+			    day)) < 0)
+				continue;
+			u = hours_unit ? c->dayu[idx].hours :
+			    c->dayu[idx].shifts;
+			all += u;
+			if (day >= q0 && day <= q1)
+				in += u;
+		}
+		ent = a->entitled;
+		if (q0 > p0 || q1 < p1)
+			ent *= all > 0 ? in / all :
+			    (double)(q1 - q0 + 1) / (double)(p1 - p0 + 1);
+		for (day = q0; day <= q1; day++)
 			if ((idx = kmap_find(&m, a->org, a->role, day)) >= 0)
 				got += recv[idx];
-		cum += got - a->entitled;
+		cum += got - ent;
 		w = a->weight >= 0 ? a->weight : org_weight(c, a->org);
 		TRY(pool_table_row(t, err));
 		TRY(pool_table_text(t, a->org, err));
@@ -1407,9 +1561,9 @@ sec_fairness(struct pool_reportctx *c, const struct fill *fl,
 			TRY(pool_table_num(t, w, err));
 		else
 			TRY(pool_table_empty(t, err));
-		TRY(pool_table_num(t, a->entitled, err));
+		TRY(pool_table_num(t, ent, err));
 		TRY(pool_table_num(t, got, err));
-		TRY(pool_table_num(t, got - a->entitled, err));
+		TRY(pool_table_num(t, got - ent, err));
 		TRY(pool_table_num(t, cum, err));
 	}
 	free(al);
@@ -1453,25 +1607,46 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 	struct pair	*p = NULL;
 	struct kmap	 m = { NULL, 0, 0 };
 	uint64_t	*pw = NULL;
-	size_t		 n = 0, i, j, npw = 0;
+	unsigned char	*billed = NULL;
+	struct kmap	 wm = { NULL, 0, 0 };
+	size_t		 n = 0, i, j, npw = 0, again = 0;
 	long		 idx;
 	int		 added;
 	double		 unpriced = 0;
-	char		 buf[160];
+	char		 buf[256];
 
 	p = calloc(d->assignments.n + 1, sizeof(*p));
 	pw = calloc(d->assignments.n + 1, sizeof(*pw));
-	if (p == NULL || pw == NULL) {
+	billed = calloc(d->shifts.n + 1, 1);
+	if (p == NULL || pw == NULL || billed == NULL) {
 		nomem(err);
 		goto fail;
+	}
+	/* Hours actually worked, by shift and worker: the last record. */
+	for (i = d->worked.n; i-- > 0;) {
+		const struct pool_worked *wr = &d->worked.v[i];
+
+		if (kmap_get(&wm, wr->shift, wr->worker, 0, (long)i,
+		    &added) < 0) {
+			nomem(err);
+			goto fail;
+		}
 	}
 	for (i = 0; i < d->assignments.n; i++) {
 		const struct pool_shift *s;
 		const struct pool_worker *w;
 		double	 rate, h;
+		long	 wi;
 
 		if (fl->asg[i] < 0 || fl->wk[i] < 0)
 			continue;
+		/* A shift is worked once: a second assignment of it (to
+		 * the same or another worker) is not billed again. */
+		if (billed[fl->asg[i]]) {
+			again++;
+			continue;
+		}
+		billed[fl->asg[i]] = 1;
 		s = &d->shifts.v[fl->asg[i]];
 		w = &d->workers.v[fl->wk[i]];
 		if (w->org == s->org)
@@ -1486,7 +1661,13 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 			p[n].to = s->org;
 			n++;
 		}
-		h = shift_hours(s);
+		/* At cost: the hours worked where a worked record says
+		 * them, else the planned hours. */
+		wi = kmap_find(&wm, d->assignments.v[i].shift,
+		    d->assignments.v[i].worker, 0);
+		h = wi >= 0 ? (double)(d->worked.v[wi].end -
+		    d->worked.v[wi].start) / 3600.0 -
+		    d->worked.v[wi].break_minutes / 60.0 : shift_hours(s);
 		/* At cost: the worker's own rate, else the home org's;
 		 * pool-employed workers need a rate of their own. */
 		rate = w->rate >= 0 ? w->rate :
@@ -1531,12 +1712,18 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 		else
 			TRY(pool_table_empty(t, err));
 	}
-	if (unpriced > 0) {
+	buf[0] = '\0';
+	if (unpriced > 0)
 		snprintf(buf, sizeof(buf), "%.1f hours without a rate "
 		    "(worker, org record or pool.yaml) are not in the cost",
 		    unpriced);
+	if (again > 0)
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+		    "%s%zu assignment%s of a shift booked before not billed "
+		    "again (see --check)", buf[0] ? "; " : "", again,
+		    again == 1 ? "" : "s");
+	if (buf[0] != '\0')
 		TRY(pool_table_set_note(t, buf, err));
-	}
 	/* Net per pair of organisations: who owes whom. */
 	if ((net = pool_table_new("settlement", "settlement-net",
 	    "Settlement: net amount owed per pair", "report.settlement_net",
@@ -1581,8 +1768,11 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 			TRY(pool_table_num(net, p[i].cost, err));
 		}
 	}
+	c->unpriced = unpriced;
 	free(p);
 	free(pw);
+	free(billed);
+	free(wm.e);
 	free(m.e);
 	if (pool_report_add(rep, t, err) == -1) {
 		pool_table_free(net);
@@ -1592,6 +1782,8 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 fail:
 	free(p);
 	free(pw);
+	free(billed);
+	free(wm.e);
 	free(m.e);
 	pool_table_free(t);
 	pool_table_free(net);
@@ -1667,7 +1859,13 @@ sec_contacts(struct pool_reportctx *c, struct pool_report *rep,
 	int64_t		 pf, ref;
 	char		 b1[11], b2[11];
 
+	/* As of the period's last day; without one, the last day of the
+	 * shifts or contacts read. */
 	period_days(c, &pf, &ref);
+	if (c->o.to != INT64_MAX)
+		ref = c->o.to;
+	else if (c->lastday == INT64_MIN)
+		ref = INT64_MIN;
 	for (i = 0; i < d->contacts.n; i++)
 		if (c->o.to == INT64_MAX && d->contacts.v[i].date > ref)
 			ref = d->contacts.v[i].date;
@@ -1742,8 +1940,13 @@ sec_contacts(struct pool_reportctx *c, struct pool_report *rep,
 		for (j = 0; j < d->contacts.n; j++) {
 			const struct pool_contact *ct = &d->contacts.v[j];
 
+			/* A configured person is met only in person: a
+			 * contact naming another of the same level does not
+			 * count for them (one naming nobody does). */
 			if (strcmp(ct->org, du[i].org) == 0 &&
 			    strcmp(ct->level, du[i].level) == 0 &&
+			    (du[i].with == NULL || ct->with == NULL ||
+			    strcmp(ct->with, du[i].with) == 0) &&
 			    ct->date <= ref && ct->date > last)
 				last = ct->date;
 		}
@@ -1870,6 +2073,12 @@ pool_report_events(struct pool_reportctx *c, size_t *n)
 {
 	*n = c->nev;
 	return c->ev;
+}
+
+double
+pool_report_unpriced(const struct pool_reportctx *c)
+{
+	return c->unpriced;
 }
 
 int

@@ -11,6 +11,7 @@
 #   pool-ingest   a ';' CSV shift export -> NDJSON     vs Miller (mlr)
 #   pool-report   the report over matched records      vs jq, and a bare
 #                 jansson parse of the same input (tests/tools/jparse)
+#   pool-distribute  time and peak memory against the fixed bars
 #   pool-match    time and peak memory against the fixed bars, every
 #                 output through the independent checker (matchcheck),
 #                 and the cover against CBC's exact optimum of the same
@@ -292,6 +293,39 @@ for size in $sizes; do
 		row pool-report "$size" - - - jq - - ">= 5x jq, <= 2x parse" \
 		    "not built"
 	fi
+done
+
+# 4. pool-distribute: the allocation key over the same pools (no peer:
+# the bars of issue 12, judged on CPU time).
+for size in $sizes; do
+	case $size in
+	region) bar="< 1 s"; tbar=1 ;;
+	large) bar="< 2 s"; tbar=2 ;;
+	national) bar="< 2 min, < 4 GiB"; tbar=120 ;;
+	esac
+	if [ ! -x "$bin/pool-distribute" ]; then
+		row pool-distribute "$size" - - - - - - "$bar" "not built"
+		continue
+	fi
+	mkdir -p "$work/$size"
+	[ -s "$work/$size/pool.ndjson" ] || gen "$size"
+	say "$size: pool-distribute"
+	/usr/bin/time -f '%e %U %S %M' -o "$work/time.out" \
+	    pool-distribute -c "$cfg" -v "$work/$size/pool.ndjson" \
+	    > /dev/null 2> "$work/$size/distribute.err"
+	RC=$?
+	read -r T U S M < "$work/time.out"
+	M=$((M / 1024))
+	C=$(calc .2f "$U + $S")
+	n=$(grep -c '"type":"shift"' "$work/$size/pool.ndjson")
+	scarce=$(sed -n 's/.*roles*, \([0-9]*\) scarce$/\1/p' \
+	    "$work/$size/distribute.err")
+	r=pass
+	awk "BEGIN { exit !($C < $tbar) }" || r=fail
+	[ "$M" -lt 4096 ] && [ "$RC" -le 1 ] || r=fail
+	row pool-distribute "$size" "$T s ($C s cpu)" \
+	    "$(calc .0f "$n / ($C > 0 ? $C : 0.01)") shifts/s" "$M MB" - \
+	    "${scarce:-?} scarce periods and roles" - "$bar" $r
 done
 
 # The machine and the table.

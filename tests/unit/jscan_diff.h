@@ -168,6 +168,12 @@ same_record(const struct pool_record *a, const struct pool_record *b)
 		    a->u.contact.level == b->u.contact.level &&
 		    a->u.contact.with == b->u.contact.with &&
 		    a->u.contact.date == b->u.contact.date;
+	case POOL_R_WORKED:
+		return a->u.worked.shift == b->u.worked.shift &&
+		    a->u.worked.worker == b->u.worked.worker &&
+		    a->u.worked.start == b->u.worked.start &&
+		    a->u.worked.end == b->u.worked.end &&
+		    a->u.worked.break_minutes == b->u.worked.break_minutes;
 	case POOL_R_UNFILLED:
 	case POOL_R_CANDIDATE:
 	case POOL_R_REJECT:

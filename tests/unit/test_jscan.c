@@ -529,6 +529,15 @@ test_records(void)
 		"{\"type\":\"unfilled\",\"shift\":\"S\"}",
 		"{\"type\":\"candidate\",\"shift\":\"S\",\"worker\":\"W\",\"rank\":1}",
 		"{\"type\":\"reject\",\"source\":\"x\",\"line\":3,\"error\":\"e\"}",
+		"{\"type\":\"worked\",\"shift\":\"S\",\"worker\":\"W\","
+		"\"start\":\"2026-11-24T07:00:00+01:00\","
+		"\"end\":\"2026-11-24T15:30:00+01:00\",\"break_minutes\":30}",
+		"{\"type\":\"worked\",\"shift\":\"S\",\"worker\":\"W\","
+		"\"start\":\"2026-11-24T07:00:00+01:00\","
+		"\"end\":\"2026-11-24T07:00:00+01:00\"}",
+		"{\"type\":\"worked\",\"shift\":\"S\",\"worker\":\"W\","
+		"\"start\":\"2026-11-24T07:00:00+01:00\","
+		"\"end\":\"2026-11-24T08:00:00+01:00\",\"break_minutes\":60}",
 		"{\"type\":\"holiday\",\"id\":\"H\"}",
 		"{\"type\":null}",
 		"{\"id\":\"x\"}",
