@@ -2435,7 +2435,8 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 	struct row		 row;
 	const char		*raw;
 	char			**names = NULL;
-	size_t			 nnames = 0, i, rawlen;
+	size_t			 nnames = 0, i, rawlen, vlen, nunnamed = 0;
+	size_t			*unnamed = NULL; /* columns without a name */
 	json_t			*o;
 	int			 rc, ret = -1, bound = 0, verbatim = 0;
 	unsigned long		 badhead = 0;	/* line of a bad header */
@@ -2500,6 +2501,16 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 				pool_error_locate(err, source, g->line);
 				goto out;
 			}
+			/*
+			 * Without a mapping, the header names the fields: a
+			 * value under a column without a name would be lost.
+			 */
+			if (m->identity && (unnamed = calloc(nnames + 1,
+			    sizeof(*unnamed))) == NULL)
+				goto nomem;
+			for (i = 0; m->identity && i < nnames; i++)
+				if (*names[i] == '\0')
+					unnamed[nunnamed++] = i;
 			bound = 1;
 			fast_bind(g, m);
 			continue;
@@ -2523,9 +2534,35 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 			fast_bind(g, m);
 		}
 		if (m->header && pool_csv_nfields(r) != nnames) {
-			if (reject_text(g, NULL, raw, rawlen, err,
-			    "row has %zu fields, the header has %zu",
-			    pool_csv_nfields(r), nnames) == -1)
+			size_t nf = pool_csv_nfields(r);
+
+			/*
+			 * Across lines, the row most likely holds a quote
+			 * that opens no field: it costs its first line only.
+			 */
+			if (pool_csv_resync(r)) {
+				raw = pool_csv_raw(r, &rawlen);
+				rc = reject_text(g, NULL, raw, rawlen, err,
+				    "row has %zu fields, the header has %zu: "
+				    "a quote on this line runs into the next; "
+				    "the line is rejected alone", nf, nnames);
+			} else
+				rc = reject_text(g, NULL, raw, rawlen, err,
+				    "row has %zu fields, the header has %zu",
+				    nf, nnames);
+			if (rc == -1)
+				goto out;
+			continue;
+		}
+		for (i = 0; i < nunnamed; i++) {
+			pool_csv_field(r, unnamed[i], &vlen);
+			if (vlen > 0)
+				break;
+		}
+		if (i < nunnamed) {
+			if (reject_text(g, NULL, raw, rawlen, err, "a value in "
+			    "column %zu, which has no name in the header",
+			    unnamed[i] + 1) == -1)
 				goto out;
 			continue;
 		}
@@ -2571,6 +2608,7 @@ out:
 	for (i = 0; names != NULL && i < nnames; i++)
 		free(names[i]);
 	free(names);
+	free(unnamed);
 	pool_mapping_free(own);
 	pool_csv_free(r);
 	return ret;

@@ -1025,19 +1025,29 @@ pool_mapping_load(const char *path, struct pool_error *err)
 	return m;
 }
 
-/* Index of a header name; exact match first, then ignoring case. */
+/*
+ * Index of a header name; exact match first, then ignoring case.  -1 if
+ * it is not there, -2 if it is there twice (which one is meant?).
+ */
 static long
 find_column(const char *const *names, size_t n, const char *col)
 {
 	size_t	i;
+	long	k = -1;
 
 	for (i = 0; i < n; i++)
-		if (strcmp(names[i], col) == 0)
-			return (long)i;
-	for (i = 0; i < n; i++)
-		if (strcasecmp(names[i], col) == 0)
-			return (long)i;
-	return -1;
+		if (strcmp(names[i], col) == 0) {
+			if (k >= 0)
+				return -2;
+			k = (long)i;
+		}
+	for (i = 0; k == -1 && i < n; i++)
+		if (strcasecmp(names[i], col) == 0) {
+			if (k >= 0)
+				return -2;
+			k = (long)i;
+		}
+	return k;
 }
 
 static int
@@ -1054,6 +1064,12 @@ bind_one(struct pool_mapping *m, struct pool_map_field *f, const char *col,
 		if ((*index = find_column(names, n, col)) == -1) {
 			pool_error_set(err, POOL_ECONFIG, NULL, "column '%s' "
 			    "of field '%s' is not in the header", col,
+			    f->field);
+			return clean(err);
+		}
+		if (*index == -2) {
+			pool_error_set(err, POOL_ECONFIG, NULL, "column '%s' "
+			    "of field '%s' is in the header twice", col,
 			    f->field);
 			return clean(err);
 		}
@@ -1090,15 +1106,27 @@ pool_mapping_bind(struct pool_mapping *m, const char *const *names,
 				m->fields[j++] = m->fields[i];
 		}
 		m->nfields = j;
-		for (i = 0; i < n && m->nfields < POOL_MAPPING_MAXFIELDS;
-		    i++) {
+		for (i = 0; i < n; i++) {
 			if (*names[i] == '\0')
-				continue;
+				continue;	/* values there: rejects */
 			for (j = 0; j < m->nfields; j++)
 				if (strcmp(m->fields[j].field, names[i]) == 0)
 					break;
+			if (j < m->nfields && m->fields[j].from_header) {
+				pool_error_set(err, POOL_ECONFIG, NULL,
+				    "column '%s' is in the header twice "
+				    "(columns %ld and %zu)", names[i],
+				    m->fields[j].index + 1, i + 1);
+				return clean(err);
+			}
 			if (j < m->nfields)
 				continue;
+			if (m->nfields == POOL_MAPPING_MAXFIELDS) {
+				pool_error_set(err, POOL_ECONFIG, NULL,
+				    "more than %d named columns in the header",
+				    POOL_MAPPING_MAXFIELDS);
+				return -1;
+			}
 			f = &m->fields[m->nfields];
 			memset(f, 0, sizeof(*f));
 			f->from_header = 1;

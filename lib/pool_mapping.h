@@ -141,8 +141,11 @@ void	pool_mapping_free(struct pool_mapping *);
  * Resolve column names against a header row (names[0..n)), or column
  * numbers when the mapping has no header.  For an identity mapping (no
  * columns given), the fields are the columns of this header, besides
- * the constants.  A mapped column missing from the header
- * is an error naming it.  Returns 0 or -1.
+ * the constants; a column without a name is left out (the caller
+ * rejects a row with a value there).  A mapped column missing from the
+ * header, a header column named twice (identity mapping) and a mapped
+ * column that two header columns match are errors naming it.  Returns
+ * 0 or -1.
  */
 int	pool_mapping_bind(struct pool_mapping *, const char *const *names,
 	    size_t n, struct pool_error *err);
