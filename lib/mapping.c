@@ -1041,7 +1041,9 @@ find_column(const char *const *names, size_t n, const char *col)
 				return -2;
 			k = (long)i;
 		}
-	for (i = 0; k == -1 && i < n; i++)
+	if (k >= 0)
+		return k;
+	for (i = 0; i < n; i++)
 		if (strcasecmp(names[i], col) == 0) {
 			if (k >= 0)
 				return -2;
