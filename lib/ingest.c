@@ -2828,30 +2828,49 @@ read_json(struct pool_ingest *g, FILE *f, const char *source,
 	i = skip_ws(b, i + 1, n, &line);
 	if (i < n && b[i] == ']')
 		goto end;
+	/*
+	 * Each element is a row: one that is not an object, or an object
+	 * with a key given twice, is a reject and the next is read.  Only
+	 * where the syntax breaks is the element's end unknown.
+	 */
 	while (rc == 0) {
 		start = i;
 		g->line = line;
 		if ((o = json_loadb(b + i, n - i, JSON_DISABLE_EOF_CHECK |
-		    JSON_REJECT_DUPLICATES, &je)) == NULL) {
+		    JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &je)) == NULL) {
+			json_error_t je2;
+
+			if ((o = json_loadb(b + i, n - i,
+			    JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY,
+			    &je2)) == NULL) {
+				count_row(g);
+				rc = reject_text(g, NULL, b + i, n - i, err,
+				    "invalid JSON: %s; the rest of the file "
+				    "is not read", je.text);
+				break;
+			}
+			json_decref(o);
+			o = NULL;
+			k = (size_t)je2.position;
 			count_row(g);
-			rc = reject_text(g, NULL, b + i, n - i, err,
-			    "invalid JSON: %s; the rest of the file is not "
-			    "read", je.text);
-			break;
-		}
-		k = (size_t)je.position;
+			rc = reject_text(g, NULL, b + start, k, err,
+			    "invalid JSON: %s", je.text);
+		} else
+			k = (size_t)je.position;
 		for (i = start; i < start + k; i++)
 			if (b[i] == '\n')
 				line++;
-		rc = one_object(g, o, b + start, k, 0, err);
-		json_decref(o);
+		if (o != NULL) {
+			rc = one_object(g, o, b + start, k, 0, err);
+			json_decref(o);
+		}
 		i = skip_ws(b, start + k, n, &line);
 		if (i < n && b[i] == ',') {
 			i = skip_ws(b, i + 1, n, &line);
 			continue;
 		}
 		if (i < n && b[i] == ']')
-			break;
+			goto end;
 		if (rc == 0) {
 			count_row(g);
 			g->line = line;
@@ -2861,7 +2880,17 @@ read_json(struct pool_ingest *g, FILE *f, const char *source,
 		}
 		break;
 	}
+	free(b);
+	return rc;
 end:
+	/* After the array: nothing but white space. */
+	i = skip_ws(b, i + 1, n, &line);
+	if (i < n) {
+		count_row(g);
+		g->line = line;
+		rc = reject_text(g, NULL, b + i, n - i, err, "data after the "
+		    "closing ']' of the array (one array per file)");
+	}
 	free(b);
 	return rc;
 }
