@@ -2933,53 +2933,142 @@ ynode_json(const struct pool_ynode *y)
 	}
 }
 
+/* Length of the valid UTF-8 character at p (left bytes), 0 if none. */
+static size_t
+utf8_char(const unsigned char *p, size_t left)
+{
+	size_t	n;
+
+	if (p[0] < 0x80)
+		return 1;
+	n = p[0] >= 0xc2 && p[0] <= 0xdf ? 2 : p[0] >= 0xe0 && p[0] <= 0xef ?
+	    3 : p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 : 0;
+	if (n == 0 || n > left)
+		return 0;
+	return pool_utf8_valid((const char *)p, n) ? n : 0;
+}
+
+/* 1 if a byte of bad[0..nbad) (sorted) is in [start, end). */
+static int
+bad_in(const size_t *bad, size_t nbad, size_t start, size_t end)
+{
+	size_t	lo = 0, hi = nbad, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (bad[mid] < start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nbad && bad[lo] < end;
+}
+
+/*
+ * YAML: every document a sequence of mappings, each mapping a row.  A
+ * byte that is not UTF-8 (which libyaml refuses for the whole file) is
+ * read as 'x' and costs the row it is in; a document that is not a
+ * sequence is a reject (if it is the only one, an error).
+ */
 static int
 read_yaml(struct pool_ingest *g, FILE *f, const char *source,
     struct pool_error *err)
 {
-	struct pool_ynode	*root, *y;
-	char			*b;
-	size_t			 n, i;
+	struct pool_ynode	*root, *doc, *y;
+	char			*b, *orig = NULL;
+	size_t			 n, i, d, k, *bad = NULL, nbad = 0, cap = 0;
+	void			*p;
 	json_t			*o;
 	int			 rc = 0;
 
 	if (slurp(f, source, &b, &n, err) == -1)
 		return -1;
-	if (pool_yaml_parse(b, n, source, MAXYNODES, &root, err) == -1) {
+	for (i = 0; i < n; i += k)
+		if ((k = utf8_char((unsigned char *)b + i, n - i)) == 0) {
+			if (nbad == cap) {
+				cap = cap ? cap * 2 : 16;
+				if ((p = realloc(bad, cap * sizeof(*bad))) ==
+				    NULL)
+					goto nomem;
+				bad = p;
+				if ((p = realloc(orig, cap)) == NULL)
+					goto nomem;
+				orig = p;
+			}
+			orig[nbad] = b[i];
+			bad[nbad++] = i;
+			b[i] = 'x';
+			k = 1;
+		}
+	if (pool_yaml_parse_stream(b, n, source, MAXYNODES, &root,
+	    err) == -1) {
+		free(bad);
+		free(orig);
 		free(b);
 		return -1;
 	}
-	if (root != NULL && root->kind != POOL_Y_SEQ) {
-		pool_error_set(err, POOL_EPARSE, NULL, "a YAML input must be "
-		    "a sequence of mappings (- type: shift ...)");
-		pool_error_locate(err, source, root->line);
-		pool_ynode_free(root);
-		free(b);
-		return -1;
-	}
-	for (i = 0; root != NULL && i < root->n && rc == 0; i++) {
-		y = root->kids[i];
-		g->line = y->line;
-		if (y->kind != POOL_Y_MAP) {
+	/* The rejects show the bytes as they were. */
+	for (i = 0; i < nbad; i++)
+		b[bad[i]] = orig[i];
+	for (d = 0; d < root->n && rc == 0; d++) {
+		doc = root->kids[d];
+		if (doc->kind == POOL_Y_SCALAR && doc->plain &&
+		    doc->len == 0)
+			continue;	/* an empty document */
+		if (doc->kind != POOL_Y_SEQ) {
+			if (root->n == 1) {
+				pool_error_set(err, POOL_EPARSE, NULL, "a YAML "
+				    "input must be a sequence of mappings "
+				    "(- type: shift ...)");
+				pool_error_locate(err, source, doc->line);
+				rc = -1;
+				break;
+			}
+			g->line = doc->line;
 			count_row(g);
-			rc = reject_text(g, NULL, b + y->start,
-			    y->end - y->start, err, "not a mapping");
+			rc = reject_text(g, NULL, b + doc->start,
+			    doc->end - doc->start, err, "a YAML document that "
+			    "is not a sequence of mappings (- type: shift ...)");
 			continue;
 		}
-		if ((o = ynode_json(y)) == NULL) {
-			count_row(g);
-			rc = reject_text(g, NULL, b + y->start,
-			    y->end - y->start, err, "invalid UTF-8, a key "
-			    "that is not text, or a key given twice");
-			continue;
+		for (i = 0; i < doc->n && rc == 0; i++) {
+			y = doc->kids[i];
+			g->line = y->line;
+			if (y->kind != POOL_Y_MAP) {
+				count_row(g);
+				rc = reject_text(g, NULL, b + y->start,
+				    y->end - y->start, err, "not a mapping");
+				continue;
+			}
+			if (bad_in(bad, nbad, y->start, y->end)) {
+				count_row(g);
+				rc = reject_text(g, NULL, b + y->start,
+				    y->end - y->start, err, "invalid UTF-8");
+				continue;
+			}
+			if ((o = ynode_json(y)) == NULL) {
+				count_row(g);
+				rc = reject_text(g, NULL, b + y->start,
+				    y->end - y->start, err, "invalid UTF-8, a "
+				    "key that is not text, or a key given "
+				    "twice");
+				continue;
+			}
+			rc = one_object(g, o, b + y->start, y->end - y->start,
+			    0, err);
+			json_decref(o);
 		}
-		rc = one_object(g, o, b + y->start, y->end - y->start, 0,
-		    err);
-		json_decref(o);
 	}
 	pool_ynode_free(root);
+	free(bad);
+	free(orig);
 	free(b);
 	return rc;
+nomem:
+	free(bad);
+	free(orig);
+	free(b);
+	return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
 }
 
 /** The run */

@@ -104,22 +104,36 @@ yattach(struct ybuild *b, struct pool_ynode *y)
 	return 0;
 }
 
-int
-pool_yaml_parse(const char *buf, size_t len, const char *name,
-    size_t maxnodes, struct pool_ynode **root, struct pool_error *err)
+/*
+ * One document (stream 0: a second one is an error) or all of them
+ * (stream 1: the root is a sequence of the documents' roots).
+ */
+static int
+yparse(const char *buf, size_t len, const char *name, size_t maxnodes,
+    int stream, struct pool_ynode **root, struct pool_error *err)
 {
 	yaml_parser_t		 p;
 	yaml_event_t		 ev;
 	struct ybuild		 b;
 	struct pool_ynode	*y;
-	int			 done = 0, rc = -1;
+	int			 done = 0, rc = -1, ndocs = 0;
 	unsigned long		 line;
 
 	*root = NULL;
 	memset(&b, 0, sizeof(b));
 	b.maxnodes = maxnodes;
-	if (!yaml_parser_initialize(&p))
+	if (stream) {
+		if ((b.root = calloc(1, sizeof(*b.root))) == NULL)
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory");
+		b.root->kind = POOL_Y_SEQ;
+		b.root->line = 1;
+		b.stack[b.depth++] = b.root;
+	}
+	if (!yaml_parser_initialize(&p)) {
+		pool_ynode_free(b.root);
 		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	}
 	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
 	while (!done) {
 		if (!yaml_parser_parse(&p, &ev)) {
@@ -197,7 +211,13 @@ pool_yaml_parse(const char *buf, size_t len, const char *name,
 			if (b.depth > 0)
 				b.stack[--b.depth]->end = ev.end_mark.index;
 			break;
-		case YAML_DOCUMENT_END_EVENT:
+		case YAML_DOCUMENT_START_EVENT:
+			if (ndocs++ > 0 && !stream) {
+				pool_error_set(err, POOL_EPARSE, NULL, "a second "
+				    "YAML document ('---'): one per file");
+				goto bad;
+			}
+			break;
 		case YAML_STREAM_END_EVENT:
 			done = 1;
 			break;
@@ -221,6 +241,20 @@ out:
 	pool_ynode_free(b.root);
 	yaml_parser_delete(&p);
 	return rc;
+}
+
+int
+pool_yaml_parse(const char *buf, size_t len, const char *name,
+    size_t maxnodes, struct pool_ynode **root, struct pool_error *err)
+{
+	return yparse(buf, len, name, maxnodes, 0, root, err);
+}
+
+int
+pool_yaml_parse_stream(const char *buf, size_t len, const char *name,
+    size_t maxnodes, struct pool_ynode **root, struct pool_error *err)
+{
+	return yparse(buf, len, name, maxnodes, 1, root, err);
 }
 
 /** Field types */

@@ -38,12 +38,20 @@ struct pool_ynode {
 
 /**
  * Parse YAML text (one document) into a tree of at most maxnodes nodes
- * and POOL_YAML_MAXDEPTH levels; aliases and anchors are refused.  An
- * empty document gives a NULL tree and 0.  Returns 0 with *root set, or
- * -1 with err (POOL_EPARSE or POOL_ELIMIT, located in name).
- * Pair: pool_ynode_free.
+ * and POOL_YAML_MAXDEPTH levels; aliases and anchors are refused; a
+ * second document is an error.  An empty document gives a NULL tree
+ * and 0.  Returns 0 with *root set, or -1 with err (POOL_EPARSE or
+ * POOL_ELIMIT, located in name).  Pair: pool_ynode_free.
  */
 int	pool_yaml_parse(const char *buf, size_t len, const char *name,
+	    size_t maxnodes, struct pool_ynode **root, struct pool_error *err);
+
+/**
+ * pool_yaml_parse for any number of documents: *root is a sequence
+ * (never NULL on success) whose items are the documents' roots, one
+ * level less deep.
+ */
+int	pool_yaml_parse_stream(const char *buf, size_t len, const char *name,
 	    size_t maxnodes, struct pool_ynode **root, struct pool_error *err);
 
 void	pool_ynode_free(struct pool_ynode *);
