@@ -2796,13 +2796,132 @@ skip_ws(const char *b, size_t i, size_t n, unsigned long *line)
 	return i;
 }
 
+/* Length of the valid UTF-8 character at p (left bytes), 0 if none. */
+static size_t
+utf8_char(const unsigned char *p, size_t left)
+{
+	size_t	n;
+
+	if (p[0] < 0x80)
+		return 1;
+	n = p[0] >= 0xc2 && p[0] <= 0xdf ? 2 : p[0] >= 0xe0 && p[0] <= 0xef ?
+	    3 : p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 : 0;
+	if (n == 0 || n > left)
+		return 0;
+	return pool_utf8_valid((const char *)p, n) ? n : 0;
+}
+
+/* 1 if a byte of bad[0..nbad) (sorted) is in [start, end). */
+static int
+bad_in(const size_t *bad, size_t nbad, size_t start, size_t end)
+{
+	size_t	lo = 0, hi = nbad, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (bad[mid] < start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nbad && bad[lo] < end;
+}
+
+/*
+ * Bytes of b[0..n) that are not UTF-8: their offsets into *bad and the
+ * bytes into *orig, each replaced by 'x' so that the parser reads on;
+ * the caller puts them back (unbad) for the text of the rejects.
+ * Returns the count, or -1 (out of memory).
+ */
+static long
+mark_bad(char *b, size_t n, size_t **bad, char **orig)
+{
+	size_t	i, k, nbad = 0, cap = 0;
+	void	*p;
+
+	*bad = NULL;
+	*orig = NULL;
+	for (i = 0; i < n; i += k)
+		if ((k = utf8_char((unsigned char *)b + i, n - i)) == 0) {
+			if (nbad == cap) {
+				cap = cap ? cap * 2 : 16;
+				if ((p = realloc(*bad, cap * sizeof(**bad))) ==
+				    NULL)
+					goto nomem;
+				*bad = p;
+				if ((p = realloc(*orig, cap)) == NULL)
+					goto nomem;
+				*orig = p;
+			}
+			(*orig)[nbad] = b[i];
+			(*bad)[nbad++] = i;
+			b[i] = 'x';
+			k = 1;
+		}
+	return (long)nbad;
+nomem:
+	free(*bad);
+	free(*orig);
+	*bad = NULL;
+	*orig = NULL;
+	return -1;
+}
+
+static void
+unbad(char *b, const size_t *bad, const char *orig, size_t nbad)
+{
+	size_t	i;
+
+	for (i = 0; i < nbad; i++)
+		b[bad[i]] = orig[i];
+}
+
+static void
+mark_again(char *b, const size_t *bad, size_t nbad)
+{
+	size_t	i;
+
+	for (i = 0; i < nbad; i++)
+		b[bad[i]] = 'x';
+}
+
+/*
+ * Where the element after a syntax error most likely starts: the next
+ * ',' followed (after white space) by '{', from b[from] on; n if none.
+ * Returns the offset of the ','.
+ */
+static size_t
+json_resync(const char *b, size_t from, size_t n)
+{
+	size_t	i, j;
+
+	for (i = from; i < n; i++) {
+		if (b[i] != ',')
+			continue;
+		for (j = i + 1; j < n && (b[j] == ' ' || b[j] == '\t' ||
+		    b[j] == '\r' || b[j] == '\n'); j++)
+			;
+		if (j < n && b[j] == '{')
+			return i;
+	}
+	return n;
+}
+
+/*
+ * A JSON array of objects, each element a row: one that is not an
+ * object, holds a key twice or bytes that are not UTF-8 is a reject and
+ * the next is read; where the syntax breaks, the text up to the next
+ * ", {" is one reject.  Data after the closing ']' is a reject.  Not
+ * an array: NDJSON.
+ */
 static int
 read_json(struct pool_ingest *g, FILE *f, const char *source,
     struct pool_error *err)
 {
-	json_error_t	 je;
-	char		*b;
-	size_t		 n, i, start, k;
+	json_error_t	 je, je2;
+	char		*b, *orig;
+	size_t		 n, i, start, k, *bad, nbad;
+	long		 nb;
 	unsigned long	 line = 1;
 	json_t		*o;
 	int		 rc = 0;
@@ -2810,60 +2929,59 @@ read_json(struct pool_ingest *g, FILE *f, const char *source,
 
 	if (slurp(f, source, &b, &n, err) == -1)
 		return -1;
+	if ((nb = mark_bad(b, n, &bad, &orig)) == -1) {
+		free(b);
+		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	}
+	nbad = (size_t)nb;
 	i = 0;
 	if (n >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
 	i = skip_ws(b, i, n, &line);
 	if (i == n || b[i] != '[') {
 		/* Not an array: NDJSON in a .json file. */
-		if (i == n || (mf = fmemopen(b, n, "r")) == NULL) {
-			free(b);
-			return 0;
+		unbad(b, bad, orig, nbad);
+		if (i < n && (mf = fmemopen(b, n, "r")) != NULL) {
+			rc = read_ndjson(g, mf, source, err);
+			fclose(mf);
 		}
-		rc = read_ndjson(g, mf, source, err);
-		fclose(mf);
-		free(b);
-		return rc;
+		goto out;
 	}
 	i = skip_ws(b, i + 1, n, &line);
 	if (i < n && b[i] == ']')
 		goto end;
-	/*
-	 * Each element is a row: one that is not an object, or an object
-	 * with a key given twice, is a reject and the next is read.  Only
-	 * where the syntax breaks is the element's end unknown.
-	 */
 	while (rc == 0) {
 		start = i;
 		g->line = line;
 		if ((o = json_loadb(b + i, n - i, JSON_DISABLE_EOF_CHECK |
-		    JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &je)) == NULL) {
-			json_error_t je2;
-
-			if ((o = json_loadb(b + i, n - i,
-			    JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY,
-			    &je2)) == NULL) {
-				count_row(g);
-				rc = reject_text(g, NULL, b + i, n - i, err,
-				    "invalid JSON: %s; the rest of the file "
-				    "is not read", je.text);
-				break;
-			}
+		    JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &je)) != NULL)
+			k = (size_t)je.position;
+		else if ((o = json_loadb(b + i, n - i, JSON_DISABLE_EOF_CHECK |
+		    JSON_DECODE_ANY, &je2)) != NULL) {
+			/* A key given twice: the element alone. */
+			k = (size_t)je2.position;
 			json_decref(o);
 			o = NULL;
-			k = (size_t)je2.position;
-			count_row(g);
-			rc = reject_text(g, NULL, b + start, k, err,
-			    "invalid JSON: %s", je.text);
 		} else
-			k = (size_t)je.position;
+			k = json_resync(b, start + 1, n) - start;
 		for (i = start; i < start + k; i++)
 			if (b[i] == '\n')
 				line++;
-		if (o != NULL) {
+		if (o == NULL || bad_in(bad, nbad, start, start + k)) {
+			unbad(b, bad, orig, nbad);
+			count_row(g);
+			if (o != NULL)
+				rc = reject_text(g, NULL, b + start, k, err,
+				    "invalid UTF-8");
+			else
+				rc = reject_text(g, NULL, b + start, k, err,
+				    "invalid JSON: %s%s", je.text,
+				    start + k == n ? "; the rest of the file "
+				    "is not read" : "");
+			mark_again(b, bad, nbad);
+		} else
 			rc = one_object(g, o, b + start, k, 0, err);
-			json_decref(o);
-		}
+		json_decref(o);
 		i = skip_ws(b, start + k, n, &line);
 		if (i < n && b[i] == ',') {
 			i = skip_ws(b, i + 1, n, &line);
@@ -2871,26 +2989,46 @@ read_json(struct pool_ingest *g, FILE *f, const char *source,
 		}
 		if (i < n && b[i] == ']')
 			goto end;
-		if (rc == 0) {
+		if (rc == 0 && i < n) {
+			/* No ',' or ']': up to the next element. */
+			start = i;
+			k = json_resync(b, start, n) - start;
+			g->line = line;
+			for (i = start; i < start + k; i++)
+				if (b[i] == '\n')
+					line++;
+			count_row(g);
+			unbad(b, bad, orig, nbad);
+			rc = reject_text(g, NULL, b + start, k, err, "invalid "
+			    "JSON: ',' or ']' expected%s", start + k == n ?
+			    "; the rest of the file is not read" : "");
+			mark_again(b, bad, nbad);
+			if (start + k < n) {
+				i = skip_ws(b, start + k + 1, n, &line);
+				continue;
+			}
+		} else if (rc == 0) {
 			count_row(g);
 			g->line = line;
-			rc = reject_text(g, NULL, b + i, n - i, err, "invalid "
-			    "JSON: ',' or ']' expected; the rest of the file "
-			    "is not read");
+			rc = reject_text(g, NULL, "", 0, err, "invalid JSON: "
+			    "the array is not closed (']' expected at the end)");
 		}
 		break;
 	}
-	free(b);
-	return rc;
+	goto out;
 end:
 	/* After the array: nothing but white space. */
 	i = skip_ws(b, i + 1, n, &line);
 	if (i < n) {
 		count_row(g);
 		g->line = line;
+		unbad(b, bad, orig, nbad);
 		rc = reject_text(g, NULL, b + i, n - i, err, "data after the "
 		    "closing ']' of the array (one array per file)");
 	}
+out:
+	free(bad);
+	free(orig);
 	free(b);
 	return rc;
 }
@@ -2933,37 +3071,6 @@ ynode_json(const struct pool_ynode *y)
 	}
 }
 
-/* Length of the valid UTF-8 character at p (left bytes), 0 if none. */
-static size_t
-utf8_char(const unsigned char *p, size_t left)
-{
-	size_t	n;
-
-	if (p[0] < 0x80)
-		return 1;
-	n = p[0] >= 0xc2 && p[0] <= 0xdf ? 2 : p[0] >= 0xe0 && p[0] <= 0xef ?
-	    3 : p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 : 0;
-	if (n == 0 || n > left)
-		return 0;
-	return pool_utf8_valid((const char *)p, n) ? n : 0;
-}
-
-/* 1 if a byte of bad[0..nbad) (sorted) is in [start, end). */
-static int
-bad_in(const size_t *bad, size_t nbad, size_t start, size_t end)
-{
-	size_t	lo = 0, hi = nbad, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (bad[mid] < start)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < nbad && bad[lo] < end;
-}
-
 /*
  * YAML: every document a sequence of mappings, each mapping a row.  A
  * byte that is not UTF-8 (which libyaml refuses for the whole file) is
@@ -2975,31 +3082,19 @@ read_yaml(struct pool_ingest *g, FILE *f, const char *source,
     struct pool_error *err)
 {
 	struct pool_ynode	*root, *doc, *y;
-	char			*b, *orig = NULL;
-	size_t			 n, i, d, k, *bad = NULL, nbad = 0, cap = 0;
-	void			*p;
+	char			*b, *orig;
+	size_t			 n, i, d, *bad, nbad;
+	long			 nb;
 	json_t			*o;
 	int			 rc = 0;
 
 	if (slurp(f, source, &b, &n, err) == -1)
 		return -1;
-	for (i = 0; i < n; i += k)
-		if ((k = utf8_char((unsigned char *)b + i, n - i)) == 0) {
-			if (nbad == cap) {
-				cap = cap ? cap * 2 : 16;
-				if ((p = realloc(bad, cap * sizeof(*bad))) ==
-				    NULL)
-					goto nomem;
-				bad = p;
-				if ((p = realloc(orig, cap)) == NULL)
-					goto nomem;
-				orig = p;
-			}
-			orig[nbad] = b[i];
-			bad[nbad++] = i;
-			b[i] = 'x';
-			k = 1;
-		}
+	if ((nb = mark_bad(b, n, &bad, &orig)) == -1) {
+		free(b);
+		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	}
+	nbad = (size_t)nb;
 	if (pool_yaml_parse_stream(b, n, source, MAXYNODES, &root,
 	    err) == -1) {
 		free(bad);
@@ -3008,8 +3103,7 @@ read_yaml(struct pool_ingest *g, FILE *f, const char *source,
 		return -1;
 	}
 	/* The rejects show the bytes as they were. */
-	for (i = 0; i < nbad; i++)
-		b[bad[i]] = orig[i];
+	unbad(b, bad, orig, nbad);
 	for (d = 0; d < root->n && rc == 0; d++) {
 		doc = root->kids[d];
 		if (doc->kind == POOL_Y_SCALAR && doc->plain &&
@@ -3064,11 +3158,6 @@ read_yaml(struct pool_ingest *g, FILE *f, const char *source,
 	free(orig);
 	free(b);
 	return rc;
-nomem:
-	free(bad);
-	free(orig);
-	free(b);
-	return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
 }
 
 /** The run */
