@@ -2924,7 +2924,7 @@ read_json(struct pool_ingest *g, FILE *f, const char *source,
 	long		 nb;
 	unsigned long	 line = 1;
 	json_t		*o;
-	int		 rc = 0;
+	int		 rc = 0, parsed;
 	FILE		*mf;
 
 	if (slurp(f, source, &b, &n, err) == -1)
@@ -2981,6 +2981,7 @@ read_json(struct pool_ingest *g, FILE *f, const char *source,
 			mark_again(b, bad, nbad);
 		} else
 			rc = one_object(g, o, b + start, k, 0, err);
+		parsed = o != NULL;
 		json_decref(o);
 		i = skip_ws(b, start + k, n, &line);
 		if (i < n && b[i] == ',') {
@@ -3007,7 +3008,8 @@ read_json(struct pool_ingest *g, FILE *f, const char *source,
 				i = skip_ws(b, start + k + 1, n, &line);
 				continue;
 			}
-		} else if (rc == 0) {
+		} else if (rc == 0 && parsed) {
+			/* The last element was read, then the file ends. */
 			count_row(g);
 			g->line = line;
 			rc = reject_text(g, NULL, "", 0, err, "invalid JSON: "
