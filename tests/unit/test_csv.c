@@ -239,6 +239,39 @@ test_nul(void)
 	fclose(f);
 }
 
+/* The caller cuts a row that spans lines to its first line. */
+static void
+test_resync(void)
+{
+	static const char in[] = "a;b\n\"x\ny\";1;2\nc;d\n";
+	struct pool_error	 err;
+	struct pool_csv		*r;
+	FILE			*f = fmemopen((void *)(uintptr_t)in,
+				    sizeof(in) - 1, "r");
+	size_t			 len;
+
+	r = pool_csv_new(f, "r.csv", NULL, &err);
+	CHECK_INT(pool_csv_next(r, &err), 1, "header");
+	CHECK_INT(pool_csv_resync(r), 0, "a row of one line is not cut");
+	CHECK_INT(pool_csv_nfields(r), 2, "and keeps its fields");
+	CHECK_INT(pool_csv_next(r, &err), 1, "a row over two lines");
+	CHECK_INT(pool_csv_nfields(r), 3, "with three fields");
+	CHECK_INT(pool_csv_resync(r), 1, "cut to its first line");
+	CHECK_STR(pool_csv_raw(r, &len), "\"x", "its raw text");
+	CHECK_INT(pool_csv_nfields(r), 0, "no fields left");
+	CHECK_INT(pool_csv_line(r), 2, "its line");
+	CHECK_INT(pool_csv_next(r, &err), 1, "the second line read again");
+	CHECK_INT(pool_csv_line(r), 3, "as line 3");
+	CHECK_STR(pool_csv_field(r, 0, NULL), "y\"", "a quote inside a field "
+	    "is data");
+	CHECK_INT(pool_csv_next(r, &err), 1, "the row after it");
+	CHECK_STR(pool_csv_field(r, 0, NULL), "c", "read whole");
+	CHECK_INT(pool_csv_line(r), 4, "at line 4");
+	CHECK_INT(pool_csv_next(r, &err), 0, "then the end");
+	pool_csv_free(r);
+	fclose(f);
+}
+
 /* A row across the 64 KiB buffer boundary, and many rows. */
 static void
 test_big(void)
@@ -282,6 +315,7 @@ main(void)
 	test_encodings();
 	test_limits();
 	test_nul();
+	test_resync();
 	test_big();
 	return test_done();
 }
