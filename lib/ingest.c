@@ -2811,78 +2811,69 @@ utf8_char(const unsigned char *p, size_t left)
 	return pool_utf8_valid((const char *)p, n) ? n : 0;
 }
 
-/* 1 if a byte of bad[0..nbad) (sorted) is in [start, end). */
-static int
-bad_in(const size_t *bad, size_t nbad, size_t start, size_t end)
-{
-	size_t	lo = 0, hi = nbad, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (bad[mid] < start)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < nbad && bad[lo] < end;
-}
-
 /*
- * Bytes of b[0..n) that are not UTF-8: their offsets into *bad and the
- * bytes into *orig, each replaced by 'x' so that the parser reads on;
- * the caller puts them back (unbad) for the text of the rejects.
- * Returns the count, or -1 (out of memory).
+ * The bytes of a JSON or YAML text that are not UTF-8, which jansson and
+ * libyaml refuse for the whole file: each is replaced by 'x' in the text
+ * that is parsed, so that the parser reads on, and marked, so that the
+ * row holding one is rejected; orig keeps the text as it was, for the
+ * rejects (orig is the parsed text itself when all of it is UTF-8).
  */
-static long
-mark_bad(char *b, size_t n, size_t **bad, char **orig)
-{
-	size_t	i, k, nbad = 0, cap = 0;
-	void	*p;
+struct badmap {
+	char		*orig;
+	uint64_t	*bits;		/* NULL: no bad byte */
+};
 
-	*bad = NULL;
-	*orig = NULL;
-	for (i = 0; i < n; i += k)
-		if ((k = utf8_char((unsigned char *)b + i, n - i)) == 0) {
-			if (nbad == cap) {
-				cap = cap ? cap * 2 : 16;
-				if ((p = realloc(*bad, cap * sizeof(**bad))) ==
-				    NULL)
-					goto nomem;
-				*bad = p;
-				if ((p = realloc(*orig, cap)) == NULL)
-					goto nomem;
-				*orig = p;
-			}
-			(*orig)[nbad] = b[i];
-			(*bad)[nbad++] = i;
-			b[i] = 'x';
+static int
+badmap_make(char *b, size_t n, struct badmap *bm, struct pool_error *err)
+{
+	size_t	i, k;
+
+	bm->orig = b;
+	bm->bits = NULL;
+	for (i = 0; i < n; i += k) {
+		if ((unsigned char)b[i] < 0x80) {
 			k = 1;
+			continue;
 		}
-	return (long)nbad;
-nomem:
-	free(*bad);
-	free(*orig);
-	*bad = NULL;
-	*orig = NULL;
-	return -1;
+		if ((k = utf8_char((unsigned char *)b + i, n - i)) != 0)
+			continue;
+		if (bm->bits == NULL) {
+			if ((bm->bits = calloc(n / 64 + 1,
+			    sizeof(*bm->bits))) == NULL ||
+			    (bm->orig = malloc(n + 1)) == NULL) {
+				free(bm->bits);
+				bm->bits = NULL;
+				bm->orig = b;
+				return pool_error_set(err, POOL_ENOMEM, NULL,
+				    "out of memory");
+			}
+			memcpy(bm->orig, b, n + 1);
+		}
+		bm->bits[i / 64] |= (uint64_t)1 << (i % 64);
+		b[i] = 'x';
+		k = 1;
+	}
+	return 0;
 }
 
-static void
-unbad(char *b, const size_t *bad, const char *orig, size_t nbad)
+/* 1 if a byte of [start, end) was not UTF-8. */
+static int
+badmap_any(const struct badmap *bm, size_t start, size_t end)
 {
 	size_t	i;
 
-	for (i = 0; i < nbad; i++)
-		b[bad[i]] = orig[i];
+	for (i = start; bm->bits != NULL && i < end; i++)
+		if (bm->bits[i / 64] & ((uint64_t)1 << (i % 64)))
+			return 1;
+	return 0;
 }
 
 static void
-mark_again(char *b, const size_t *bad, size_t nbad)
+badmap_free(struct badmap *bm, char *b)
 {
-	size_t	i;
-
-	for (i = 0; i < nbad; i++)
-		b[bad[i]] = 'x';
+	if (bm->orig != b)
+		free(bm->orig);
+	free(bm->bits);
 }
 
 /*
@@ -2919,9 +2910,9 @@ read_json(struct pool_ingest *g, FILE *f, const char *source,
     struct pool_error *err)
 {
 	json_error_t	 je, je2;
-	char		*b, *orig;
-	size_t		 n, i, start, k, *bad, nbad;
-	long		 nb;
+	struct badmap	 bm;
+	char		*b, *t;
+	size_t		 n, i, start, k;
 	unsigned long	 line = 1;
 	json_t		*o;
 	int		 rc = 0, parsed;
@@ -2929,19 +2920,18 @@ read_json(struct pool_ingest *g, FILE *f, const char *source,
 
 	if (slurp(f, source, &b, &n, err) == -1)
 		return -1;
-	if ((nb = mark_bad(b, n, &bad, &orig)) == -1) {
+	if (badmap_make(b, n, &bm, err) == -1) {
 		free(b);
-		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+		return -1;
 	}
-	nbad = (size_t)nb;
+	t = bm.orig;
 	i = 0;
 	if (n >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
 	i = skip_ws(b, i, n, &line);
 	if (i == n || b[i] != '[') {
 		/* Not an array: NDJSON in a .json file. */
-		unbad(b, bad, orig, nbad);
-		if (i < n && (mf = fmemopen(b, n, "r")) != NULL) {
+		if (i < n && (mf = fmemopen(t, n, "r")) != NULL) {
 			rc = read_ndjson(g, mf, source, err);
 			fclose(mf);
 		}
@@ -2967,18 +2957,16 @@ read_json(struct pool_ingest *g, FILE *f, const char *source,
 		for (i = start; i < start + k; i++)
 			if (b[i] == '\n')
 				line++;
-		if (o == NULL || bad_in(bad, nbad, start, start + k)) {
-			unbad(b, bad, orig, nbad);
+		if (o == NULL || badmap_any(&bm, start, start + k)) {
 			count_row(g);
 			if (o != NULL)
-				rc = reject_text(g, NULL, b + start, k, err,
+				rc = reject_text(g, NULL, t + start, k, err,
 				    "invalid UTF-8");
 			else
-				rc = reject_text(g, NULL, b + start, k, err,
+				rc = reject_text(g, NULL, t + start, k, err,
 				    "invalid JSON: %s%s", je.text,
 				    start + k == n ? "; the rest of the file "
 				    "is not read" : "");
-			mark_again(b, bad, nbad);
 		} else
 			rc = one_object(g, o, b + start, k, 0, err);
 		parsed = o != NULL;
@@ -2999,11 +2987,9 @@ read_json(struct pool_ingest *g, FILE *f, const char *source,
 				if (b[i] == '\n')
 					line++;
 			count_row(g);
-			unbad(b, bad, orig, nbad);
-			rc = reject_text(g, NULL, b + start, k, err, "invalid "
+			rc = reject_text(g, NULL, t + start, k, err, "invalid "
 			    "JSON: ',' or ']' expected%s", start + k == n ?
 			    "; the rest of the file is not read" : "");
-			mark_again(b, bad, nbad);
 			if (start + k < n) {
 				i = skip_ws(b, start + k + 1, n, &line);
 				continue;
@@ -3024,13 +3010,11 @@ end:
 	if (i < n) {
 		count_row(g);
 		g->line = line;
-		unbad(b, bad, orig, nbad);
-		rc = reject_text(g, NULL, b + i, n - i, err, "data after the "
+		rc = reject_text(g, NULL, t + i, n - i, err, "data after the "
 		    "closing ']' of the array (one array per file)");
 	}
 out:
-	free(bad);
-	free(orig);
+	badmap_free(&bm, b);
 	free(b);
 	return rc;
 }
@@ -3084,28 +3068,25 @@ read_yaml(struct pool_ingest *g, FILE *f, const char *source,
     struct pool_error *err)
 {
 	struct pool_ynode	*root, *doc, *y;
-	char			*b, *orig;
-	size_t			 n, i, d, *bad, nbad;
-	long			 nb;
+	struct badmap		 bm;
+	char			*b, *t;
+	size_t			 n, i, d;
 	json_t			*o;
 	int			 rc = 0;
 
 	if (slurp(f, source, &b, &n, err) == -1)
 		return -1;
-	if ((nb = mark_bad(b, n, &bad, &orig)) == -1) {
-		free(b);
-		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
-	}
-	nbad = (size_t)nb;
-	if (pool_yaml_parse_stream(b, n, source, MAXYNODES, &root,
-	    err) == -1) {
-		free(bad);
-		free(orig);
+	if (badmap_make(b, n, &bm, err) == -1) {
 		free(b);
 		return -1;
 	}
-	/* The rejects show the bytes as they were. */
-	unbad(b, bad, orig, nbad);
+	t = bm.orig;
+	if (pool_yaml_parse_stream(b, n, source, MAXYNODES, &root,
+	    err) == -1) {
+		badmap_free(&bm, b);
+		free(b);
+		return -1;
+	}
 	for (d = 0; d < root->n && rc == 0; d++) {
 		doc = root->kids[d];
 		if (doc->kind == POOL_Y_SCALAR && doc->plain &&
@@ -3122,7 +3103,7 @@ read_yaml(struct pool_ingest *g, FILE *f, const char *source,
 			}
 			g->line = doc->line;
 			count_row(g);
-			rc = reject_text(g, NULL, b + doc->start,
+			rc = reject_text(g, NULL, t + doc->start,
 			    doc->end - doc->start, err, "a YAML document that "
 			    "is not a sequence of mappings (- type: shift ...)");
 			continue;
@@ -3132,32 +3113,31 @@ read_yaml(struct pool_ingest *g, FILE *f, const char *source,
 			g->line = y->line;
 			if (y->kind != POOL_Y_MAP) {
 				count_row(g);
-				rc = reject_text(g, NULL, b + y->start,
+				rc = reject_text(g, NULL, t + y->start,
 				    y->end - y->start, err, "not a mapping");
 				continue;
 			}
-			if (bad_in(bad, nbad, y->start, y->end)) {
+			if (badmap_any(&bm, y->start, y->end)) {
 				count_row(g);
-				rc = reject_text(g, NULL, b + y->start,
+				rc = reject_text(g, NULL, t + y->start,
 				    y->end - y->start, err, "invalid UTF-8");
 				continue;
 			}
 			if ((o = ynode_json(y)) == NULL) {
 				count_row(g);
-				rc = reject_text(g, NULL, b + y->start,
+				rc = reject_text(g, NULL, t + y->start,
 				    y->end - y->start, err, "invalid UTF-8, a "
 				    "key that is not text, or a key given "
 				    "twice");
 				continue;
 			}
-			rc = one_object(g, o, b + y->start, y->end - y->start,
+			rc = one_object(g, o, t + y->start, y->end - y->start,
 			    0, err);
 			json_decref(o);
 		}
 	}
 	pool_ynode_free(root);
-	free(bad);
-	free(orig);
+	badmap_free(&bm, b);
 	free(b);
 	return rc;
 }
