@@ -354,11 +354,19 @@ reject(struct pool_ingest *g, const struct pool_error *e, uint32_t src,
 	if ((o = json_object()) == NULL)
 		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
 	bad |= json_object_set_new(o, "type", json_string("reject"));
-	bad |= json_object_set_new(o, "source", json_string(g->sources[src]));
+	/*
+	 * Messages quote input cut to fit (perhaps within a character) and
+	 * file names need not be UTF-8: as valid UTF-8, else the reject
+	 * would not be written.
+	 */
+	bad |= json_object_set_new(o, "source", raw_string(g->sources[src],
+	    strlen(g->sources[src])));
 	bad |= json_object_set_new(o, "line", json_integer((json_int_t)line));
 	if (c.field[0] != '\0')
-		bad |= json_object_set_new(o, "field", json_string(c.field));
-	bad |= json_object_set_new(o, "error", json_string(text));
+		bad |= json_object_set_new(o, "field", raw_string(c.field,
+		    strlen(c.field)));
+	bad |= json_object_set_new(o, "error", raw_string(text,
+	    strlen(text)));
 	if (raw != NULL)
 		bad |= json_object_set_new(o, "raw", raw_string(raw, rawlen));
 	if (bad)
