@@ -44,9 +44,15 @@ struct pool_csv {
 						   a field, else 0 */
 
 	unsigned char		*ibuf;
+	size_t			 cap;		/* of ibuf: IBUF, more while a
+						   row spans lines */
 	size_t			 ipos, iend;
+	size_t			 mark;		/* start of the row being
+						   scanned, kept in ibuf */
+	int			 marked;
 	int			 eof;
 	int			 ioerr;
+	int			 cronly;	/* lines end with a lone CR */
 
 	char			*raw;		/* maxrow + 1 */
 	size_t			 rawlen;
@@ -57,6 +63,7 @@ struct pool_csv {
 
 	unsigned long		 line, nextline, skipped;
 	int			 toolong, toomany, badquote, nul;
+	int			 multi;		/* a line break inside quotes */
 };
 
 /* Windows-1252 0x80-0x9f as Unicode (undefined bytes: the C1 control). */
@@ -127,18 +134,36 @@ utf8_prefix(const unsigned char *s, size_t len, int partial_ok)
 	return i;
 }
 
+/*
+ * Read more input.  The bytes from ipos on are kept; while a row is
+ * scanned (marked), from its start on, so that a row that spans lines
+ * can be read again from its second line (resync); the buffer grows
+ * for that, bounded by the row limit (a longer row drops the mark).
+ */
 static int
 fill(struct pool_csv *r)
 {
-	size_t	n;
+	size_t		 n, keep = r->marked ? r->mark : r->ipos;
+	unsigned char	*nb;
 
 	if (r->eof)
 		return 0;
-	if (r->ipos < r->iend)
-		memmove(r->ibuf, r->ibuf + r->ipos, r->iend - r->ipos);
-	r->iend -= r->ipos;
-	r->ipos = 0;
-	n = fread(r->ibuf + r->iend, 1, IBUF - r->iend, r->f);
+	if (keep < r->iend)
+		memmove(r->ibuf, r->ibuf + keep, r->iend - keep);
+	r->iend -= keep;
+	r->ipos -= keep;
+	if (r->marked)
+		r->mark = 0;
+	if (r->iend == r->cap) {
+		if ((nb = realloc(r->ibuf, r->cap * 2)) == NULL) {
+			r->ioerr = ENOMEM;
+			r->eof = 1;
+			return 0;
+		}
+		r->ibuf = nb;
+		r->cap *= 2;
+	}
+	n = fread(r->ibuf + r->iend, 1, r->cap - r->iend, r->f);
 	r->iend += n;
 	if (n == 0) {
 		if (ferror(r->f))
@@ -147,6 +172,27 @@ fill(struct pool_csv *r)
 		return 0;
 	}
 	return 1;
+}
+
+/*
+ * 1 if the first line of the buffer ends with a lone CR (old Mac
+ * files, Excel for Mac): then a CR ends a row.
+ */
+static int
+detect_cr(const unsigned char *p, size_t len, int eof)
+{
+	size_t	i;
+	int	q = 0;
+
+	for (i = 0; i < len; i++) {
+		if (p[i] == '"')
+			q = !q;
+		else if (!q && p[i] == '\n')
+			return 0;
+		else if (!q && p[i] == '\r')
+			return i + 1 < len ? p[i + 1] != '\n' : eof;
+	}
+	return 0;
 }
 
 /* Count separators outside quotes in the first row of the buffer. */
@@ -160,7 +206,7 @@ detect_delim(const unsigned char *p, size_t len)
 	for (i = 0; i < len; i++) {
 		if (p[i] == '"')
 			q = !q;
-		else if (!q && p[i] == '\n')
+		else if (!q && (p[i] == '\n' || p[i] == '\r'))
 			break;
 		else if (!q && p[i] == ';')
 			count[0]++;
@@ -192,7 +238,7 @@ pool_csv_new(FILE *f, const char *source, const struct pool_csv_opts *opts,
 	r->maxfields = opts && opts->maxfields ? opts->maxfields :
 	    POOL_CSV_MAXFIELDS;
 	if ((r->source = strdup(source)) == NULL ||
-	    (r->ibuf = malloc(IBUF)) == NULL ||
+	    (r->ibuf = malloc(r->cap = IBUF)) == NULL ||
 	    (r->raw = malloc(r->maxrow + 1)) == NULL ||
 	    (r->fbuf = malloc(r->maxrow + r->maxfields + 1)) == NULL ||
 	    (r->foff = calloc(r->maxfields + 1, sizeof(*r->foff))) == NULL)
@@ -230,9 +276,10 @@ pool_csv_new(FILE *f, const char *source, const struct pool_csv_opts *opts,
 	}
 	r->delim = opts && opts->delim ? opts->delim :
 	    detect_delim(r->ibuf + r->ipos, r->iend - r->ipos);
+	r->cronly = detect_cr(r->ibuf + r->ipos, r->iend - r->ipos, r->eof);
 
 	r->cls['\n'] = C_PLAIN | C_QUOTED;
-	r->cls['\r'] = C_PLAIN;
+	r->cls['\r'] = C_PLAIN | C_QUOTED;
 	r->cls['"'] = C_PLAIN | C_QUOTED;
 	r->cls['\0'] = C_PLAIN | C_QUOTED;
 	r->cls[(unsigned char)r->delim] |= C_PLAIN;
@@ -316,8 +363,24 @@ end_field(struct pool_csv *r)
 }
 
 /*
+ * A CR not inside quotes: the end of a row (1) if it is followed by LF
+ * (the LF, read next, ends it) or the file ends its lines with a lone
+ * CR; else data (0).  Sets *crlf if an LF follows.
+ */
+static int
+cr_ends(struct pool_csv *r, int *crlf)
+{
+	if (r->ipos == r->iend)
+		fill(r);
+	*crlf = r->ipos < r->iend && r->ibuf[r->ipos] == '\n';
+	return *crlf || r->cronly;
+}
+
+/*
  * Scan one row into raw and the fields.  Returns 1 if a row (perhaps
- * empty) was read, 0 at end of input.
+ * empty) was read, 0 at end of input.  A row that grows too long after
+ * a line break inside quotes stops there (then resync reads on from
+ * its second line).
  */
 static int
 scan_row(struct pool_csv *r, int *unterminated)
@@ -325,9 +388,19 @@ scan_row(struct pool_csv *r, int *unterminated)
 	enum state	 st = S_START;
 	unsigned char	 c;
 	size_t		 s;
-	int		 any = 0;
+	int		 any = 0, crlf;
 
+	r->mark = r->ipos;
+	r->marked = 1;
 	for (;;) {
+		if (r->toolong) {
+			if (r->multi)
+				return 1;
+			/* Past the limit on one line: resync at LF. */
+			r->marked = 0;
+			if (st == S_QUOTED)
+				st = S_PLAIN;
+		}
 		if (r->ipos == r->iend && !fill(r)) {
 			if (!any)
 				return 0;
@@ -337,8 +410,6 @@ scan_row(struct pool_csv *r, int *unterminated)
 			return 1;
 		}
 		any = 1;
-		if (r->toolong && st == S_QUOTED)
-			st = S_PLAIN;	/* past the limit: resync at LF */
 		if (st == S_PLAIN || st == S_QUOTED) {
 			unsigned char bit = st == S_PLAIN ? C_PLAIN : C_QUOTED;
 
@@ -348,8 +419,8 @@ scan_row(struct pool_csv *r, int *unterminated)
 				r->ipos++;
 			if (r->ipos > s)
 				put(r, r->ibuf + s, r->ipos - s, 1);
-			if (r->ipos == r->iend ||
-			    (r->toolong && st == S_QUOTED))
+			if (r->ipos == r->iend || (r->toolong &&
+			    (r->multi || st == S_QUOTED)))
 				continue;
 		}
 		c = r->ibuf[r->ipos++];
@@ -387,11 +458,13 @@ scan_row(struct pool_csv *r, int *unterminated)
 				end_field(r);
 				return 1;
 			} else if (c == '\r') {
-				if (r->ipos == r->iend)
-					fill(r);
-				if (r->ipos < r->iend &&
-				    r->ibuf[r->ipos] == '\n')
-					continue;	/* CR LF: LF ends it */
+				if (cr_ends(r, &crlf)) {
+					if (crlf)
+						continue; /* LF ends it */
+					r->nextline++;
+					end_field(r);
+					return 1;
+				}
 				put(r, &c, 1, 1);
 				st = S_PLAIN;
 			} else if (c == '"' && st == S_START) {
@@ -408,9 +481,12 @@ scan_row(struct pool_csv *r, int *unterminated)
 				put(r, &c, 1, 0);
 				st = S_QUOTE;
 			} else {
-				/* A newline inside quotes. */
-				if (c == '\n')
-					r->nextline++;
+				/* A line break inside quotes. */
+				if (c == '\n' || c == '\r') {
+					r->multi = 1;
+					if (c == '\n' || r->cronly)
+						r->nextline++;
+				}
 				put(r, &c, 1, 1);
 			}
 			break;
@@ -426,15 +502,12 @@ scan_row(struct pool_csv *r, int *unterminated)
 				r->nextline++;
 				end_field(r);
 				return 1;
-			} else if (c == '\r') {
-				if (r->ipos == r->iend)
-					fill(r);
-				if (r->ipos < r->iend &&
-				    r->ibuf[r->ipos] == '\n')
+			} else if (c == '\r' && cr_ends(r, &crlf)) {
+				if (crlf)
 					continue;
-				r->badquote = 1;
-				put(r, &c, 1, 1);
-				st = S_PLAIN;
+				r->nextline++;
+				end_field(r);
+				return 1;
 			} else {
 				r->badquote = 1;
 				put(r, &c, 1, 1);
@@ -443,6 +516,34 @@ scan_row(struct pool_csv *r, int *unterminated)
 			break;
 		}
 	}
+}
+
+/*
+ * The current row spans lines (a line break inside quotes) and is bad:
+ * cut it to its first line and read on from the second.  The row's
+ * bytes are still in the buffer (marked), and its first line break is
+ * the one inside quotes: a line break outside them ends a row.
+ */
+static void
+resync(struct pool_csv *r)
+{
+	unsigned char	*p = r->ibuf + r->mark, *e = r->ibuf + r->ipos;
+	char		*q;
+	size_t		 i;
+
+	while (p < e && *p != '\n' && *p != '\r')
+		p++;
+	if (p < e && *p == '\r' && p + 1 < r->ibuf + r->iend && p[1] == '\n')
+		p++;
+	r->ipos = (size_t)(p + (p < e) - r->ibuf);
+	r->nextline = r->line + 1;
+	for (i = 0, q = r->raw; i < r->rawlen && q[i] != '\n' && q[i] != '\r';
+	    i++)
+		;
+	r->rawlen = i;
+	r->raw[i] = '\0';
+	r->nf = 0;
+	r->marked = 0;
 }
 
 /*
@@ -465,7 +566,7 @@ quick_row(struct pool_csv *r)
 	s = r->ibuf + r->ipos;
 	if ((nl = memchr(s, '\n', r->iend - r->ipos)) == NULL) {
 		/* A full buffer holds no more: fill() would see no input. */
-		if (r->eof || r->iend - r->ipos >= IBUF || !fill(r))
+		if (r->eof || r->iend - r->ipos >= r->cap || !fill(r))
 			return 0;
 		s = r->ibuf + r->ipos;
 		if ((nl = memchr(s, '\n', r->iend - r->ipos)) == NULL)
@@ -549,15 +650,18 @@ int
 pool_csv_next(struct pool_csv *r, struct pool_error *err)
 {
 	size_t	i;
-	int	unterminated, empty;
+	int	unterminated, empty, cut;
+	char	why[64];
 
 	for (;;) {
 		r->rawlen = r->flen = r->nf = 0;
 		r->foff[0] = 0;
 		r->toolong = r->toomany = r->badquote = r->nul = 0;
+		r->marked = r->multi = 0;
 		r->line = r->nextline;
 		unterminated = 0;
-		if (!quick_row(r) && !scan_row(r, &unterminated)) {
+		if ((r->cronly || !quick_row(r)) &&
+		    !scan_row(r, &unterminated)) {
 			r->raw[0] = '\0';
 			if (r->ioerr) {
 				errno = r->ioerr;
@@ -581,7 +685,24 @@ pool_csv_next(struct pool_csv *r, struct pool_error *err)
 	}
 	if (r->toolong || r->toomany)
 		r->nf = 0;
-	if (r->toolong)
+	cut = r->multi && r->marked && (r->toolong || r->toomany ||
+	    r->badquote || unterminated);
+	if (cut) {
+		/* A quote that does not close within the row. */
+		if (r->toolong)
+			snprintf(why, sizeof(why), "a row longer than %zu "
+			    "bytes", r->maxrow);
+		else if (r->toomany)
+			snprintf(why, sizeof(why), "more than %zu fields",
+			    r->maxfields);
+		else
+			snprintf(why, sizeof(why), "%s", unterminated ?
+			    "the end of input" : "a character after a quote");
+		resync(r);
+		pool_error_set(err, POOL_EPARSE, NULL, "quoted field not "
+		    "closed on its line (it runs into %s): the line is "
+		    "rejected alone", why);
+	} else if (r->toolong)
 		pool_error_set(err, POOL_ELIMIT, NULL,
 		    "row longer than %zu bytes", r->maxrow);
 	else if (r->toomany)
@@ -601,6 +722,15 @@ pool_csv_next(struct pool_csv *r, struct pool_error *err)
 		return 1;
 	pool_error_locate(err, r->source, r->line);
 	return -1;
+}
+
+int
+pool_csv_resync(struct pool_csv *r)
+{
+	if (!r->multi || !r->marked)
+		return 0;
+	resync(r);
+	return 1;
 }
 
 size_t

@@ -359,11 +359,19 @@ reject(struct pool_ingest *g, const struct pool_error *e, uint32_t src,
 	if ((o = json_object()) == NULL)
 		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
 	bad |= json_object_set_new(o, "type", json_string("reject"));
-	bad |= json_object_set_new(o, "source", json_string(g->sources[src]));
+	/*
+	 * Messages quote input cut to fit (perhaps within a character) and
+	 * file names need not be UTF-8: as valid UTF-8, else the reject
+	 * would not be written.
+	 */
+	bad |= json_object_set_new(o, "source", raw_string(g->sources[src],
+	    strlen(g->sources[src])));
 	bad |= json_object_set_new(o, "line", json_integer((json_int_t)line));
 	if (c.field[0] != '\0')
-		bad |= json_object_set_new(o, "field", json_string(c.field));
-	bad |= json_object_set_new(o, "error", json_string(text));
+		bad |= json_object_set_new(o, "field", raw_string(c.field,
+		    strlen(c.field)));
+	bad |= json_object_set_new(o, "error", raw_string(text,
+	    strlen(text)));
 	if (raw != NULL)
 		bad |= json_object_set_new(o, "raw", raw_string(raw, rawlen));
 	if (bad)
@@ -2576,7 +2584,8 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 	struct row		 row;
 	const char		*raw;
 	char			**names = NULL;
-	size_t			 nnames = 0, i, rawlen;
+	size_t			 nnames = 0, i, rawlen, vlen, nunnamed = 0;
+	size_t			*unnamed = NULL; /* columns without a name */
 	json_t			*o;
 	int			 rc, ret = -1, bound = 0, verbatim = 0;
 	unsigned long		 badhead = 0;	/* line of a bad header */
@@ -2641,6 +2650,16 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 				pool_error_locate(err, source, g->line);
 				goto out;
 			}
+			/*
+			 * Without a mapping, the header names the fields: a
+			 * value under a column without a name would be lost.
+			 */
+			if (m->identity && (unnamed = calloc(nnames + 1,
+			    sizeof(*unnamed))) == NULL)
+				goto nomem;
+			for (i = 0; m->identity && i < nnames; i++)
+				if (*names[i] == '\0')
+					unnamed[nunnamed++] = i;
 			bound = 1;
 			fast_bind(g, m);
 			continue;
@@ -2664,9 +2683,35 @@ read_csv(struct pool_ingest *g, FILE *f, const char *source, int tsv,
 			fast_bind(g, m);
 		}
 		if (m->header && pool_csv_nfields(r) != nnames) {
-			if (reject_text(g, NULL, raw, rawlen, err,
-			    "row has %zu fields, the header has %zu",
-			    pool_csv_nfields(r), nnames) == -1)
+			size_t nf = pool_csv_nfields(r);
+
+			/*
+			 * Across lines, the row most likely holds a quote
+			 * that opens no field: it costs its first line only.
+			 */
+			if (pool_csv_resync(r)) {
+				raw = pool_csv_raw(r, &rawlen);
+				rc = reject_text(g, NULL, raw, rawlen, err,
+				    "row has %zu fields, the header has %zu: "
+				    "a quote on this line runs into the next; "
+				    "the line is rejected alone", nf, nnames);
+			} else
+				rc = reject_text(g, NULL, raw, rawlen, err,
+				    "row has %zu fields, the header has %zu",
+				    nf, nnames);
+			if (rc == -1)
+				goto out;
+			continue;
+		}
+		for (i = 0; i < nunnamed; i++) {
+			pool_csv_field(r, unnamed[i], &vlen);
+			if (vlen > 0)
+				break;
+		}
+		if (i < nunnamed) {
+			if (reject_text(g, NULL, raw, rawlen, err, "a value in "
+			    "column %zu, which has no name in the header",
+			    unnamed[i] + 1) == -1)
 				goto out;
 			continue;
 		}
@@ -2714,6 +2759,7 @@ out:
 	for (i = 0; names != NULL && i < nnames; i++)
 		free(names[i]);
 	free(names);
+	free(unnamed);
 	pool_mapping_free(own);
 	pool_csv_free(r);
 	return ret;
@@ -3068,34 +3114,146 @@ skip_ws(const char *b, size_t i, size_t n, unsigned long *line)
 	return i;
 }
 
+/* Length of the valid UTF-8 character at p (left bytes), 0 if none. */
+static size_t
+utf8_char(const unsigned char *p, size_t left)
+{
+	size_t	n;
+
+	if (p[0] < 0x80)
+		return 1;
+	n = p[0] >= 0xc2 && p[0] <= 0xdf ? 2 : p[0] >= 0xe0 && p[0] <= 0xef ?
+	    3 : p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 : 0;
+	if (n == 0 || n > left)
+		return 0;
+	return pool_utf8_valid((const char *)p, n) ? n : 0;
+}
+
+/*
+ * The bytes of a JSON or YAML text that are not UTF-8, which jansson and
+ * libyaml refuse for the whole file: each is replaced by 'x' in the text
+ * that is parsed, so that the parser reads on, and marked, so that the
+ * row holding one is rejected; orig keeps the text as it was, for the
+ * rejects (orig is the parsed text itself when all of it is UTF-8).
+ */
+struct badmap {
+	char		*orig;
+	uint64_t	*bits;		/* NULL: no bad byte */
+};
+
+static int
+badmap_make(char *b, size_t n, struct badmap *bm, struct pool_error *err)
+{
+	size_t	i, k;
+
+	bm->orig = b;
+	bm->bits = NULL;
+	for (i = 0; i < n; i += k) {
+		if ((unsigned char)b[i] < 0x80) {
+			k = 1;
+			continue;
+		}
+		if ((k = utf8_char((unsigned char *)b + i, n - i)) != 0)
+			continue;
+		if (bm->bits == NULL) {
+			if ((bm->bits = calloc(n / 64 + 1,
+			    sizeof(*bm->bits))) == NULL ||
+			    (bm->orig = malloc(n + 1)) == NULL) {
+				free(bm->bits);
+				bm->bits = NULL;
+				bm->orig = b;
+				return pool_error_set(err, POOL_ENOMEM, NULL,
+				    "out of memory");
+			}
+			memcpy(bm->orig, b, n + 1);
+		}
+		bm->bits[i / 64] |= (uint64_t)1 << (i % 64);
+		b[i] = 'x';
+		k = 1;
+	}
+	return 0;
+}
+
+/* 1 if a byte of [start, end) was not UTF-8. */
+static int
+badmap_any(const struct badmap *bm, size_t start, size_t end)
+{
+	size_t	i;
+
+	for (i = start; bm->bits != NULL && i < end; i++)
+		if (bm->bits[i / 64] & ((uint64_t)1 << (i % 64)))
+			return 1;
+	return 0;
+}
+
+static void
+badmap_free(struct badmap *bm, char *b)
+{
+	if (bm->orig != b)
+		free(bm->orig);
+	free(bm->bits);
+}
+
+/*
+ * Where the element after a syntax error most likely starts: the next
+ * ',' followed (after white space) by '{', from b[from] on; n if none.
+ * Returns the offset of the ','.
+ */
+static size_t
+json_resync(const char *b, size_t from, size_t n)
+{
+	size_t	i, j;
+
+	for (i = from; i < n; i++) {
+		if (b[i] != ',')
+			continue;
+		for (j = i + 1; j < n && (b[j] == ' ' || b[j] == '\t' ||
+		    b[j] == '\r' || b[j] == '\n'); j++)
+			;
+		if (j < n && b[j] == '{')
+			return i;
+	}
+	return n;
+}
+
+/*
+ * A JSON array of objects, each element a row: one that is not an
+ * object, holds a key twice or bytes that are not UTF-8 is a reject and
+ * the next is read; where the syntax breaks, the text up to the next
+ * ", {" is one reject.  Data after the closing ']' is a reject.  Not
+ * an array: NDJSON.
+ */
 static int
 read_json(struct pool_ingest *g, FILE *f, const char *source,
     struct pool_error *err)
 {
-	json_error_t	 je;
-	char		*b;
+	json_error_t	 je, je2;
+	struct badmap	 bm;
+	char		*b, *t;
 	size_t		 n, i, start, k;
 	unsigned long	 line = 1;
 	json_t		*o;
-	int		 rc = 0;
+	int		 rc = 0, parsed;
 	FILE		*mf;
 
 	if (slurp(f, source, &b, &n, err) == -1)
 		return -1;
+	if (badmap_make(b, n, &bm, err) == -1) {
+		free(b);
+		return -1;
+	}
+	t = bm.orig;
 	i = 0;
 	if (n >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
 	i = skip_ws(b, i, n, &line);
 	if (i == n || b[i] != '[') {
 		/* Not an array: NDJSON in a .json file. */
-		if (i == n || (mf = fmemopen(b, n, "r")) == NULL) {
-			free(b);
-			return 0;
+		if (i < n && (mf = fmemopen(t, n, "r")) != NULL) {
+			rc = read_ndjson(g, mf, source, err);
+			fclose(mf);
 		}
-		rc = read_ndjson(g, mf, source, err);
-		fclose(mf);
-		free(b);
-		return rc;
+		goto out;
 	}
 	i = skip_ws(b, i + 1, n, &line);
 	if (i < n && b[i] == ']')
@@ -3104,18 +3262,32 @@ read_json(struct pool_ingest *g, FILE *f, const char *source,
 		start = i;
 		g->line = line;
 		if ((o = json_loadb(b + i, n - i, JSON_DISABLE_EOF_CHECK |
-		    JSON_REJECT_DUPLICATES, &je)) == NULL) {
-			count_row(g);
-			rc = reject_text(g, NULL, b + i, n - i, err,
-			    "invalid JSON: %s; the rest of the file is not "
-			    "read", je.text);
-			break;
-		}
-		k = (size_t)je.position;
+		    JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &je)) != NULL)
+			k = (size_t)je.position;
+		else if ((o = json_loadb(b + i, n - i, JSON_DISABLE_EOF_CHECK |
+		    JSON_DECODE_ANY, &je2)) != NULL) {
+			/* A key given twice: the element alone. */
+			k = (size_t)je2.position;
+			json_decref(o);
+			o = NULL;
+		} else
+			k = json_resync(b, start + 1, n) - start;
 		for (i = start; i < start + k; i++)
 			if (b[i] == '\n')
 				line++;
-		rc = one_object(g, o, b + start, k, 0, err);
+		if (o == NULL || badmap_any(&bm, start, start + k)) {
+			count_row(g);
+			if (o != NULL)
+				rc = reject_text(g, NULL, t + start, k, err,
+				    "invalid UTF-8");
+			else
+				rc = reject_text(g, NULL, t + start, k, err,
+				    "invalid JSON: %s%s", je.text,
+				    start + k == n ? "; the rest of the file "
+				    "is not read" : "");
+		} else
+			rc = one_object(g, o, b + start, k, 0, err);
+		parsed = o != NULL;
 		json_decref(o);
 		i = skip_ws(b, start + k, n, &line);
 		if (i < n && b[i] == ',') {
@@ -3123,17 +3295,44 @@ read_json(struct pool_ingest *g, FILE *f, const char *source,
 			continue;
 		}
 		if (i < n && b[i] == ']')
-			break;
-		if (rc == 0) {
+			goto end;
+		if (rc == 0 && i < n) {
+			/* No ',' or ']': up to the next element. */
+			start = i;
+			k = json_resync(b, start, n) - start;
+			g->line = line;
+			for (i = start; i < start + k; i++)
+				if (b[i] == '\n')
+					line++;
+			count_row(g);
+			rc = reject_text(g, NULL, t + start, k, err, "invalid "
+			    "JSON: ',' or ']' expected%s", start + k == n ?
+			    "; the rest of the file is not read" : "");
+			if (start + k < n) {
+				i = skip_ws(b, start + k + 1, n, &line);
+				continue;
+			}
+		} else if (rc == 0 && parsed) {
+			/* The last element was read, then the file ends. */
 			count_row(g);
 			g->line = line;
-			rc = reject_text(g, NULL, b + i, n - i, err, "invalid "
-			    "JSON: ',' or ']' expected; the rest of the file "
-			    "is not read");
+			rc = reject_text(g, NULL, "", 0, err, "invalid JSON: "
+			    "the array is not closed (']' expected at the end)");
 		}
 		break;
 	}
+	goto out;
 end:
+	/* After the array: nothing but white space. */
+	i = skip_ws(b, i + 1, n, &line);
+	if (i < n) {
+		count_row(g);
+		g->line = line;
+		rc = reject_text(g, NULL, t + i, n - i, err, "data after the "
+		    "closing ']' of the array (one array per file)");
+	}
+out:
+	badmap_free(&bm, b);
 	free(b);
 	return rc;
 }
@@ -3176,51 +3375,87 @@ ynode_json(const struct pool_ynode *y)
 	}
 }
 
+/*
+ * YAML: every document a sequence of mappings, each mapping a row.  A
+ * byte that is not UTF-8 (which libyaml refuses for the whole file) is
+ * read as 'x' and costs the row it is in; a document that is not a
+ * sequence is a reject (if it is the only one, an error).
+ */
 static int
 read_yaml(struct pool_ingest *g, FILE *f, const char *source,
     struct pool_error *err)
 {
-	struct pool_ynode	*root, *y;
-	char			*b;
-	size_t			 n, i;
+	struct pool_ynode	*root, *doc, *y;
+	struct badmap		 bm;
+	char			*b, *t;
+	size_t			 n, i, d;
 	json_t			*o;
 	int			 rc = 0;
 
 	if (slurp(f, source, &b, &n, err) == -1)
 		return -1;
-	if (pool_yaml_parse(b, n, source, MAXYNODES, &root, err) == -1) {
+	if (badmap_make(b, n, &bm, err) == -1) {
 		free(b);
 		return -1;
 	}
-	if (root != NULL && root->kind != POOL_Y_SEQ) {
-		pool_error_set(err, POOL_EPARSE, NULL, "a YAML input must be "
-		    "a sequence of mappings (- type: shift ...)");
-		pool_error_locate(err, source, root->line);
-		pool_ynode_free(root);
+	t = bm.orig;
+	if (pool_yaml_parse_stream(b, n, source, MAXYNODES, &root,
+	    err) == -1) {
+		badmap_free(&bm, b);
 		free(b);
 		return -1;
 	}
-	for (i = 0; root != NULL && i < root->n && rc == 0; i++) {
-		y = root->kids[i];
-		g->line = y->line;
-		if (y->kind != POOL_Y_MAP) {
+	for (d = 0; d < root->n && rc == 0; d++) {
+		doc = root->kids[d];
+		if (doc->kind == POOL_Y_SCALAR && doc->plain &&
+		    doc->len == 0)
+			continue;	/* an empty document */
+		if (doc->kind != POOL_Y_SEQ) {
+			if (root->n == 1) {
+				pool_error_set(err, POOL_EPARSE, NULL, "a YAML "
+				    "input must be a sequence of mappings "
+				    "(- type: shift ...)");
+				pool_error_locate(err, source, doc->line);
+				rc = -1;
+				break;
+			}
+			g->line = doc->line;
 			count_row(g);
-			rc = reject_text(g, NULL, b + y->start,
-			    y->end - y->start, err, "not a mapping");
+			rc = reject_text(g, NULL, t + doc->start,
+			    doc->end - doc->start, err, "a YAML document that "
+			    "is not a sequence of mappings (- type: shift ...)");
 			continue;
 		}
-		if ((o = ynode_json(y)) == NULL) {
-			count_row(g);
-			rc = reject_text(g, NULL, b + y->start,
-			    y->end - y->start, err, "invalid UTF-8, a key "
-			    "that is not text, or a key given twice");
-			continue;
+		for (i = 0; i < doc->n && rc == 0; i++) {
+			y = doc->kids[i];
+			g->line = y->line;
+			if (y->kind != POOL_Y_MAP) {
+				count_row(g);
+				rc = reject_text(g, NULL, t + y->start,
+				    y->end - y->start, err, "not a mapping");
+				continue;
+			}
+			if (badmap_any(&bm, y->start, y->end)) {
+				count_row(g);
+				rc = reject_text(g, NULL, t + y->start,
+				    y->end - y->start, err, "invalid UTF-8");
+				continue;
+			}
+			if ((o = ynode_json(y)) == NULL) {
+				count_row(g);
+				rc = reject_text(g, NULL, t + y->start,
+				    y->end - y->start, err, "invalid UTF-8, a "
+				    "key that is not text, or a key given "
+				    "twice");
+				continue;
+			}
+			rc = one_object(g, o, t + y->start, y->end - y->start,
+			    0, err);
+			json_decref(o);
 		}
-		rc = one_object(g, o, b + y->start, y->end - y->start, 0,
-		    err);
-		json_decref(o);
 	}
 	pool_ynode_free(root);
+	badmap_free(&bm, b);
 	free(b);
 	return rc;
 }

@@ -104,22 +104,36 @@ yattach(struct ybuild *b, struct pool_ynode *y)
 	return 0;
 }
 
-int
-pool_yaml_parse(const char *buf, size_t len, const char *name,
-    size_t maxnodes, struct pool_ynode **root, struct pool_error *err)
+/*
+ * One document (stream 0: a second one is an error) or all of them
+ * (stream 1: the root is a sequence of the documents' roots).
+ */
+static int
+yparse(const char *buf, size_t len, const char *name, size_t maxnodes,
+    int stream, struct pool_ynode **root, struct pool_error *err)
 {
 	yaml_parser_t		 p;
 	yaml_event_t		 ev;
 	struct ybuild		 b;
 	struct pool_ynode	*y;
-	int			 done = 0, rc = -1;
+	int			 done = 0, rc = -1, ndocs = 0;
 	unsigned long		 line;
 
 	*root = NULL;
 	memset(&b, 0, sizeof(b));
 	b.maxnodes = maxnodes;
-	if (!yaml_parser_initialize(&p))
+	if (stream) {
+		if ((b.root = calloc(1, sizeof(*b.root))) == NULL)
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory");
+		b.root->kind = POOL_Y_SEQ;
+		b.root->line = 1;
+		b.stack[b.depth++] = b.root;
+	}
+	if (!yaml_parser_initialize(&p)) {
+		pool_ynode_free(b.root);
 		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	}
 	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
 	while (!done) {
 		if (!yaml_parser_parse(&p, &ev)) {
@@ -197,7 +211,13 @@ pool_yaml_parse(const char *buf, size_t len, const char *name,
 			if (b.depth > 0)
 				b.stack[--b.depth]->end = ev.end_mark.index;
 			break;
-		case YAML_DOCUMENT_END_EVENT:
+		case YAML_DOCUMENT_START_EVENT:
+			if (ndocs++ > 0 && !stream) {
+				pool_error_set(err, POOL_EPARSE, NULL, "a second "
+				    "YAML document ('---'): one per file");
+				goto bad;
+			}
+			break;
 		case YAML_STREAM_END_EVENT:
 			done = 1;
 			break;
@@ -221,6 +241,20 @@ out:
 	pool_ynode_free(b.root);
 	yaml_parser_delete(&p);
 	return rc;
+}
+
+int
+pool_yaml_parse(const char *buf, size_t len, const char *name,
+    size_t maxnodes, struct pool_ynode **root, struct pool_error *err)
+{
+	return yparse(buf, len, name, maxnodes, 0, root, err);
+}
+
+int
+pool_yaml_parse_stream(const char *buf, size_t len, const char *name,
+    size_t maxnodes, struct pool_ynode **root, struct pool_error *err)
+{
+	return yparse(buf, len, name, maxnodes, 1, root, err);
 }
 
 /** Field types */
@@ -1025,19 +1059,31 @@ pool_mapping_load(const char *path, struct pool_error *err)
 	return m;
 }
 
-/* Index of a header name; exact match first, then ignoring case. */
+/*
+ * Index of a header name; exact match first, then ignoring case.  -1 if
+ * it is not there, -2 if it is there twice (which one is meant?).
+ */
 static long
 find_column(const char *const *names, size_t n, const char *col)
 {
 	size_t	i;
+	long	k = -1;
 
 	for (i = 0; i < n; i++)
-		if (strcmp(names[i], col) == 0)
-			return (long)i;
+		if (strcmp(names[i], col) == 0) {
+			if (k >= 0)
+				return -2;
+			k = (long)i;
+		}
+	if (k >= 0)
+		return k;
 	for (i = 0; i < n; i++)
-		if (strcasecmp(names[i], col) == 0)
-			return (long)i;
-	return -1;
+		if (strcasecmp(names[i], col) == 0) {
+			if (k >= 0)
+				return -2;
+			k = (long)i;
+		}
+	return k;
 }
 
 static int
@@ -1054,6 +1100,12 @@ bind_one(struct pool_mapping *m, struct pool_map_field *f, const char *col,
 		if ((*index = find_column(names, n, col)) == -1) {
 			pool_error_set(err, POOL_ECONFIG, NULL, "column '%s' "
 			    "of field '%s' is not in the header", col,
+			    f->field);
+			return clean(err);
+		}
+		if (*index == -2) {
+			pool_error_set(err, POOL_ECONFIG, NULL, "column '%s' "
+			    "of field '%s' is in the header twice", col,
 			    f->field);
 			return clean(err);
 		}
@@ -1090,15 +1142,27 @@ pool_mapping_bind(struct pool_mapping *m, const char *const *names,
 				m->fields[j++] = m->fields[i];
 		}
 		m->nfields = j;
-		for (i = 0; i < n && m->nfields < POOL_MAPPING_MAXFIELDS;
-		    i++) {
+		for (i = 0; i < n; i++) {
 			if (*names[i] == '\0')
-				continue;
+				continue;	/* values there: rejects */
 			for (j = 0; j < m->nfields; j++)
 				if (strcmp(m->fields[j].field, names[i]) == 0)
 					break;
+			if (j < m->nfields && m->fields[j].from_header) {
+				pool_error_set(err, POOL_ECONFIG, NULL,
+				    "column '%s' is in the header twice "
+				    "(columns %ld and %zu)", names[i],
+				    m->fields[j].index + 1, i + 1);
+				return clean(err);
+			}
 			if (j < m->nfields)
 				continue;
+			if (m->nfields == POOL_MAPPING_MAXFIELDS) {
+				pool_error_set(err, POOL_ECONFIG, NULL,
+				    "more than %d named columns in the header",
+				    POOL_MAPPING_MAXFIELDS);
+				return -1;
+			}
 			f = &m->fields[m->nfields];
 			memset(f, 0, sizeof(*f));
 			f->from_header = 1;

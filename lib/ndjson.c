@@ -1,6 +1,7 @@
 /*
  * NDJSON reader: lines from a FILE through one growing buffer, no
- * allocation per line.  "\r\n" is accepted; a blank line, invalid UTF-8
+ * allocation per line.  "\r\n" is accepted, and a UTF-8 byte order mark
+ * before the first line skipped; a blank line, invalid UTF-8
  * or a line longer than the limit is an error naming the line, and
  * reading goes on with the next line.
  */
@@ -201,6 +202,11 @@ pool_ndjson_next(struct pool_ndjson *r, const char **line, size_t *len,
 		    "line too long (more than %zu bytes)", r->maxline);
 		pool_error_locate(err, r->source, r->lineno);
 		return -1;
+	}
+	/* A UTF-8 byte order mark before the first line is no data. */
+	if (r->lineno == 1 && n >= 3 && memcmp(*line, "\xef\xbb\xbf", 3) == 0) {
+		*line += 3;
+		n -= 3;
 	}
 	if (n > 0 && (*line)[n - 1] == '\r')
 		n--;

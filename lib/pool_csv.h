@@ -5,6 +5,8 @@
  * detected (input that is not valid UTF-8) or given, and converted to
  * UTF-8.  Streaming through one buffer, no allocation per row or field;
  * rows and fields are bounded.  Each row knows the line it starts on.
+ * A quote that does not close within its row costs one line, not the
+ * rows after it.
  */
 #ifndef POOL_CSV_H
 #define POOL_CSV_H
@@ -51,11 +53,27 @@ void		 pool_csv_free(struct pool_csv *);
  * row (unterminated quote, a character after a closing quote, too long,
  * too many fields, invalid UTF-8), with err located at the row's first
  * line; the row's raw text is still available and the next call reads
- * on.  A read error gives -1 with err->code POOL_ESYS: stop then.
+ * on.  A bad row that spans lines because of a quote costs its first
+ * line only: reading goes on at its second line (pool_csv_resync).
+ * Rows end with LF or CR LF; if the first line ends with a lone CR
+ * (old Mac files), a lone CR ends rows too, else it is data.  A read error gives -1 with err->code POOL_ESYS: stop then.
  * Empty lines and rows whose fields are all empty are skipped (counted
  * by pool_csv_skipped).
  */
 int		 pool_csv_next(struct pool_csv *, struct pool_error *err);
+
+/**
+ * If the current row spans more than one line (a line break inside a
+ * quoted field), cut it to its first line and read on from its second
+ * line: for a row the caller finds bad (its fields do not fit), which
+ * most likely holds a quote that was never meant to open a field.
+ * Returns 1 (then the row has no fields and pool_csv_raw is its first
+ * line), or 0 if the row is one line (nothing changes).  pool_csv_next
+ * does this by itself for a row that is bad in itself (a quote not
+ * closed before the end of input or the row limit, a character after
+ * a closing quote, too many fields).
+ */
+int		 pool_csv_resync(struct pool_csv *);
 
 /** Number of fields of the current row. */
 size_t		 pool_csv_nfields(const struct pool_csv *);

@@ -38,12 +38,20 @@ struct pool_ynode {
 
 /**
  * Parse YAML text (one document) into a tree of at most maxnodes nodes
- * and POOL_YAML_MAXDEPTH levels; aliases and anchors are refused.  An
- * empty document gives a NULL tree and 0.  Returns 0 with *root set, or
- * -1 with err (POOL_EPARSE or POOL_ELIMIT, located in name).
- * Pair: pool_ynode_free.
+ * and POOL_YAML_MAXDEPTH levels; aliases and anchors are refused; a
+ * second document is an error.  An empty document gives a NULL tree
+ * and 0.  Returns 0 with *root set, or -1 with err (POOL_EPARSE or
+ * POOL_ELIMIT, located in name).  Pair: pool_ynode_free.
  */
 int	pool_yaml_parse(const char *buf, size_t len, const char *name,
+	    size_t maxnodes, struct pool_ynode **root, struct pool_error *err);
+
+/**
+ * pool_yaml_parse for any number of documents: *root is a sequence
+ * (never NULL on success) whose items are the documents' roots, one
+ * level less deep.
+ */
+int	pool_yaml_parse_stream(const char *buf, size_t len, const char *name,
 	    size_t maxnodes, struct pool_ynode **root, struct pool_error *err);
 
 void	pool_ynode_free(struct pool_ynode *);
@@ -141,8 +149,11 @@ void	pool_mapping_free(struct pool_mapping *);
  * Resolve column names against a header row (names[0..n)), or column
  * numbers when the mapping has no header.  For an identity mapping (no
  * columns given), the fields are the columns of this header, besides
- * the constants.  A mapped column missing from the header
- * is an error naming it.  Returns 0 or -1.
+ * the constants; a column without a name is left out (the caller
+ * rejects a row with a value there).  A mapped column missing from the
+ * header, a header column named twice (identity mapping) and a mapped
+ * column that two header columns match are errors naming it.  Returns
+ * 0 or -1.
  */
 int	pool_mapping_bind(struct pool_mapping *, const char *const *names,
 	    size_t n, struct pool_error *err);

@@ -1,6 +1,7 @@
 /*
  * NDJSON reader: one line at a time from a FILE, of any length up to a
- * limit, "\r\n" accepted.  A blank line, invalid UTF-8 or an over-long
+ * limit, "\r\n" accepted, a UTF-8 byte order mark before the first
+ * line skipped.  A blank line, invalid UTF-8 or an over-long
  * line is an error naming the line; reading goes on after it.
  */
 #ifndef POOL_NDJSON_H

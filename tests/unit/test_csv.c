@@ -110,12 +110,31 @@ static const struct {
 	    "a;b\n\"x\"y;2\n3;4\n", 0, ';',
 	    "L1:a|b\nL2!character after the closing quote of a field\n"
 	    "L3:3|4\nskipped 0" },
-	{ "unterminated quote at end", "a;b\n1;\"open\n2;3\n", 0, ';',
+	{ "unterminated quote costs its line only",
+	    "a;b\n1;\"open\n2;3\n4;5\n", 0, ';',
+	    "L1:a|b\nL2!quoted field not closed on its line (it runs into "
+	    "the end of input): the line is rejected alone\nL3:2|3\n"
+	    "L4:4|5\nskipped 0" },
+	{ "unterminated quote on the last line", "a;b\n1;\"open", 0, ';',
 	    "L1:a|b\nL2!quoted field not closed at end of input\n"
 	    "skipped 0" },
+	{ "stray quote closed by a later one costs its line only",
+	    "a;b\n1;\"x\n2;3\n4;\"y\"\n5;6\n", 0, ';',
+	    "L1:a|b\nL2!quoted field not closed on its line (it runs into "
+	    "a character after a quote): the line is rejected alone\n"
+	    "L3:2|3\nL4:4|y\nL5:5|6\nskipped 0" },
 	{ "quoted field then crlf", "\"a\";\"b\"\r\n\"1\";\"2\"\r\n", 0, ';',
 	    "L1:a|b\nL2:1|2\nskipped 0" },
-	{ "lone cr is data", "a;b\rc\n", 0, ';', "L1:a|b\rc\nskipped 0" },
+	{ "lone cr in an LF file is data", "a;b\nx;y\rz\n", 0, ';',
+	    "L1:a|b\nL2:x|y\rz\nskipped 0" },
+	{ "cr-only line ends (Excel for Mac)", "a;b\r1;2\r\r3;\"x\ry\"\r",
+	    0, ';', "L1:a|b\nL2:1|2\nL4:3|x\ry\nskipped 1" },
+	{ "cr-only line ends without a final one", "a;b\r1;2", 0, ';',
+	    "L1:a|b\nL2:1|2\nskipped 0" },
+	{ "cr-only with a stray quote", "a;b\r1;\"x\r2;3\r", 0, ';',
+	    "L1:a|b\nL2!quoted field not closed on its line (it runs into "
+	    "the end of input): the line is rejected alone\nL3:2|3\n"
+	    "skipped 0" },
 	{ "empty input", "", 0, ',', "skipped 0" },
 	{ "bom stripped", "\xef\xbb\xbfid;naam\nw1;Anna\n", 0, ';',
 	    "L1:id|naam\nL2:w1|Anna\nskipped 0" },
@@ -178,6 +197,17 @@ test_limits(void)
 	CHECK_STR(render("a;b;c;d\n1;2\n", 12, 0, POOL_CSV_AUTO, 0, 3, NULL,
 	    NULL), "L1!row has more than 3 fields\nL2:1|2\nskipped 0",
 	    "too many fields");
+	/* A quote that does not close within the limit costs one line. */
+	CHECK_STR(render("a\n\"0123\nb\nc\nd\ne\n", 16, 0, POOL_CSV_AUTO, 8,
+	    0, NULL, NULL),
+	    "L1:a\nL2!quoted field not closed on its line (it runs into a "
+	    "row longer than 8 bytes): the line is rejected alone\nL3:b\n"
+	    "L4:c\nL5:d\nL6:e\nskipped 0", "quote not closed within the limit");
+	CHECK_STR(render("a;b\n\"x\ny\";1;2;3\nc;d\n", 20, 0, POOL_CSV_AUTO,
+	    0, 2, NULL, NULL), "L1:a|b\nL2!quoted field not closed on its "
+	    "line (it runs into more than 2 fields): the line is rejected "
+	    "alone\nL3!row has more than 2 fields\nL4:c|d\nskipped 0",
+	    "too many fields across lines");
 	/* An unterminated quote past the limit resyncs at the next line. */
 	CHECK_STR(render("a\n\"0123456789\nb\nc\n", 18, 0, POOL_CSV_AUTO, 8,
 	    0, NULL, NULL),
@@ -205,6 +235,39 @@ test_nul(void)
 	CHECK_INT(len, 3, "the field keeps its length");
 	CHECK_INT(pool_csv_next(r, &err), 1, "next row");
 	CHECK_INT(pool_csv_nul(r), 0, "cleared for the next row");
+	pool_csv_free(r);
+	fclose(f);
+}
+
+/* The caller cuts a row that spans lines to its first line. */
+static void
+test_resync(void)
+{
+	static const char in[] = "a;b\n\"x\ny\";1;2\nc;d\n";
+	struct pool_error	 err;
+	struct pool_csv		*r;
+	FILE			*f = fmemopen((void *)(uintptr_t)in,
+				    sizeof(in) - 1, "r");
+	size_t			 len;
+
+	r = pool_csv_new(f, "r.csv", NULL, &err);
+	CHECK_INT(pool_csv_next(r, &err), 1, "header");
+	CHECK_INT(pool_csv_resync(r), 0, "a row of one line is not cut");
+	CHECK_INT(pool_csv_nfields(r), 2, "and keeps its fields");
+	CHECK_INT(pool_csv_next(r, &err), 1, "a row over two lines");
+	CHECK_INT(pool_csv_nfields(r), 3, "with three fields");
+	CHECK_INT(pool_csv_resync(r), 1, "cut to its first line");
+	CHECK_STR(pool_csv_raw(r, &len), "\"x", "its raw text");
+	CHECK_INT(pool_csv_nfields(r), 0, "no fields left");
+	CHECK_INT(pool_csv_line(r), 2, "its line");
+	CHECK_INT(pool_csv_next(r, &err), 1, "the second line read again");
+	CHECK_INT(pool_csv_line(r), 3, "as line 3");
+	CHECK_STR(pool_csv_field(r, 0, NULL), "y\"", "a quote inside a field "
+	    "is data");
+	CHECK_INT(pool_csv_next(r, &err), 1, "the row after it");
+	CHECK_STR(pool_csv_field(r, 0, NULL), "c", "read whole");
+	CHECK_INT(pool_csv_line(r), 4, "at line 4");
+	CHECK_INT(pool_csv_next(r, &err), 0, "then the end");
 	pool_csv_free(r);
 	fclose(f);
 }
@@ -252,6 +315,7 @@ main(void)
 	test_encodings();
 	test_limits();
 	test_nul();
+	test_resync();
 	test_big();
 	return test_done();
 }

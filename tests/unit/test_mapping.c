@@ -277,6 +277,18 @@ test_yaml_limits(void)
 	    root->kids[1]->line == 2 && !root->kids[1]->kids[1]->plain,
 	    "tree shape, lines and scalar style");
 	pool_ynode_free(root);
+	CHECK_INT(pool_yaml_parse("a: 1\n---\nb: 2\n", 14, "two.yaml", 100,
+	    &root, &err), -1, "a second document is an error");
+	CHECK_STR(err.text, "a second YAML document ('---'): one per file",
+	    "second document message");
+	CHECK_INT(err.line, 2, "second document line");
+	CHECK_INT(pool_yaml_parse_stream("- a\n---\n- b\n---\n", 16, "s.yaml",
+	    100, &root, &err), 0, "a stream of documents");
+	CHECK(root != NULL && root->kind == POOL_Y_SEQ && root->n == 3 &&
+	    root->kids[1]->kind == POOL_Y_SEQ &&
+	    strcmp(root->kids[1]->kids[0]->value, "b") == 0,
+	    "each document an item");
+	pool_ynode_free(root);
 	CHECK_INT(pool_yaml_parse("", 0, "e.yaml", 100, &root, &err), 0,
 	    "empty document");
 	CHECK(root == NULL, "empty document has no tree");

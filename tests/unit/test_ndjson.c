@@ -64,6 +64,11 @@ main(void)
 		    "L1:12345|Ein.ndjson:2: line too long (more than 5 bytes)|L3:1|" },
 		{ "1234567890", 5,
 		    "Ein.ndjson:1: line too long (more than 5 bytes)|" },
+		{ "\xef\xbb\xbf{\"a\":1}\r\n{}\n", 0,
+		    "L1:{\"a\":1}|L2:{}|" },
+		{ "{}\n\xef\xbb\xbf{}\n", 0,
+		    "L1:{}|L2:\xef\xbb\xbf{}|" },
+		{ "\xef\xbb\xbf\n{}\n", 0, "Ein.ndjson:1: blank line|L2:{}|" },
 	};
 	static const struct {
 		const char	*s;
