@@ -26,6 +26,7 @@ struct opts {
 	const char	*config, *output, *split, *week, *from, *to;
 	const char	*sections;
 	int		 format, check, detail, min_cell, weeks, verbose;
+	int		 lang;		/* enum pool_lang, -1: not given */
 };
 
 static _Noreturn void	usage(FILE *, int);
@@ -161,7 +162,7 @@ check(struct pool_reportctx *ctx, const struct pool_config *conf,
 }
 
 static int
-write_file(const char *dir, const char *name, const char *ext,
+write_file(const char *dir, const char *name, const char *ext, int lang,
     const struct pool_table *t, const struct pool_ics *ics,
     const struct pool_event *ev, size_t n)
 {
@@ -178,7 +179,8 @@ write_file(const char *dir, const char *name, const char *ext,
 	f = cli_output_open(path);
 	pool_error_clear(&err);
 	if (t != NULL)
-		ok = pool_report_write_table(f, t, POOL_FMT_CSV, 0, &err) == 0;
+		ok = pool_report_write_table(f, t, POOL_FMT_CSV,
+		    lang == POOL_LANG_NL ? POOL_REPORT_NL : 0, &err) == 0;
 	else {
 		one = *ics;
 		one.f = f;
@@ -208,7 +210,7 @@ write_split(const struct opts *o, const struct pool_report *rep,
 	if (o->format == POOL_FMT_CSV) {
 		for (i = 0; i < rep->ntables; i++)
 			if (write_file(o->split, rep->tables[i]->name, ".csv",
-			    rep->tables[i], NULL, NULL, 0) == -1)
+			    rep->lang, rep->tables[i], NULL, NULL, 0) == -1)
 				rc = -1;
 		return rc;
 	}
@@ -217,8 +219,8 @@ write_split(const struct opts *o, const struct pool_report *rep,
 		for (j = i; j < n && strcmp(ev[j].worker, ev[i].worker) == 0;
 		    j++)
 			;
-		if (write_file(o->split, ev[i].worker, ".ics", NULL, ics,
-		    ev + i, j - i) == -1)
+		if (write_file(o->split, ev[i].worker, ".ics", rep->lang, NULL,
+		    ics, ev + i, j - i) == -1)
 			rc = -1;
 	}
 	return rc;
@@ -258,6 +260,7 @@ write_out(const struct opts *o, struct pool_reportctx *ctx,
 	ics.tz = tz;
 	ics.dtstamp = stamp(ctx);
 	ics.with_worker = o->split == NULL;
+	ics.lang = rep->lang;
 	if (o->split != NULL)
 		return write_split(o, rep, &ics, ev, n);
 	if (o->format == POOL_FMT_TEXT && o->output == NULL &&
@@ -326,6 +329,9 @@ run(struct opts *o, int argc, char *argv[])
 		cli_input_close(f);
 	}
 	pool_report_init(&rep);
+	/* --lang, else pool.yaml, else the locale. */
+	rep.lang = o->lang >= 0 ? o->lang : conf->language >= 0 ?
+	    conf->language : (int)pool_lang_from_env();
 	if (pool_report_finish(ctx, &rep, &err) == -1) {
 		cli_error(&err);
 		exit(CLI_DATA);
@@ -353,6 +359,7 @@ main(int argc, char *argv[])
 		{ "from",	required_argument,	NULL,	'F' },
 		{ "format",	required_argument,	NULL,	'f' },
 		{ "help",	no_argument,		NULL,	'h' },
+		{ "lang",	required_argument,	NULL,	'l' },
 		{ "min-cell",	required_argument,	NULL,	'k' },
 		{ "weeks",	required_argument,	NULL,	'n' },
 		{ "output",	required_argument,	NULL,	'o' },
@@ -365,11 +372,11 @@ main(int argc, char *argv[])
 		{ NULL,		0,			NULL,	0 }
 	};
 	struct opts	 o = { NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	    POOL_FMT_TEXT, 0, 0, -1, 4, 0 };
+	    POOL_FMT_TEXT, 0, 0, -1, 4, 0, -1 };
 	int		 ch;
 
 	cli_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "Cc:dF:f:hk:n:o:S:s:T:Vvw:",
+	while ((ch = getopt_long(argc, argv, "Cc:dF:f:hk:l:n:o:S:s:T:Vvw:",
 	    longopts, NULL)) != -1)
 		switch (ch) {
 		case 'C':
@@ -395,6 +402,11 @@ main(int argc, char *argv[])
 		case 'k':
 			o.min_cell = (int)cli_number("min-cell", optarg, 0,
 			    1000000);
+			break;
+		case 'l':
+			if ((o.lang = pool_lang_parse(optarg)) < 0)
+				cli_errx(CLI_USAGE, "--lang: unknown language "
+				    "'%s' (en or nl)", optarg);
 			break;
 		case 'n':
 			o.weeks = (int)cli_number("weeks", optarg, 0, 520);
@@ -438,8 +450,8 @@ usage(FILE *f, int status)
 {
 	fprintf(f, "usage: pool-report [-CdhVv] [-c config] [-F date] "
 	    "[-f format] [-k min-cell]\n"
-	    "                   [-n weeks] [-o file] [-S dir] [-s section,...] "
-	    "[-T date]\n"
-	    "                   [-w week] [file ...]\n");
+	    "                   [-l lang] [-n weeks] [-o file] [-S dir] "
+	    "[-s section,...]\n"
+	    "                   [-T date] [-w week] [file ...]\n");
 	exit(status);
 }

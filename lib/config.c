@@ -205,6 +205,7 @@ defaults(struct pool_config *c)
 	c->allocation.carry_over = 0;
 	c->allocation.strict = 0;
 	c->min_cell = 5;
+	c->language = -1;
 }
 
 static struct pool_config *
@@ -1784,9 +1785,17 @@ bad:
 static int
 load_report(struct loader *ld, const struct ynode *m, struct pool_config *c)
 {
+	/* The order of enum pool_lang. */
+	static const char *const lang_words[] = { "en", "nl", NULL };
 	size_t	i;
 
 	for (i = 0; i + 1 < m->nkids; i += 2) {
+		if (strcmp(m->kids[i]->text, "language") == 0) {
+			if (get_word(ld, m->kids[i + 1], "language", lang_words,
+			    &c->language) == -1)
+				return -1;
+			continue;
+		}
 		if (strcmp(m->kids[i]->text, "min_cell") != 0)
 			return unknown_key(ld, m->kids[i], "report");
 		if (get_count(ld, m->kids[i + 1], "min_cell", 0, 1000000,
@@ -2182,6 +2191,8 @@ pool_config_write(const struct pool_config *c, FILE *fp,
 		    c->shift_types[i].end / 60, c->shift_types[i].end % 60);
 	}
 	fprintf(fp, "report:\n  min_cell: %d\n", c->min_cell);
+	if (c->language >= 0)
+		fprintf(fp, "  language: %s\n", c->language ? "nl" : "en");
 	fputs(c->nroles ? "roles:\n" : "roles: []\n", fp);
 	for (i = 0; i < c->nroles; i++) {
 		rl = &c->roles[i];

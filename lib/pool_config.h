@@ -170,6 +170,8 @@ struct pool_config {
 	struct pool_shift_type	*shift_types;
 	size_t			 nshift_types;
 	int			 min_cell;	/* report: smallest group shown (5) */
+	int			 language;	/* report: 0 en, 1 nl (enum
+						   pool_lang); -1 not given */
 
 	/*
 	 * Lookup tables of pool_config_index (private: do not touch).

@@ -19,6 +19,7 @@
 
 #include "pool.h"
 #include "pool_config.h"
+#include "pool_i18n.h"
 #include "pool_time.h"
 
 /** Tables */
@@ -110,11 +111,28 @@ long	pool_table_colidx(const struct pool_table *, const char *key);
 const char *pool_cell_format(const struct pool_table *, size_t r, size_t c,
 	    char *buf, size_t len);
 
+/* For whom pool_cell_format_lang writes a cell. */
+#define POOL_CELL_PEOPLE	0	/* text, md, html: "€ 1.816,88" */
+#define POOL_CELL_SHEET		1	/* csv: "1816,88", dates "21-12-2026" */
+
+/**
+ * Format a cell in a language.  English is pool_cell_format for people
+ * and the plain machine numbers of csv for a sheet.  Dutch: numbers with
+ * a decimal comma (for people also a thousands point, "%" and "€ "),
+ * dates "21-12-2026" ("ma 21-12-2026" in a date column, "ma 21 dec
+ * 07:00" for a start time), weeks "week 52", and the words of status,
+ * priority, level, record, rule, detail, reasons and near-miss cells
+ * from the catalog.  A text cell longer than len - 1 bytes is cut.
+ */
+const char *pool_cell_format_lang(const struct pool_table *, size_t r,
+	    size_t c, enum pool_lang, int who, char *buf, size_t len);
+
 /** Report */
 
 struct pool_report {
 	char			*pool;		/* pool name, or NULL */
 	char			*period;	/* "2026-W48", "2026-11-23 .. 2026-11-29" */
+	int			 lang;		/* enum pool_lang of the writers */
 	struct pool_table	**tables;
 	size_t			 ntables, cap;
 };
@@ -138,10 +156,19 @@ enum pool_format {
 	POOL_FMT_ICS
 };
 
+/**
+ * The period of rep for people in its language ("2026-W52", Dutch
+ * "week 52 (2026)"), into buf of len bytes.  Returns buf.
+ */
+char	*pool_report_period(const struct pool_report *, char *buf,
+	    size_t len);
+
 /** "text" ... "ics" to a format; -1 if unknown. */
 int	pool_report_format_parse(const char *);
 
 #define POOL_REPORT_COLOR	0x1	/* text: ANSI colour (bold heads) */
+#define POOL_REPORT_NL		0x2	/* Dutch words and formats; csv with
+					   ';', decimal comma and a BOM */
 
 /**
  * Write one table in format fmt (text, md, csv or json) to f.  csv
@@ -206,6 +233,7 @@ struct pool_ics {
 	const struct pool_tz *tz;
 	int64_t		 dtstamp;	/* DTSTAMP of every event */
 	int		 with_worker;	/* put the worker id in SUMMARY */
+	int		 lang;		/* enum pool_lang of the texts */
 };
 
 /**

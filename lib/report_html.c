@@ -59,6 +59,24 @@ pool_report_html_escape(FILE *f, const char *s)
 	return ferror(f) ? -1 : 0;
 }
 
+/* The language of the page, and its words. */
+static enum pool_lang lang;
+
+static const char *
+tr(const char *ctxt, const char *s)
+{
+	return pool_i18n_get(lang, ctxt, s);
+}
+
+/* A day "2026-11-23" on a chart: "11-23", Dutch "ma 23 nov". */
+static const char *
+chart_day(const char *s, char *buf, size_t len)
+{
+	if (pool_i18n_when(lang, s, POOL_WHEN_SHORT, buf, len) != NULL)
+		return buf;
+	return strlen(s) == 10 ? s + 5 : s;
+}
+
 static const struct pool_table *
 find_table(const struct pool_report *rep, const char *name)
 {
@@ -97,14 +115,19 @@ chart_fill(FILE *f, const struct pool_table *t)
 	long	 cr = pool_table_colidx(t, "fill_rate");
 	size_t	 r, h;
 	double	 v;
+	const char *cap = tr("chart", "Fill rate per organisation");
+	char	 num[32];
 
 	if (co < 0 || cr < 0 || t->nrows == 0)
 		return;
 	h = 20 * t->nrows + 10;
-	fprintf(f, "<figure><figcaption>Fill rate per organisation"
-	    "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	fputs("<figure><figcaption>", f);
+	pool_report_html_escape(f, cap);
+	fprintf(f, "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "width=\"420\" height=\"%zu\" viewBox=\"0 0 420 %zu\" role=\"img\">"
-	    "<title>Fill rate per organisation</title>\n", h, h);
+	    "<title>", h, h);
+	pool_report_html_escape(f, cap);
+	fputs("</title>\n", f);
 	for (r = 0; r < t->nrows; r++) {
 		size_t y = 20 * r + 5;
 
@@ -120,8 +143,9 @@ chart_fill(FILE *f, const struct pool_table *t)
 				v = 100;
 			fprintf(f, "<rect x=\"120\" y=\"%zu\" width=\"%.1f\" "
 			    "height=\"14\" fill=\"#3a7\"/>", y + 1, 2.5 * v);
-			fprintf(f, "<text x=\"375\" y=\"%zu\">%.1f%%</text>",
-			    y + 12, v);
+			fprintf(f, "<text x=\"375\" y=\"%zu\">%s%%</text>",
+			    y + 12, pool_i18n_num(lang, v, 1, 0, num,
+			    sizeof(num)));
 		} else
 			fprintf(f, "<text x=\"375\" y=\"%zu\">-</text>",
 			    y + 12);
@@ -185,6 +209,8 @@ chart_hours(FILE *f, const struct pool_table *t)
 	double	*asked, *filled, max = 0, v;
 	size_t	 n, r, i, w;
 	int	 rc = -1;
+	const char *hu = tr("chart", "h");
+	char	 day[32], n1[32], n2[32];
 
 	if (cd < 0 || ch < 0 || cf < 0 || t->nrows == 0)
 		return 0;
@@ -207,13 +233,17 @@ chart_hours(FILE *f, const struct pool_table *t)
 	if (max <= 0)
 		max = 1;
 	w = 40 * n + 50;
-	fprintf(f, "<figure><figcaption>Hours per day (asked, filled)"
-	    "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	fputs("<figure><figcaption>", f);
+	pool_report_html_escape(f, tr("chart", "Hours per day"));
+	fprintf(f, " (%s, %s)</figcaption>\n"
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "width=\"%zu\" height=\"200\" viewBox=\"0 0 %zu 200\" role=\"img\">"
-	    "<title>Hours per day</title>\n", w, w);
-	fprintf(f, "<text x=\"0\" y=\"12\">%.0f h</text>"
+	    "<title>", tr("chart", "asked"), tr("chart", "filled"), w, w);
+	pool_report_html_escape(f, tr("chart", "Hours per day"));
+	fprintf(f, "</title>\n<text x=\"0\" y=\"12\">%s %s</text>"
 	    "<line x1=\"40\" y1=\"160\" x2=\"%zu\" y2=\"160\" "
-	    "stroke=\"#888\"/>\n", max, w);
+	    "stroke=\"#888\"/>\n", pool_i18n_num(lang, max, 0, 1, n1,
+	    sizeof(n1)), hu, w);
 	for (i = 0; i < n; i++) {
 		double ha = 140.0 * asked[i] / max;
 		double hf = 140.0 * filled[i] / max;
@@ -221,15 +251,18 @@ chart_hours(FILE *f, const struct pool_table *t)
 
 		fprintf(f, "<rect x=\"%zu\" y=\"%.1f\" width=\"30\" "
 		    "height=\"%.1f\" fill=\"#cde\"><title>", x, 160 - ha, ha);
-		pool_report_html_escape(f, days[i]);
-		fprintf(f, ": %.1f h asked, %.1f h filled</title></rect>",
-		    asked[i], filled[i]);
+		pool_report_html_escape(f, lang == POOL_LANG_NL ?
+		    chart_day(days[i], day, sizeof(day)) : days[i]);
+		fprintf(f, ": %s %s %s, %s %s %s</title></rect>",
+		    pool_i18n_num(lang, asked[i], 1, 1, n1, sizeof(n1)), hu,
+		    tr("chart", "asked"), pool_i18n_num(lang, filled[i], 1, 1,
+		    n2, sizeof(n2)), hu, tr("chart", "filled"));
 		fprintf(f, "<rect x=\"%zu\" y=\"%.1f\" width=\"30\" "
 		    "height=\"%.1f\" fill=\"#37a\"/>", x, 160 - hf, hf);
 		/* "2026-11-23" is shown as "11-23". */
 		fprintf(f, "<text x=\"%zu\" y=\"175\">", x);
-		pool_report_html_escape(f, strlen(days[i]) == 10 ? days[i] + 5 :
-		    days[i]);
+		pool_report_html_escape(f, chart_day(days[i], day,
+		    sizeof(day)));
 		fputs("</text>\n", f);
 	}
 	fputs("</svg></figure>\n", f);
@@ -253,6 +286,8 @@ chart_heat(FILE *f, const struct pool_table *t)
 	double	*m = NULL, max = 0, v;
 	size_t	 nd, nr, r, i, j, w, h;
 	int	 rc = -1;
+	const char *cap = tr("chart", "Open shifts by day and role");
+	char	 day[32];
 
 	if (cd < 0 || cr < 0 || co < 0 || t->nrows == 0)
 		return 0;
@@ -279,14 +314,17 @@ chart_heat(FILE *f, const struct pool_table *t)
 	}
 	w = 130 + 40 * nd;
 	h = 30 + 22 * nr;
-	fprintf(f, "<figure><figcaption>Open shifts by day and role"
-	    "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	fputs("<figure><figcaption>", f);
+	pool_report_html_escape(f, cap);
+	fprintf(f, "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "width=\"%zu\" height=\"%zu\" viewBox=\"0 0 %zu %zu\" role=\"img\">"
-	    "<title>Open shifts by day and role</title>\n", w, h, w, h);
+	    "<title>", w, h, w, h);
+	pool_report_html_escape(f, cap);
+	fputs("</title>\n", f);
 	for (i = 0; i < nd; i++) {
 		fprintf(f, "<text x=\"%zu\" y=\"12\">", 130 + 40 * i);
-		pool_report_html_escape(f, strlen(days[i]) == 10 ? days[i] + 5 :
-		    days[i]);
+		pool_report_html_escape(f, chart_day(days[i], day,
+		    sizeof(day)));
 		fputs("</text>", f);
 	}
 	putc('\n', f);
@@ -319,21 +357,23 @@ out:
 static void
 html_table(FILE *f, const struct pool_table *t)
 {
-	char	 buf[64];
+	char	 buf[1024], tb[512];
 	size_t	 r, c;
 
 	fputs("<section id=\"", f);
 	pool_report_html_escape(f, t->name);
 	fputs("\">\n<h2>", f);
-	pool_report_html_escape(f, t->title);
+	pool_report_html_escape(f, pool_i18n_text(lang, NULL, t->title, tb,
+	    sizeof(tb)));
 	fputs("</h2>\n", f);
 	if (t->nrows == 0)
-		fputs("<p>(none)</p>\n", f);
+		fprintf(f, "<p>%s</p>\n", tr(NULL, "(none)"));
 	else {
 		fputs("<table>\n<thead><tr>", f);
 		for (c = 0; c < t->ncols; c++) {
 			fputs("<th>", f);
-			pool_report_html_escape(f, t->cols[c].label);
+			pool_report_html_escape(f, tr("column",
+			    t->cols[c].label));
 			fputs("</th>", f);
 		}
 		fputs("</tr></thead>\n<tbody>\n", f);
@@ -349,8 +389,9 @@ html_table(FILE *f, const struct pool_table *t)
 					fputs("<td class=\"n\">", f);
 				else
 					fputs("<td>", f);
-				pool_report_html_escape(f, pool_cell_format(t, r, c,
-				    buf, sizeof(buf)));
+				pool_report_html_escape(f,
+				    pool_cell_format_lang(t, r, c, lang,
+				    POOL_CELL_PEOPLE, buf, sizeof(buf)));
 				fputs("</td>", f);
 			}
 			fputs("</tr>\n", f);
@@ -359,7 +400,8 @@ html_table(FILE *f, const struct pool_table *t)
 	}
 	if (t->note != NULL) {
 		fputs("<p class=\"note\">", f);
-		pool_report_html_escape(f, t->note);
+		pool_report_html_escape(f, pool_i18n_text(lang, NULL, t->note,
+		    tb, sizeof(tb)));
 		fputs("</p>\n", f);
 	}
 	fputs("</section>\n", f);
@@ -372,24 +414,27 @@ pool_report_write_html(FILE *f, const struct pool_report *rep,
 	const struct pool_table *orgs, *days;
 	const char *pool = rep->pool != NULL ? rep->pool : "Pool";
 	size_t	 i;
+	char	 pb[128];
 
-	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	lang = rep->lang == POOL_LANG_NL ? POOL_LANG_NL : POOL_LANG_EN;
+	pool_report_period(rep, pb, sizeof(pb));
+	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width\">\n"
-	    "<title>", f);
+	    "<title>", pool_lang_name(lang));
 	pool_report_html_escape(f, pool);
-	fputs(": capacity report", f);
+	fprintf(f, ": %s", tr(NULL, "capacity report"));
 	if (rep->period != NULL) {
 		fputs(", ", f);
-		pool_report_html_escape(f, rep->period);
+		pool_report_html_escape(f, pb);
 	}
 	fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
 	    css);
 	pool_report_html_escape(f, pool);
-	fputs(": capacity report</h1>\n", f);
+	fprintf(f, ": %s</h1>\n", tr(NULL, "capacity report"));
 	if (rep->period != NULL) {
-		fputs("<p>Period: ", f);
-		pool_report_html_escape(f, rep->period);
+		fprintf(f, "<p>%s: ", tr(NULL, "Period"));
+		pool_report_html_escape(f, pb);
 		fputs("</p>\n", f);
 	}
 	orgs = find_table(rep, "orgs");

@@ -258,6 +258,9 @@ ics_event(FILE *f, const struct pool_ics *ics, const struct pool_event *e)
 {
 	struct pool_civil c;
 	char	 buf[1024], a[2048], b[256], d[256];
+	enum pool_lang l = ics->lang == POOL_LANG_NL ? POOL_LANG_NL :
+		    POOL_LANG_EN;
+	const char *at;
 
 	fputs("BEGIN:VEVENT\r\n", f);
 	buf[0] = '\0';
@@ -272,18 +275,21 @@ ics_event(FILE *f, const struct pool_ics *ics, const struct pool_event *e)
 	pool_ics_line(f, "DTSTAMP", buf);
 	ics_time(f, ics, "DTSTART", e->start);
 	ics_time(f, ics, "DTEND", e->end);
+	/* "verzorgende-ig at vechtstede"; Dutch "... — ...". */
+	at = pool_i18n_get(l, "ics", " at ");
 	if (ics->with_worker)
-		snprintf(buf, sizeof(buf), "%s: %s at %s", e->worker, e->role,
-		    e->org);
+		snprintf(buf, sizeof(buf), "%s: %s%s%s", e->worker, e->role,
+		    at, e->org);
 	else
-		snprintf(buf, sizeof(buf), "%s at %s", e->role, e->org);
+		snprintf(buf, sizeof(buf), "%s%s%s", e->role, at, e->org);
 	pool_ics_line(f, "SUMMARY", pool_ics_text(buf, a, sizeof(a)));
 	if (e->unit != NULL)
 		snprintf(buf, sizeof(buf), "%s, %s", e->org, e->unit);
 	else
 		snprintf(buf, sizeof(buf), "%s", e->org);
 	pool_ics_line(f, "LOCATION", pool_ics_text(buf, a, sizeof(a)));
-	snprintf(buf, sizeof(buf), "shift %s, worker %s", e->shift, e->worker);
+	snprintf(buf, sizeof(buf), "%s %s, %s %s", pool_i18n_get(l, "ics",
+	    "shift"), e->shift, pool_i18n_get(l, "ics", "worker"), e->worker);
 	pool_ics_text(buf, b, sizeof(b));
 	if (e->note != NULL) {
 		pool_ics_text(e->note, d, sizeof(d));

@@ -370,3 +370,118 @@ pool_report_filename(const char *id, const char *ext, char buf[128])
 		buf[n] = '\0';
 	return buf;
 }
+
+/* The words of a list cell, each item translated: "rest-daily 2, role 1"
+ * (reasons: "rule n") or "w4 (validity), w7" (near: "worker (rule)"). */
+static const char *
+fmt_list(enum pool_lang l, const char *s, int near, char *buf, size_t len)
+{
+	const char	*p = s, *e, *sp, *rule;
+	char		 item[128];
+	size_t		 o = 0, n;
+
+	buf[0] = '\0';
+	while (*p != '\0' && o + 1 < len) {
+		if ((e = strstr(p, ", ")) == NULL)
+			e = p + strlen(p);
+		n = (size_t)(e - p);
+		if (n >= sizeof(item))
+			n = sizeof(item) - 1;
+		memcpy(item, p, n);
+		item[n] = '\0';
+		if (near && n > 2 && item[n - 1] == ')' &&
+		    (sp = strstr(item, " (")) != NULL) {
+			item[n - 1] = '\0';
+			item[sp - item] = '\0';
+			rule = pool_i18n_get(l, "rule", sp + 2);
+			o += (size_t)snprintf(buf + o, len - o, "%s%s (%s)",
+			    o ? ", " : "", item, rule);
+		} else if (!near && (sp = strrchr(item, ' ')) != NULL) {
+			item[sp - item] = '\0';
+			rule = pool_i18n_get(l, "rule", item);
+			o += (size_t)snprintf(buf + o, len - o, "%s%s %s",
+			    o ? ", " : "", rule, sp + 1);
+		} else
+			o += (size_t)snprintf(buf + o, len - o, "%s%s",
+			    o ? ", " : "", item);
+		if (o >= len)
+			o = len - 1;
+		p = *e != '\0' ? e + 2 : e;
+	}
+	return buf;
+}
+
+static const char *
+fmt_text_lang(const struct pool_table *t, size_t c, const char *s,
+    enum pool_lang l, int who, char *buf, size_t len)
+{
+	static const char *const ctxts[] = { "status", "priority", "level",
+	    "record", "rule" };
+	const char	*key = t->cols[c].key;
+	enum pool_when	 w = POOL_WHEN_LONG;
+	size_t		 i;
+
+	if (who == POOL_CELL_PEOPLE && strcmp(key, "date") == 0)
+		w = POOL_WHEN_DAY;
+	else if (who == POOL_CELL_PEOPLE && strcmp(key, "start") == 0)
+		w = POOL_WHEN_SHORT;
+	if (pool_i18n_when(l, s, w, buf, len) != NULL)
+		return buf;
+	for (i = 0; i < sizeof(ctxts) / sizeof(ctxts[0]); i++)
+		if (strcmp(key, ctxts[i]) == 0)
+			return pool_i18n_get(l, ctxts[i], s);
+	if (strcmp(key, "detail") == 0)
+		return pool_i18n_text(l, "detail", s, buf, len);
+	if (strcmp(key, "reasons") == 0 || strcmp(key, "near") == 0)
+		return fmt_list(l, s, key[0] == 'n', buf, len);
+	return pool_i18n_get(l, "value", s);
+}
+
+const char *
+pool_cell_format_lang(const struct pool_table *t, size_t r, size_t c,
+    enum pool_lang l, int who, char *buf, size_t len)
+{
+	const struct pool_cell *cell = pool_table_cell(t, r, c);
+	int	 d, people = who == POOL_CELL_PEOPLE;
+	char	 num[64];
+
+	if (l != POOL_LANG_NL && people)
+		return pool_cell_format(t, r, c, buf, len);
+	if (len == 0)
+		return "";
+	buf[0] = '\0';
+	if (cell->state == POOL_CELL_EMPTY)
+		return buf;
+	if (cell->state == POOL_CELL_SUPPRESSED) {
+		snprintf(buf, len, "<%d", t->min_cell);
+		return buf;
+	}
+	switch (t->cols[c].type) {
+	case POOL_CELL_TEXT:
+		if (cell->s == NULL)
+			return "";
+		return l == POOL_LANG_NL ? fmt_text_lang(t, c, cell->s, l, who,
+		    buf, len) : cell->s;
+	case POOL_CELL_INT:
+		d = 0;
+		break;
+	case POOL_CELL_HOURS:
+		d = people ? 1 : 2;
+		break;
+	case POOL_CELL_PERCENT:
+		d = 1;
+		break;
+	default:
+		d = 2;
+		break;
+	}
+	/* A sheet gets no thousands point: Excel reads "1816,88". */
+	pool_i18n_num(l, cell->v, d, people, num, sizeof(num));
+	if (people && t->cols[c].type == POOL_CELL_PERCENT)
+		snprintf(buf, len, "%s%%", num);
+	else if (people && t->cols[c].type == POOL_CELL_MONEY)
+		snprintf(buf, len, "€ %s", num);
+	else
+		snprintf(buf, len, "%s", num);
+	return buf;
+}
