@@ -261,6 +261,7 @@ write_out(const struct opts *o, struct pool_reportctx *ctx,
 	ics.dtstamp = stamp(ctx);
 	ics.with_worker = o->split == NULL;
 	ics.lang = rep->lang;
+	ics.names = rep->lang == POOL_LANG_NL ? rep->conf : NULL;
 	if (o->split != NULL)
 		return write_split(o, rep, &ics, ev, n);
 	if (o->format == POOL_FMT_TEXT && o->output == NULL &&
@@ -332,6 +333,8 @@ run(struct opts *o, int argc, char *argv[])
 	/* --lang, else pool.yaml, else the locale. */
 	rep.lang = o->lang >= 0 ? o->lang : conf->language >= 0 ?
 	    conf->language : (int)pool_lang_from_env();
+	/* Dutch reports name what English ones show by id. */
+	rep.conf = rep.lang == POOL_LANG_NL ? conf : NULL;
 	if (pool_report_finish(ctx, &rep, &err) == -1) {
 		cli_error(&err);
 		exit(CLI_DATA);

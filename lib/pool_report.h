@@ -63,6 +63,9 @@ struct pool_table {
 	size_t		 nrows, cap;
 	size_t		 fill;		/* cells set in the last row */
 	int		 min_cell;	/* suppression threshold shown, 0 = none */
+	const struct pool_config *names; /* borrowed: names of orgs, roles
+					   and units for Dutch cells (set
+					   by pool_report_add), or NULL */
 };
 
 /**
@@ -133,6 +136,8 @@ struct pool_report {
 	char			*pool;		/* pool name, or NULL */
 	char			*period;	/* "2026-W48", "2026-11-23 .. 2026-11-29" */
 	int			 lang;		/* enum pool_lang of the writers */
+	const struct pool_config *conf;	/* borrowed: the names that Dutch
+					   reports show for ids, or NULL */
 	struct pool_table	**tables;
 	size_t			 ntables, cap;
 };
@@ -140,6 +145,14 @@ struct pool_report {
 /** Initialise an empty report.  Pair: pool_report_release. */
 void	pool_report_init(struct pool_report *);
 void	pool_report_release(struct pool_report *);
+
+/**
+ * The name people know for an id in a column: an organisation ("org",
+ * "from", "to", "debtor", "creditor"), a role ("role") or a unit
+ * ("unit", of organisation org).  Returns id when conf has no name.
+ */
+const char *pool_report_name(const struct pool_config *conf,
+	    const char *key, const char *id, const char *org);
 
 /** Append a table (the report takes it over, also on error). */
 int	pool_report_add(struct pool_report *, struct pool_table *,
@@ -234,6 +247,8 @@ struct pool_ics {
 	int64_t		 dtstamp;	/* DTSTAMP of every event */
 	int		 with_worker;	/* put the worker id in SUMMARY */
 	int		 lang;		/* enum pool_lang of the texts */
+	const struct pool_config *names; /* Dutch: names and addresses of
+					   orgs, roles, units; or NULL */
 };
 
 /**

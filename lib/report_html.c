@@ -112,6 +112,7 @@ static void
 chart_fill(FILE *f, const struct pool_table *t)
 {
 	long	 co = pool_table_colidx(t, "org");
+	long	 cn = pool_table_colidx(t, "name");
 	long	 cr = pool_table_colidx(t, "fill_rate");
 	size_t	 r, h;
 	double	 v;
@@ -132,7 +133,10 @@ chart_fill(FILE *f, const struct pool_table *t)
 		size_t y = 20 * r + 5;
 
 		fprintf(f, "<text x=\"0\" y=\"%zu\">", y + 12);
-		pool_report_html_escape(f, cell_text(t, r, co));
+		/* Dutch reports name the organisation. */
+		pool_report_html_escape(f, t->names != NULL && cn >= 0 &&
+		    *cell_text(t, r, cn) != '\0' ? cell_text(t, r, cn) :
+		    cell_text(t, r, co));
 		fputs("</text>", f);
 		fprintf(f, "<rect x=\"120\" y=\"%zu\" width=\"250\" "
 		    "height=\"14\" fill=\"#eee\"/>", y + 1);
@@ -330,7 +334,8 @@ chart_heat(FILE *f, const struct pool_table *t)
 	putc('\n', f);
 	for (j = 0; j < nr; j++) {
 		fprintf(f, "<text x=\"0\" y=\"%zu\">", 34 + 22 * j);
-		pool_report_html_escape(f, roles[j]);
+		pool_report_html_escape(f, pool_report_name(t->names, "role",
+		    roles[j], NULL));
 		fputs("</text>", f);
 		for (i = 0; i < nd; i++) {
 			double a = max > 0 ? m[i * nr + j] / max : 0;

@@ -260,7 +260,8 @@ ics_event(FILE *f, const struct pool_ics *ics, const struct pool_event *e)
 	char	 buf[1024], a[2048], b[256], d[256];
 	enum pool_lang l = ics->lang == POOL_LANG_NL ? POOL_LANG_NL :
 		    POOL_LANG_EN;
-	const char *at;
+	const char *at, *role, *org, *unit;
+	const struct pool_unit_conf *u;
 
 	fputs("BEGIN:VEVENT\r\n", f);
 	buf[0] = '\0';
@@ -275,18 +276,30 @@ ics_event(FILE *f, const struct pool_ics *ics, const struct pool_event *e)
 	pool_ics_line(f, "DTSTAMP", buf);
 	ics_time(f, ics, "DTSTART", e->start);
 	ics_time(f, ics, "DTEND", e->end);
-	/* "verzorgende-ig at vechtstede"; Dutch "... — ...". */
+	/* "verzorgende-ig at vechtstede"; Dutch with names: "Verzorgende
+	 * IG — Vechtstede Zorg, afdeling Linde". */
 	at = pool_i18n_get(l, "ics", " at ");
+	role = pool_report_name(ics->names, "role", e->role, NULL);
+	org = pool_report_name(ics->names, "org", e->org, NULL);
+	unit = e->unit != NULL ? pool_report_name(ics->names, "unit", e->unit,
+	    e->org) : NULL;
+	u = ics->names != NULL && e->unit != NULL ?
+	    pool_config_unit(ics->names, e->org, e->unit) : NULL;
 	if (ics->with_worker)
-		snprintf(buf, sizeof(buf), "%s: %s%s%s", e->worker, e->role,
-		    at, e->org);
+		snprintf(buf, sizeof(buf), "%s: %s%s%s", e->worker, role, at,
+		    org);
 	else
-		snprintf(buf, sizeof(buf), "%s%s%s", e->role, at, e->org);
+		snprintf(buf, sizeof(buf), "%s%s%s", role, at, org);
+	if (ics->names != NULL && unit != NULL)
+		snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), ", %s",
+		    unit);
 	pool_ics_line(f, "SUMMARY", pool_ics_text(buf, a, sizeof(a)));
-	if (e->unit != NULL)
-		snprintf(buf, sizeof(buf), "%s, %s", e->org, e->unit);
+	if (u != NULL && u->address != NULL)
+		snprintf(buf, sizeof(buf), "%s, %s, %s", org, unit, u->address);
+	else if (unit != NULL)
+		snprintf(buf, sizeof(buf), "%s, %s", org, unit);
 	else
-		snprintf(buf, sizeof(buf), "%s", e->org);
+		snprintf(buf, sizeof(buf), "%s", org);
 	pool_ics_line(f, "LOCATION", pool_ics_text(buf, a, sizeof(a)));
 	snprintf(buf, sizeof(buf), "%s %s, %s %s", pool_i18n_get(l, "ics",
 	    "shift"), e->shift, pool_i18n_get(l, "ics", "worker"), e->worker);

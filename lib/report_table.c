@@ -306,6 +306,7 @@ pool_report_add(struct pool_report *rep, struct pool_table *t,
 		rep->tables = v;
 		rep->cap = ncap;
 	}
+	t->names = rep->conf;
 	/* Close the last row so that every cell has a state. */
 	if (t->nrows > 0)
 		while (t->fill < t->ncols)
@@ -411,8 +412,47 @@ fmt_list(enum pool_lang l, const char *s, int near, char *buf, size_t len)
 	return buf;
 }
 
+const char *
+pool_report_name(const struct pool_config *conf, const char *key,
+    const char *id, const char *org)
+{
+	static const char *const orgkeys[] = { "org", "from", "to", "debtor",
+	    "creditor" };
+	const struct pool_org_conf *o;
+	const struct pool_role_conf *rl;
+	const struct pool_unit_conf *u;
+	size_t	 i;
+
+	if (conf == NULL || id == NULL)
+		return id;
+	for (i = 0; i < sizeof(orgkeys) / sizeof(orgkeys[0]); i++)
+		if (strcmp(key, orgkeys[i]) == 0)
+			return (o = pool_config_org(conf, id)) != NULL &&
+			    o->name != NULL ? o->name : id;
+	if (strcmp(key, "role") == 0)
+		return (rl = pool_config_role(conf, id)) != NULL &&
+		    rl->name != NULL ? rl->name : id;
+	if (strcmp(key, "unit") == 0)
+		return (u = pool_config_unit(conf, org, id)) != NULL &&
+		    u->name != NULL ? u->name : id;
+	return id;
+}
+
+/* The org of row r (its "org" column), for the name of its unit. */
 static const char *
-fmt_text_lang(const struct pool_table *t, size_t c, const char *s,
+row_org(const struct pool_table *t, size_t r)
+{
+	long	 c = pool_table_colidx(t, "org");
+	const struct pool_cell *cell;
+
+	if (c < 0)
+		return NULL;
+	cell = pool_table_cell(t, r, (size_t)c);
+	return cell->state == POOL_CELL_VALUE ? cell->s : NULL;
+}
+
+static const char *
+fmt_text_lang(const struct pool_table *t, size_t r, size_t c, const char *s,
     enum pool_lang l, int who, char *buf, size_t len)
 {
 	static const char *const ctxts[] = { "status", "priority", "level",
@@ -427,6 +467,12 @@ fmt_text_lang(const struct pool_table *t, size_t c, const char *s,
 		w = POOL_WHEN_SHORT;
 	if (pool_i18n_when(l, s, w, buf, len) != NULL)
 		return buf;
+	/* Names for ids, for people; the orgs section has both. */
+	if (who == POOL_CELL_PEOPLE && t->names != NULL &&
+	    strcmp(t->name, "orgs") != 0 &&
+	    (s = pool_report_name(t->names, key, s, row_org(t, r))) !=
+	    pool_table_cell(t, r, c)->s)
+		return s;
 	for (i = 0; i < sizeof(ctxts) / sizeof(ctxts[0]); i++)
 		if (strcmp(key, ctxts[i]) == 0)
 			return pool_i18n_get(l, ctxts[i], s);
@@ -460,8 +506,8 @@ pool_cell_format_lang(const struct pool_table *t, size_t r, size_t c,
 	case POOL_CELL_TEXT:
 		if (cell->s == NULL)
 			return "";
-		return l == POOL_LANG_NL ? fmt_text_lang(t, c, cell->s, l, who,
-		    buf, len) : cell->s;
+		return l == POOL_LANG_NL ? fmt_text_lang(t, r, c, cell->s, l,
+		    who, buf, len) : cell->s;
 	case POOL_CELL_INT:
 		d = 0;
 		break;
