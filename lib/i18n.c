@@ -60,8 +60,7 @@ pool_i18n_get(enum pool_lang l, const char *ctxt, const char *msgid)
 	if (l != POOL_LANG_NL || msgid == NULL)
 		return msgid;
 	for (i = 0; i < pool_i18n_nl_n; i++)
-		if (!pool_i18n_nl[i].fmt &&
-		    same_ctxt(pool_i18n_nl[i].ctxt, ctxt) &&
+		if (same_ctxt(pool_i18n_nl[i].ctxt, ctxt) &&
 		    strcmp(pool_i18n_nl[i].id, msgid) == 0)
 			return pool_i18n_nl[i].str;
 	return msgid;

@@ -21,10 +21,22 @@ static const char css[] =
 "td.s{color:#888}p.note{color:#555;font-size:.9em}\n"
 ".charts{display:flex;flex-wrap:wrap;gap:2em}\n"
 "figure{margin:0}figcaption{font-weight:bold;margin-bottom:.3em}\n"
-"svg text{font:11px sans-serif;fill:#222}\n"
-"@media print{body{margin:0;font-size:10pt}"
-"section,figure{break-inside:avoid}th{background:#eee!important;"
-"-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
+"svg text{font:11px sans-serif;fill:#222}svg{max-width:100%;height:auto}\n"
+"p.headline{font-size:1.15em;font-weight:bold}\n"
+"p.legend{margin:.2em 0;font-size:.9em}p.legend>span{margin-right:1em}\n"
+"span.sw{display:inline-block;width:.9em;height:.9em;margin-right:.3em;"
+"vertical-align:-.1em;border:1px solid #999}\n"
+"td{overflow-wrap:anywhere}details summary{cursor:pointer;color:#37a}\n"
+"@page{size:A4;margin:15mm 12mm}\n"
+"@media print{body{margin:0;font-size:9pt}table{font-size:8pt;width:100%}"
+"th,td{padding:.1em .3em}"
+"section,figure{break-inside:avoid}h2{break-after:avoid}"
+"th,span.sw,svg rect{-webkit-print-color-adjust:exact;"
+"print-color-adjust:exact}th{background:#eee!important}"
+".charts{gap:1em}}\n";
+
+/* Tables with more rows than this are folded under <details>. */
+#define FOLD_ROWS	10
 
 int
 pool_report_html_escape(FILE *f, const char *s)
@@ -77,6 +89,26 @@ chart_day(const char *s, char *buf, size_t len)
 	return strlen(s) == 10 ? s + 5 : s;
 }
 
+/* The label of a day under a bar: "11-23"; Dutch in two lines, "ma"
+ * over "23 nov", to fit the bar. */
+static void
+day_label(FILE *f, const char *s, size_t x, size_t y)
+{
+	char	 buf[32], *sp;
+
+	fprintf(f, "<text x=\"%zu\" y=\"%zu\">", x, y);
+	chart_day(s, buf, sizeof(buf));
+	if (lang == POOL_LANG_NL && (sp = strchr(buf, ' ')) != NULL) {
+		*sp = '\0';
+		pool_report_html_escape(f, buf);
+		fprintf(f, "<tspan x=\"%zu\" dy=\"12\">", x);
+		pool_report_html_escape(f, sp + 1);
+		fputs("</tspan>", f);
+	} else
+		pool_report_html_escape(f, chart_day(s, buf, sizeof(buf)));
+	fputs("</text>", f);
+}
+
 static const struct pool_table *
 find_table(const struct pool_report *rep, const char *name)
 {
@@ -105,6 +137,20 @@ cell_num(const struct pool_table *t, size_t r, long c, double *v)
 		return 0;
 	*v = cell->v;
 	return 1;
+}
+
+/* A legend under a chart: pairs of colour and words. */
+static void
+legend(FILE *f, const char *c1, const char *w1, const char *c2,
+    const char *w2)
+{
+	fprintf(f, "<p class=\"legend\"><span><span class=\"sw\" "
+	    "style=\"background:%s\"></span>", c1);
+	pool_report_html_escape(f, w1);
+	fprintf(f, "</span><span><span class=\"sw\" style=\"background:%s\">"
+	    "</span>", c2);
+	pool_report_html_escape(f, w2);
+	fputs("</span></p>\n", f);
 }
 
 /* Fill rate per organisation: horizontal bars, 0..100%. */
@@ -155,7 +201,10 @@ chart_fill(FILE *f, const struct pool_table *t)
 			    y + 12);
 		putc('\n', f);
 	}
-	fputs("</svg></figure>\n", f);
+	fputs("</svg>\n", f);
+	legend(f, "#3a7", tr("chart", "filled"), "#eee",
+	    tr("chart", "not filled"));
+	fputs("</figure>\n", f);
 }
 
 /* Distinct values of column c of t, in first-seen order (the tables are
@@ -264,12 +313,12 @@ chart_hours(FILE *f, const struct pool_table *t)
 		fprintf(f, "<rect x=\"%zu\" y=\"%.1f\" width=\"30\" "
 		    "height=\"%.1f\" fill=\"#37a\"/>", x, 160 - hf, hf);
 		/* "2026-11-23" is shown as "11-23". */
-		fprintf(f, "<text x=\"%zu\" y=\"175\">", x);
-		pool_report_html_escape(f, chart_day(days[i], day,
-		    sizeof(day)));
-		fputs("</text>\n", f);
+		day_label(f, days[i], x, 175);
+		putc('\n', f);
 	}
-	fputs("</svg></figure>\n", f);
+	fputs("</svg>\n", f);
+	legend(f, "#cde", tr("chart", "asked"), "#37a", tr("chart", "filled"));
+	fputs("</figure>\n", f);
 	rc = 0;
 out:
 	free(asked);
@@ -291,7 +340,7 @@ chart_heat(FILE *f, const struct pool_table *t)
 	size_t	 nd, nr, r, i, j, w, h;
 	int	 rc = -1;
 	const char *cap = tr("chart", "Open shifts by day and role");
-	char	 day[32];
+	size_t	 top;
 
 	if (cd < 0 || cr < 0 || co < 0 || t->nrows == 0)
 		return 0;
@@ -318,6 +367,9 @@ chart_heat(FILE *f, const struct pool_table *t)
 	}
 	w = 130 + 40 * nd;
 	h = 30 + 22 * nr;
+	/* Dutch day labels take two lines. */
+	top = lang == POOL_LANG_NL ? 12 : 0;
+	h += top;
 	fputs("<figure><figcaption>", f);
 	pool_report_html_escape(f, cap);
 	fprintf(f, "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
@@ -325,15 +377,11 @@ chart_heat(FILE *f, const struct pool_table *t)
 	    "<title>", w, h, w, h);
 	pool_report_html_escape(f, cap);
 	fputs("</title>\n", f);
-	for (i = 0; i < nd; i++) {
-		fprintf(f, "<text x=\"%zu\" y=\"12\">", 130 + 40 * i);
-		pool_report_html_escape(f, chart_day(days[i], day,
-		    sizeof(day)));
-		fputs("</text>", f);
-	}
+	for (i = 0; i < nd; i++)
+		day_label(f, days[i], 130 + 40 * i, 12);
 	putc('\n', f);
 	for (j = 0; j < nr; j++) {
-		fprintf(f, "<text x=\"0\" y=\"%zu\">", 34 + 22 * j);
+		fprintf(f, "<text x=\"0\" y=\"%zu\">", 34 + 22 * j + top);
 		pool_report_html_escape(f, pool_report_name(t->names, "role",
 		    roles[j], NULL));
 		fputs("</text>", f);
@@ -343,20 +391,73 @@ chart_heat(FILE *f, const struct pool_table *t)
 			fprintf(f, "<rect x=\"%zu\" y=\"%zu\" width=\"38\" "
 			    "height=\"20\" fill=\"rgb(%d,%d,%d)\"/>"
 			    "<text x=\"%zu\" y=\"%zu\">%.0f</text>",
-			    130 + 40 * i, 20 + 22 * j,
+			    130 + 40 * i, 20 + 22 * j + top,
 			    255, (int)lround(255 - 155 * a),
 			    (int)lround(255 - 205 * a),
-			    140 + 40 * i, 34 + 22 * j, m[i * nr + j]);
+			    140 + 40 * i, 34 + 22 * j + top, m[i * nr + j]);
 		}
 		putc('\n', f);
 	}
-	fputs("</svg></figure>\n", f);
+	fputs("</svg>\n", f);
+	fprintf(f, "<p class=\"legend\"><span><span class=\"sw\" "
+	    "style=\"background:#fff\"></span>0</span><span><span class=\"sw\" "
+	    "style=\"background:rgb(255,100,50)\"></span>%.0f ", max);
+	pool_report_html_escape(f, tr("chart", "open shifts"));
+	fputs("</span></p>\n</figure>\n", f);
 	rc = 0;
 out:
 	free(m);
 	free(days);
 	free(roles);
 	return rc;
+}
+
+/*
+ * The headline from the summary: "239 of 344 shifts filled (69.5%); 105
+ * open, 5 of them with priority 1" (the most urgent priority that has
+ * open shifts).
+ */
+static void
+headline(FILE *f, const struct pool_table *t)
+{
+	long	 cp, cs, cf, co, cr;
+	double	 shifts, filled, open, rate, v;
+	size_t	 r;
+	char	 n1[32], n2[32], n3[32], n4[32];
+	const char *prio = NULL;
+	double	 popen = 0;
+
+	if (t == NULL || t->nrows == 0 ||
+	    (cp = pool_table_colidx(t, "priority")) < 0 ||
+	    (cs = pool_table_colidx(t, "shifts")) < 0 ||
+	    (cf = pool_table_colidx(t, "filled")) < 0 ||
+	    (co = pool_table_colidx(t, "open")) < 0 ||
+	    (cr = pool_table_colidx(t, "fill_rate")) < 0 ||
+	    !cell_num(t, 0, cs, &shifts) || !cell_num(t, 0, cf, &filled) ||
+	    !cell_num(t, 0, co, &open))
+		return;
+	if (!cell_num(t, 0, cr, &rate))
+		rate = 0;
+	/* Rows after the first ("all") are the priorities, most urgent
+	 * first. */
+	for (r = 1; r < t->nrows; r++)
+		if (cell_num(t, r, co, &v) && v > 0) {
+			prio = cell_text(t, r, cp);
+			popen = v;
+			break;
+		}
+	fputs("<p class=\"headline\">", f);
+	fprintf(f, tr("html", "%s of %s shifts filled (%s); %s open"),
+	    pool_i18n_num(lang, filled, 0, 1, n1, sizeof(n1)),
+	    pool_i18n_num(lang, shifts, 0, 1, n2, sizeof(n2)),
+	    strcat(pool_i18n_num(lang, rate, 1, 1, n3, sizeof(n3) - 1), "%"),
+	    pool_i18n_num(lang, open, 0, 1, n4, sizeof(n4)));
+	/* prio is a number the report wrote ("%lld"): nothing to escape. */
+	if (prio != NULL && *prio != '\0') {
+		fprintf(f, tr("html", ", %s of them with priority %s"),
+		    pool_i18n_num(lang, popen, 0, 1, n1, sizeof(n1)), prio);
+	}
+	fputs("</p>\n", f);
 }
 
 static void
@@ -374,6 +475,13 @@ html_table(FILE *f, const struct pool_table *t)
 	if (t->nrows == 0)
 		fprintf(f, "<p>%s</p>\n", tr(NULL, "(none)"));
 	else {
+		if (t->nrows > FOLD_ROWS) {
+			fputs("<details><summary>", f);
+			pool_report_html_escape(f, tr("html", "show the table"));
+			fprintf(f, " (%zu ", t->nrows);
+			pool_report_html_escape(f, tr("html", "rows"));
+			fputs(")</summary>\n", f);
+		}
 		fputs("<table>\n<thead><tr>", f);
 		for (c = 0; c < t->ncols; c++) {
 			fputs("<th>", f);
@@ -402,6 +510,8 @@ html_table(FILE *f, const struct pool_table *t)
 			fputs("</tr>\n", f);
 		}
 		fputs("</tbody>\n</table>\n", f);
+		if (t->nrows > FOLD_ROWS)
+			fputs("</details>\n", f);
 	}
 	if (t->note != NULL) {
 		fputs("<p class=\"note\">", f);
@@ -442,6 +552,7 @@ pool_report_write_html(FILE *f, const struct pool_report *rep,
 		pool_report_html_escape(f, pb);
 		fputs("</p>\n", f);
 	}
+	headline(f, find_table(rep, "summary"));
 	orgs = find_table(rep, "orgs");
 	days = find_table(rep, "days");
 	if ((orgs != NULL && orgs->nrows > 0) ||
