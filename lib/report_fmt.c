@@ -306,9 +306,16 @@ write_csv(FILE *f, const struct pool_table *t, int flags)
 			if (c > 0)
 				putc(delim, f);
 			if (nl && cell->state == POOL_CELL_VALUE) {
-				csv_field(f, pool_cell_format_lang(t, r, c,
+				const char *v = pool_cell_format_lang(t, r, c,
 				    POOL_LANG_NL, POOL_CELL_SHEET, buf,
-				    sizeof(buf)), delim);
+				    sizeof(buf));
+
+				/* Numbers are ours ("-8,50"): no quote, no
+				 * formula guard; Excel reads them as numbers. */
+				if (isnum(t, c))
+					fputs(v, f);
+				else
+					csv_field(f, v, delim);
 			} else if (cell->state == POOL_CELL_SUPPRESSED) {
 				fprintf(f, "<%d", t->min_cell);
 			} else if (cell->state == POOL_CELL_EMPTY) {

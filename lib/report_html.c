@@ -16,7 +16,7 @@ static const char css[] =
 "body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}\n"
 "h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.5em}\n"
 "table{border-collapse:collapse;margin:.5em 0}\n"
-"th,td{border:1px solid #ccc;padding:.2em .6em;text-align:left}\n"
+"th,td{border:1px solid #ccc;padding:.2em .4em;text-align:left}\n"
 "th{background:#eee}td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
 "td.s{color:#888}p.note{color:#555;font-size:.9em}\n"
 ".charts{display:flex;flex-wrap:wrap;gap:2em}\n"
@@ -26,10 +26,12 @@ static const char css[] =
 "p.legend{margin:.2em 0;font-size:.9em}p.legend>span{margin-right:1em}\n"
 "span.sw{display:inline-block;width:.9em;height:.9em;margin-right:.3em;"
 "vertical-align:-.1em;border:1px solid #999}\n"
-"td{overflow-wrap:anywhere}details summary{cursor:pointer;color:#37a}\n"
+"td{overflow-wrap:break-word}div.wide{overflow-x:auto;max-width:100%}\n"
+"details summary{cursor:pointer;color:#37a}\n"
+"@media (max-width:900px){body{margin:.8em}}\n"
 "@page{size:A4;margin:15mm 12mm}\n"
 "@media print{body{margin:0;font-size:9pt}table{font-size:8pt;width:100%}"
-"th,td{padding:.1em .3em}"
+"th,td{padding:.1em .3em}div.wide{overflow:visible}"
 "section,figure{break-inside:avoid}h2{break-after:avoid}"
 "th,span.sw,svg rect{-webkit-print-color-adjust:exact;"
 "print-color-adjust:exact}th{background:#eee!important}"
@@ -482,7 +484,7 @@ html_table(FILE *f, const struct pool_table *t)
 			pool_report_html_escape(f, tr("html", "rows"));
 			fputs(")</summary>\n", f);
 		}
-		fputs("<table>\n<thead><tr>", f);
+		fputs("<div class=\"wide\"><table>\n<thead><tr>", f);
 		for (c = 0; c < t->ncols; c++) {
 			fputs("<th>", f);
 			pool_report_html_escape(f, tr("column",
@@ -509,7 +511,7 @@ html_table(FILE *f, const struct pool_table *t)
 			}
 			fputs("</tr>\n", f);
 		}
-		fputs("</tbody>\n</table>\n", f);
+		fputs("</tbody>\n</table></div>\n", f);
 		if (t->nrows > FOLD_ROWS)
 			fputs("</details>\n", f);
 	}
