@@ -27,6 +27,8 @@ struct opts {
 	const char	*sections;
 	int		 format, check, detail, min_cell, weeks, verbose;
 	int		 lang;		/* enum pool_lang, -1: not given */
+	int		 audience;	/* enum pool_audience */
+	const char	*org;		/* --org: the member */
 };
 
 static _Noreturn void	usage(FILE *, int);
@@ -250,20 +252,37 @@ write_out(const struct opts *o, struct pool_reportctx *ctx,
 	struct pool_error	 err;
 	struct pool_ics		 ics;
 	const struct pool_event	*ev;
+	struct pool_event	*own_ev = NULL;
 	const char		*nc = getenv("NO_COLOR");
 	size_t			 n;
 	FILE			*f;
 	int			 ok, flags = 0;
 
 	ev = pool_report_events(ctx, &n);
+	/* A member's calendars hold the shifts at that member. */
+	if (rep->audience == POOL_AUD_MEMBER && n > 0) {
+		struct pool_event *mine;
+		size_t	 i, k = 0;
+
+		if ((mine = malloc(n * sizeof(*mine))) == NULL)
+			cli_errx(CLI_DATA, "out of memory");
+		for (i = 0; i < n; i++)
+			if (strcmp(ev[i].org, rep->member) == 0)
+				mine[k++] = ev[i];
+		ev = own_ev = mine;
+		n = k;
+	}
 	ics.f = NULL;
 	ics.tz = tz;
 	ics.dtstamp = stamp(ctx);
 	ics.with_worker = o->split == NULL;
 	ics.lang = rep->lang;
 	ics.names = rep->lang == POOL_LANG_NL ? rep->conf : NULL;
-	if (o->split != NULL)
-		return write_split(o, rep, &ics, ev, n);
+	if (o->split != NULL) {
+		ok = write_split(o, rep, &ics, ev, n);
+		free(own_ev);
+		return ok;
+	}
 	if (o->format == POOL_FMT_TEXT && o->output == NULL &&
 	    isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0'))
 		flags |= POOL_REPORT_COLOR;
@@ -281,6 +300,7 @@ write_out(const struct opts *o, struct pool_reportctx *ctx,
 		else
 			cli_warnx("cannot write the report");
 	}
+	free(own_ev);
 	return cli_output_close(f, ok) == 0 && ok ? 0 : -1;
 }
 
@@ -314,7 +334,12 @@ run(struct opts *o, int argc, char *argv[])
 	ro.tz = tz;
 	ro.sections = mask;
 	ro.detail = o->detail;
-	ro.min_cell = o->min_cell >= 0 ? o->min_cell : conf->min_cell;
+	/* Suppression is for reports that leave the pool. */
+	ro.min_cell = o->min_cell >= 0 ? o->min_cell :
+	    o->audience == POOL_AUD_PUBLIC ? conf->min_cell : 0;
+	if (o->audience == POOL_AUD_MEMBER && conf->norgs > 0 &&
+	    pool_config_org(conf, o->org) == NULL)
+		cli_errx(CLI_USAGE, "--org: unknown organisation '%s'", o->org);
 	ro.weeks = o->weeks;
 	ro.keep_all = o->check;
 	ro.events = o->format == POOL_FMT_ICS;
@@ -341,6 +366,10 @@ run(struct opts *o, int argc, char *argv[])
 	}
 	if (o->check && check(ctx, conf, tz, &ro, &rep) > 0)
 		status = CLI_DATA;
+	if (pool_report_audience(&rep, o->audience, o->org, &err) == -1) {
+		cli_error(&err);
+		exit(CLI_DATA);
+	}
 	if (write_out(o, ctx, &rep, tz) == -1)
 		status = CLI_DATA;
 	if (o->verbose)
@@ -356,6 +385,7 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
+		{ "audience",	required_argument,	NULL,	'a' },
 		{ "check",	no_argument,		NULL,	'C' },
 		{ "config",	required_argument,	NULL,	'c' },
 		{ "detail",	no_argument,		NULL,	'd' },
@@ -365,6 +395,7 @@ main(int argc, char *argv[])
 		{ "lang",	required_argument,	NULL,	'l' },
 		{ "min-cell",	required_argument,	NULL,	'k' },
 		{ "weeks",	required_argument,	NULL,	'n' },
+		{ "org",	required_argument,	NULL,	'O' },
 		{ "output",	required_argument,	NULL,	'o' },
 		{ "split",	required_argument,	NULL,	'S' },
 		{ "section",	required_argument,	NULL,	's' },
@@ -375,13 +406,19 @@ main(int argc, char *argv[])
 		{ NULL,		0,			NULL,	0 }
 	};
 	struct opts	 o = { NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	    POOL_FMT_TEXT, 0, 0, -1, 4, 0, -1 };
+	    POOL_FMT_TEXT, 0, 0, -1, 4, 0, -1, POOL_AUD_INTERNAL, NULL };
 	int		 ch;
 
 	cli_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "Cc:dF:f:hk:l:n:o:S:s:T:Vvw:",
+	while ((ch = getopt_long(argc, argv, "a:Cc:dF:f:hk:l:n:O:o:S:s:T:Vvw:",
 	    longopts, NULL)) != -1)
 		switch (ch) {
+		case 'a':
+			if ((o.audience = pool_report_audience_parse(optarg)) <
+			    0)
+				cli_errx(CLI_USAGE, "--audience: unknown audience "
+				    "'%s' (internal, member or public)", optarg);
+			break;
 		case 'C':
 			o.check = 1;
 			break;
@@ -414,6 +451,9 @@ main(int argc, char *argv[])
 		case 'n':
 			o.weeks = (int)cli_number("weeks", optarg, 0, 520);
 			break;
+		case 'O':
+			o.org = optarg;
+			break;
 		case 'o':
 			o.output = optarg;
 			break;
@@ -445,16 +485,26 @@ main(int argc, char *argv[])
 		cli_errx(CLI_USAGE, "--split needs --format csv or ics");
 	if (o.split != NULL && o.output != NULL)
 		cli_errx(CLI_USAGE, "--split and --output exclude each other");
+	if ((o.audience == POOL_AUD_MEMBER) != (o.org != NULL))
+		cli_errx(CLI_USAGE, o.org != NULL ? "--org needs --audience "
+		    "member" : "--audience member needs --org");
+	if (o.audience == POOL_AUD_PUBLIC && o.detail)
+		cli_errx(CLI_USAGE, "--detail names workers: not in a public "
+		    "report");
+	if (o.audience == POOL_AUD_PUBLIC && o.format == POOL_FMT_ICS)
+		cli_errx(CLI_USAGE, "calendars are per worker: not in a public "
+		    "report");
 	return run(&o, argc, argv);
 }
 
 static void
 usage(FILE *f, int status)
 {
-	fprintf(f, "usage: pool-report [-CdhVv] [-c config] [-F date] "
-	    "[-f format] [-k min-cell]\n"
-	    "                   [-l lang] [-n weeks] [-o file] [-S dir] "
-	    "[-s section,...]\n"
-	    "                   [-T date] [-w week] [file ...]\n");
+	fprintf(f, "usage: pool-report [-CdhVv] [-a audience] [-c config] "
+	    "[-F date] [-f format]\n"
+	    "                   [-k min-cell] [-l lang] [-n weeks] [-O org] "
+	    "[-o file] [-S dir]\n"
+	    "                   [-s section,...] [-T date] [-w week] "
+	    "[file ...]\n");
 	exit(status);
 }

@@ -87,6 +87,7 @@ const struct pool_i18n_msg pool_i18n_nl[] = {
 	{ "column", "rule", "regel", 0 },
 	{ "column", "detail", "toelichting", 0 },
 	{ "value", "(none)", "(geen)", 0 },
+	{ "value", "all members", "alle leden", 0 },
 	{ "status", "ok", "in orde", 0 },
 	{ "status", "over week limit", "boven weekgrens", 0 },
 	{ "status", "over contract", "boven contract", 0 },

@@ -138,6 +138,8 @@ struct pool_report {
 	int			 lang;		/* enum pool_lang of the writers */
 	const struct pool_config *conf;	/* borrowed: the names that Dutch
 					   reports show for ids, or NULL */
+	int			 audience;	/* enum pool_audience */
+	char			*member;	/* member org id, or NULL */
 	struct pool_table	**tables;
 	size_t			 ntables, cap;
 };
@@ -170,11 +172,45 @@ enum pool_format {
 };
 
 /**
+ * The heading of rep in its language: "capacity report", "member
+ * report Zorg A" (Dutch reports name the member), "public report".
+ */
+char	*pool_report_heading(const struct pool_report *, char *buf,
+	    size_t len);
+
+/**
  * The period of rep for people in its language ("2026-W52", Dutch
  * "week 52 (2026)"), into buf of len bytes.  Returns buf.
  */
 char	*pool_report_period(const struct pool_report *, char *buf,
 	    size_t len);
+
+/** Audiences */
+
+enum pool_audience {
+	POOL_AUD_INTERNAL = 0,	/* the coordinator: everything */
+	POOL_AUD_MEMBER,	/* one member organisation */
+	POOL_AUD_PUBLIC		/* outside the pool */
+};
+
+/** "internal", "member", "public" to an audience; -1 if unknown. */
+int	pool_report_audience_parse(const char *);
+
+/**
+ * Cut a finished report down to its audience.  internal: nothing.
+ * member (org): the rows of that organisation in the units, unfilled,
+ * workers (with --detail; else the section goes), fairness, settlement
+ * and contacts sections; the orgs section keeps its row and a row of
+ * the pool's totals; the sections without organisations (summary,
+ * roles, days, outlook) are pool totals already.  public: none of the
+ * sections per shift, person or pair (unfilled, workers, fairness,
+ * settlement, contacts), and a second row suppressed wherever a table has exactly one suppressed row among rows
+ * whose totals another table shows (orgs and roles: the summary; units
+ * per organisation: orgs; days per role: roles), so that no suppressed
+ * cell follows from a difference.
+ */
+int	pool_report_audience(struct pool_report *, enum pool_audience,
+	    const char *org, struct pool_error *);
 
 /** "text" ... "ics" to a format; -1 if unknown. */
 int	pool_report_format_parse(const char *);

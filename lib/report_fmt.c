@@ -422,6 +422,23 @@ pool_report_write_table(FILE *f, const struct pool_table *t,
 }
 
 char *
+pool_report_heading(const struct pool_report *rep, char *buf, size_t len)
+{
+	enum pool_lang	 l = rep->lang == POOL_LANG_NL ? POOL_LANG_NL :
+			    POOL_LANG_EN;
+
+	if (rep->audience == POOL_AUD_MEMBER && rep->member != NULL)
+		snprintf(buf, len, "%s %s", pool_i18n_get(l, NULL,
+		    "member report"), pool_report_name(rep->conf, "org",
+		    rep->member, NULL));
+	else
+		snprintf(buf, len, "%s", pool_i18n_get(l, NULL,
+		    rep->audience == POOL_AUD_PUBLIC ? "public report" :
+		    "capacity report"));
+	return buf;
+}
+
+char *
 pool_report_period(const struct pool_report *rep, char *buf, size_t len)
 {
 	enum pool_lang	 l = rep->lang == POOL_LANG_NL ? POOL_LANG_NL :
@@ -458,8 +475,12 @@ pool_report_write(FILE *f, const struct pool_report *rep,
 			put_md(f, rep->pool != NULL ? rep->pool : "Pool");
 		else
 			put_safe(f, rep->pool != NULL ? rep->pool : "Pool");
-		fprintf(f, ": %s", pool_i18n_get(flang(flags), NULL,
-		    "capacity report"));
+		pool_report_heading(rep, pb, sizeof(pb));
+		fputs(": ", f);
+		if (fmt == POOL_FMT_MD)
+			put_md(f, pb);
+		else
+			put_safe(f, pb);
 		if (rep->period != NULL) {
 			fputs(", ", f);
 			pool_report_period(rep, pb, sizeof(pb));

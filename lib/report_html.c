@@ -531,7 +531,7 @@ pool_report_write_html(FILE *f, const struct pool_report *rep,
 	const struct pool_table *orgs, *days;
 	const char *pool = rep->pool != NULL ? rep->pool : "Pool";
 	size_t	 i;
-	char	 pb[128];
+	char	 pb[128], hb[256];
 
 	lang = rep->lang == POOL_LANG_NL ? POOL_LANG_NL : POOL_LANG_EN;
 	pool_report_period(rep, pb, sizeof(pb));
@@ -540,7 +540,8 @@ pool_report_write_html(FILE *f, const struct pool_report *rep,
 	    "<meta name=\"viewport\" content=\"width=device-width\">\n"
 	    "<title>", pool_lang_name(lang));
 	pool_report_html_escape(f, pool);
-	fprintf(f, ": %s", tr(NULL, "capacity report"));
+	fputs(": ", f);
+	pool_report_html_escape(f, pool_report_heading(rep, hb, sizeof(hb)));
 	if (rep->period != NULL) {
 		fputs(", ", f);
 		pool_report_html_escape(f, pb);
@@ -548,7 +549,9 @@ pool_report_write_html(FILE *f, const struct pool_report *rep,
 	fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
 	    css);
 	pool_report_html_escape(f, pool);
-	fprintf(f, ": %s</h1>\n", tr(NULL, "capacity report"));
+	fputs(": ", f);
+	pool_report_html_escape(f, hb);
+	fputs("</h1>\n", f);
 	if (rep->period != NULL) {
 		fprintf(f, "<p>%s: ", tr(NULL, "Period"));
 		pool_report_html_escape(f, pb);

@@ -286,6 +286,7 @@ pool_report_release(struct pool_report *rep)
 	free(rep->tables);
 	free(rep->pool);
 	free(rep->period);
+	free(rep->member);
 	memset(rep, 0, sizeof(*rep));
 }
 
@@ -530,4 +531,295 @@ pool_cell_format_lang(const struct pool_table *t, size_t r, size_t c,
 	else
 		snprintf(buf, len, "%s", num);
 	return buf;
+}
+
+int
+pool_report_audience_parse(const char *s)
+{
+	static const char *const names[] = { "internal", "member", "public" };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(s, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The text of column key in row r, or NULL. */
+static const char *
+row_text(const struct pool_table *t, size_t r, const char *key)
+{
+	long	 c = pool_table_colidx(t, key);
+	const struct pool_cell *cell;
+
+	if (c < 0)
+		return NULL;
+	cell = pool_table_cell(t, r, (size_t)c);
+	return cell->state == POOL_CELL_VALUE ? cell->s : NULL;
+}
+
+static int
+row_is(const struct pool_table *t, size_t r, const char *key,
+    const char *org)
+{
+	const char *s = row_text(t, r, key);
+
+	return s != NULL && strcmp(s, org) == 0;
+}
+
+/* Keep the rows r with keep[r] set, in their order. */
+static void
+keep_rows(struct pool_table *t, const unsigned char *keep)
+{
+	size_t	 r, c, n = 0;
+
+	for (r = 0; r < t->nrows; r++) {
+		if (!keep[r]) {
+			for (c = 0; c < t->ncols; c++)
+				free(t->cells[r * t->ncols + c].s);
+			continue;
+		}
+		if (n != r)
+			memmove(&t->cells[n * t->ncols],
+			    &t->cells[r * t->ncols],
+			    t->ncols * sizeof(*t->cells));
+		n++;
+	}
+	t->nrows = n;
+	t->fill = t->ncols;
+}
+
+static void
+drop_table(struct pool_report *rep, size_t i)
+{
+	pool_table_free(rep->tables[i]);
+	memmove(&rep->tables[i], &rep->tables[i + 1],
+	    (rep->ntables - i - 1) * sizeof(*rep->tables));
+	rep->ntables--;
+}
+
+static const struct pool_table *
+table_named(const struct pool_report *rep, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < rep->ntables; i++)
+		if (strcmp(rep->tables[i]->name, name) == 0)
+			return rep->tables[i];
+	return NULL;
+}
+
+/* The orgs section of a member: its row, then the pool's totals (the
+ * "all" row of the summary) as "(pool)". */
+static int
+member_orgs(struct pool_table *t, const struct pool_table *sum,
+    const char *org, struct pool_error *err)
+{
+	unsigned char *k;
+	size_t	 r, c;
+	long	 sc;
+
+	for (r = 0; r < t->nrows && !row_is(t, r, "org", org); r++)
+		;
+	if (r > 0 && r < t->nrows) {
+		/* Move the member's row first. */
+		for (c = 0; c < t->ncols; c++) {
+			struct pool_cell tmp = t->cells[c];
+
+			t->cells[c] = t->cells[r * t->ncols + c];
+			t->cells[r * t->ncols + c] = tmp;
+		}
+	}
+	if ((k = calloc(t->nrows + 1, 1)) == NULL)
+		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	k[0] = r < t->nrows;
+	keep_rows(t, k);
+	free(k);
+	if (sum == NULL || sum->nrows == 0)
+		return 0;
+	if (pool_table_row(t, err) == -1)
+		return -1;
+	for (c = 0; c < t->ncols; c++) {
+		const char *key = t->cols[c].key;
+
+		if (strcmp(key, "org") == 0) {
+			if (pool_table_text(t, "(pool)", err) == -1)
+				return -1;
+		} else if (strcmp(key, "name") == 0) {
+			if (pool_table_text(t, "all members", err) == -1)
+				return -1;
+		} else if ((sc = pool_table_colidx(sum, key)) >= 0 &&
+		    pool_table_cell(sum, 0, (size_t)sc)->state ==
+		    POOL_CELL_VALUE) {
+			if (pool_table_num(t, pool_table_cell(sum, 0,
+			    (size_t)sc)->v, err) == -1)
+				return -1;
+		} else if (pool_table_empty(t, err) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* A count row is suppressed when its "filled" cell is. */
+static int
+row_suppressed(const struct pool_table *t, size_t r)
+{
+	long	 c = pool_table_colidx(t, "filled");
+
+	return c >= 0 && pool_table_cell(t, r, (size_t)c)->state ==
+	    POOL_CELL_SUPPRESSED;
+}
+
+static double
+row_num(const struct pool_table *t, size_t r, const char *key)
+{
+	long	 c = pool_table_colidx(t, key);
+	const struct pool_cell *cell;
+
+	if (c < 0)
+		return 0;
+	cell = pool_table_cell(t, r, (size_t)c);
+	return cell->state == POOL_CELL_VALUE ? cell->v : 0;
+}
+
+/*
+ * Secondary suppression: in each group of rows (rows with the same text
+ * in column group, or all rows when group is NULL) with exactly one
+ * suppressed row, suppress the row of fewest workers (then shifts) as
+ * well, so that the group's total in another table does not give the
+ * suppressed row away.  Returns the number of rows suppressed.
+ */
+static long
+suppress_second(struct pool_table *t, const char *group)
+{
+	static const char *const cols[] = { "filled", "open", "fill_rate",
+	    "filled_hours", "workers" };
+	size_t	 r, q, best, nsup, k;
+	long	 c, n = 0;
+	const char *g, *h;
+
+	if (pool_table_colidx(t, "filled") < 0)
+		return 0;
+	for (r = 0; r < t->nrows; r++) {
+		g = group != NULL ? row_text(t, r, group) : NULL;
+		/* Only at the first row of each group. */
+		for (q = 0; q < r; q++) {
+			h = group != NULL ? row_text(t, q, group) : NULL;
+			if (group == NULL || (g != NULL && h != NULL &&
+			    strcmp(g, h) == 0))
+				break;
+		}
+		if (q < r)
+			continue;
+		nsup = 0;
+		best = t->nrows;
+		for (q = r; q < t->nrows; q++) {
+			h = group != NULL ? row_text(t, q, group) : NULL;
+			if (group != NULL && (g == NULL || h == NULL ||
+			    strcmp(g, h) != 0))
+				continue;
+			if (row_suppressed(t, q))
+				nsup++;
+			else if (best == t->nrows ||
+			    row_num(t, q, "workers") < row_num(t, best,
+			    "workers") || (row_num(t, q, "workers") ==
+			    row_num(t, best, "workers") &&
+			    row_num(t, q, "shifts") < row_num(t, best,
+			    "shifts")))
+				best = q;
+		}
+		if (nsup != 1 || best == t->nrows)
+			continue;
+		for (k = 0; k < sizeof(cols) / sizeof(cols[0]); k++)
+			if ((c = pool_table_colidx(t, cols[k])) >= 0)
+				t->cells[best * t->ncols + (size_t)c].state =
+				    POOL_CELL_SUPPRESSED;
+		n++;
+	}
+	return n;
+}
+
+int
+pool_report_audience(struct pool_report *rep, enum pool_audience a,
+    const char *org, struct pool_error *err)
+{
+	static const char *const byorg[][3] = {
+		{ "units", "org", NULL }, { "unfilled", "org", NULL },
+		{ "workers", "org", NULL }, { "fairness", "org", NULL },
+		{ "contacts", "org", NULL }, { "settlement", "from", "to" },
+		{ "settlement-net", "debtor", "creditor" }
+	};
+	struct pool_table *t;
+	unsigned char	*keep;
+	size_t		 i, j, r;
+
+	rep->audience = a;
+	free(rep->member);
+	rep->member = NULL;
+	if (a == POOL_AUD_MEMBER) {
+		if (org == NULL)
+			return pool_error_set(err, POOL_ECONFIG, NULL,
+			    "a member report needs an organisation");
+		if ((rep->member = strdup(org)) == NULL)
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory");
+	}
+	for (i = 0; i < rep->ntables; ) {
+		t = rep->tables[i];
+		/* Per shift, person or pair: for inside the pool.  The
+		 * open shifts one by one, the shifts received and the
+		 * hours worked per pair would give away the suppressed
+		 * counts. */
+		if (a == POOL_AUD_PUBLIC && (strcmp(t->section, "workers") == 0 ||
+		    strcmp(t->section, "unfilled") == 0 ||
+		    strcmp(t->section, "fairness") == 0 ||
+		    strcmp(t->section, "settlement") == 0 ||
+		    strcmp(t->section, "contacts") == 0)) {
+			drop_table(rep, i);
+			continue;
+		}
+		if (a == POOL_AUD_PUBLIC) {
+			if (strcmp(t->name, "orgs") == 0 ||
+			    strcmp(t->name, "roles") == 0)
+				suppress_second(t, NULL);
+			else if (strcmp(t->name, "units") == 0)
+				suppress_second(t, "org");
+			else if (strcmp(t->name, "days") == 0)
+				suppress_second(t, "role");
+		}
+		if (a != POOL_AUD_MEMBER) {
+			i++;
+			continue;
+		}
+		if (strcmp(t->name, "orgs") == 0) {
+			if (member_orgs(t, table_named(rep, "summary"), org,
+			    err) == -1)
+				return -1;
+			i++;
+			continue;
+		}
+		for (j = 0; j < sizeof(byorg) / sizeof(byorg[0]); j++)
+			if (strcmp(t->name, byorg[j][0]) == 0)
+				break;
+		if (j == sizeof(byorg) / sizeof(byorg[0])) {
+			i++;
+			continue;
+		}
+		/* The workers section names orgs only with --detail. */
+		if (pool_table_colidx(t, byorg[j][1]) < 0) {
+			drop_table(rep, i);
+			continue;
+		}
+		if ((keep = calloc(t->nrows + 1, 1)) == NULL)
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory");
+		for (r = 0; r < t->nrows; r++)
+			keep[r] = row_is(t, r, byorg[j][1], org) ||
+			    (byorg[j][2] != NULL && row_is(t, r, byorg[j][2],
+			    org));
+		keep_rows(t, keep);
+		free(keep);
+		i++;
+	}
+	return 0;
 }
