@@ -462,6 +462,49 @@ headline(FILE *f, const struct pool_table *t)
 	fputs("</p>\n", f);
 }
 
+/*
+ * The headline of a member's report: its own shifts (its row of the
+ * orgs section, the first) and its open shifts of the most urgent
+ * priority (the unfilled section, most urgent first).
+ */
+static void
+member_headline(FILE *f, const struct pool_table *orgs,
+    const struct pool_table *unf)
+{
+	long	 cs, cf, co, cr, cp;
+	double	 shifts, filled, open, rate, p0, v;
+	size_t	 r, n = 0;
+	char	 n1[32], n2[32], n3[32], n4[32], pb[32];
+
+	if (orgs == NULL || orgs->nrows < 2 ||
+	    (cs = pool_table_colidx(orgs, "shifts")) < 0 ||
+	    (cf = pool_table_colidx(orgs, "filled")) < 0 ||
+	    (co = pool_table_colidx(orgs, "open")) < 0 ||
+	    (cr = pool_table_colidx(orgs, "fill_rate")) < 0 ||
+	    !cell_num(orgs, 0, cs, &shifts) || !cell_num(orgs, 0, cf,
+	    &filled) || !cell_num(orgs, 0, co, &open))
+		return;
+	if (!cell_num(orgs, 0, cr, &rate))
+		rate = 0;
+	fputs("<p class=\"headline\">", f);
+	fprintf(f, tr("html", "%s of %s shifts filled (%s); %s open"),
+	    pool_i18n_num(lang, filled, 0, 1, n1, sizeof(n1)),
+	    pool_i18n_num(lang, shifts, 0, 1, n2, sizeof(n2)),
+	    strcat(pool_i18n_num(lang, rate, 1, 1, n3, sizeof(n3) - 1), "%"),
+	    pool_i18n_num(lang, open, 0, 1, n4, sizeof(n4)));
+	if (unf != NULL && unf->nrows > 0 &&
+	    (cp = pool_table_colidx(unf, "priority")) >= 0 &&
+	    cell_num(unf, 0, cp, &p0)) {
+		for (r = 0; r < unf->nrows; r++)
+			if (cell_num(unf, r, cp, &v) && v == p0)
+				n++;
+		snprintf(pb, sizeof(pb), "%.0f", p0);
+		fprintf(f, tr("html", ", %s of them with priority %s"),
+		    pool_i18n_num(lang, (double)n, 0, 1, n1, sizeof(n1)), pb);
+	}
+	fputs("</p>\n", f);
+}
+
 static void
 html_table(FILE *f, const struct pool_table *t)
 {
@@ -557,7 +600,11 @@ pool_report_write_html(FILE *f, const struct pool_report *rep,
 		pool_report_html_escape(f, pb);
 		fputs("</p>\n", f);
 	}
-	headline(f, find_table(rep, "summary"));
+	if (rep->audience == POOL_AUD_MEMBER)
+		member_headline(f, find_table(rep, "orgs"),
+		    find_table(rep, "unfilled"));
+	else
+		headline(f, find_table(rep, "summary"));
 	orgs = find_table(rep, "orgs");
 	days = find_table(rep, "days");
 	if ((orgs != NULL && orgs->nrows > 0) ||
