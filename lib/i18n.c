@@ -301,13 +301,39 @@ put(char *buf, size_t len, size_t o, const char *s, size_t n)
 	return o + n;
 }
 
+static const char *text(enum pool_lang, const char *, const char *, char *,
+    size_t, int);
+
 const char *
 pool_i18n_text(enum pool_lang l, const char *ctxt, const char *s, char *buf,
     size_t len)
 {
+	return text(l, ctxt, s, buf, len, 0);
+}
+
+/* An argument of a message: a number or a date the language's way, or
+ * (one level down) a message of the catalog itself. */
+static void
+arg_text(enum pool_lang l, const char *ctxt, const char *s, char *buf,
+    size_t len, int depth)
+{
+	const char	*t;
+	char		 tmp[256];
+
+	pool_i18n_arg(l, s, buf, len);
+	if (strcmp(buf, s) != 0 || depth > 0)
+		return;
+	if ((t = text(l, ctxt, s, tmp, sizeof(tmp), depth + 1)) != s)
+		snprintf(buf, len, "%s", t);
+}
+
+static const char *
+text(enum pool_lang l, const char *ctxt, const char *s, char *buf,
+    size_t len, int depth)
+{
 	struct arg	 a[MAXARG];
 	const char	*t, *p, *q;
-	char		 one[128], tmp[64];
+	char		 one[256], tmp[256];
 	size_t		 i, o;
 	int		 n, k, next;
 
@@ -343,7 +369,8 @@ pool_i18n_text(enum pool_lang l, const char *ctxt, const char *s, char *buf,
 				    (int)(a[k].len < sizeof(tmp) ? a[k].len :
 				    sizeof(tmp) - 1), a[k].s);
 				if (a[k].len < sizeof(tmp))
-					pool_i18n_arg(l, tmp, one, sizeof(one));
+					arg_text(l, ctxt, tmp, one, sizeof(one),
+					    depth);
 				else
 					snprintf(one, sizeof(one), "%.*s",
 					    (int)a[k].len, a[k].s);

@@ -31,6 +31,8 @@ const struct pool_i18n_msg pool_i18n_nl[] = {
 	{ NULL, "%s group of fewer than %s workers: worker counts suppressed (--min-cell)", "%s groep van minder dan %s medewerkers: aantallen verborgen (--min-cell)", 1 },
 	{ NULL, "%s groups of fewer than %s workers: worker counts suppressed (--min-cell)", "%s groepen van minder dan %s medewerkers: aantallen verborgen (--min-cell)", 1 },
 	{ NULL, "%s hours without a rate (worker, org record or pool.yaml) are not in the cost", "%s uur zonder tarief (medewerker, organisatie of pool.yaml) niet in de kosten", 1 },
+	{ NULL, "%s; %s more suppressed so that none follows from a total", "%s; nog %s verborgen, zodat er geen uit een totaal volgt", 1 },
+	{ NULL, "%s more suppressed so that none follows from a total", "nog %s verborgen, zodat er geen uit een totaal volgt", 1 },
 	{ NULL, "as of %s", "peildatum %s", 1 },
 	{ "column", "shifts", "diensten", 0 },
 	{ "column", "filled", "gevuld", 0 },

@@ -739,6 +739,21 @@ suppress_second(struct pool_table *t, const char *group)
 	return n;
 }
 
+/* Say the rows of the second suppression under the table. */
+static int
+note_more(struct pool_table *t, long more, struct pool_error *err)
+{
+	char	 buf[512];
+
+	if (t->note != NULL)
+		snprintf(buf, sizeof(buf), "%s; %ld more suppressed so that "
+		    "none follows from a total", t->note, more);
+	else
+		snprintf(buf, sizeof(buf), "%ld more suppressed so that none "
+		    "follows from a total", more);
+	return pool_table_set_note(t, buf, err);
+}
+
 int
 pool_report_audience(struct pool_report *rep, enum pool_audience a,
     const char *org, struct pool_error *err)
@@ -779,13 +794,17 @@ pool_report_audience(struct pool_report *rep, enum pool_audience a,
 			continue;
 		}
 		if (a == POOL_AUD_PUBLIC) {
+			long	 more = 0;
+
 			if (strcmp(t->name, "orgs") == 0 ||
 			    strcmp(t->name, "roles") == 0)
-				suppress_second(t, NULL);
+				more = suppress_second(t, NULL);
 			else if (strcmp(t->name, "units") == 0)
-				suppress_second(t, "org");
+				more = suppress_second(t, "org");
 			else if (strcmp(t->name, "days") == 0)
-				suppress_second(t, "role");
+				more = suppress_second(t, "role");
+			if (more > 0 && note_more(t, more, err) == -1)
+				return -1;
 		}
 		if (a != POOL_AUD_MEMBER) {
 			i++;
