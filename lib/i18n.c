@@ -55,14 +55,15 @@ same_ctxt(const char *a, const char *b)
 const char *
 pool_i18n_get(enum pool_lang l, const char *ctxt, const char *msgid)
 {
-	size_t	 i;
+	const struct pool_i18n_msg *m;
+	size_t	 i, n;
 
 	if (l != POOL_LANG_NL || msgid == NULL)
 		return msgid;
-	for (i = 0; i < pool_i18n_nl_n; i++)
-		if (same_ctxt(pool_i18n_nl[i].ctxt, ctxt) &&
-		    strcmp(pool_i18n_nl[i].id, msgid) == 0)
-			return pool_i18n_nl[i].str;
+	m = pool_i18n_nl(&n);
+	for (i = 0; i < n; i++)
+		if (same_ctxt(m[i].ctxt, ctxt) && strcmp(m[i].id, msgid) == 0)
+			return m[i].str;
 	return msgid;
 }
 
@@ -331,25 +332,26 @@ static const char *
 text(enum pool_lang l, const char *ctxt, const char *s, char *buf,
     size_t len, int depth)
 {
+	const struct pool_i18n_msg *m;
 	struct arg	 a[MAXARG];
 	const char	*t, *p, *q;
 	char		 one[256], tmp[256];
-	size_t		 i, o;
+	size_t		 i, o, nm;
 	int		 n, k, next;
 
 	if (l != POOL_LANG_NL || s == NULL || len == 0)
 		return s;
 	if ((t = pool_i18n_get(l, ctxt, s)) != s)
 		return t;
-	for (i = 0; i < pool_i18n_nl_n; i++) {
-		if (!pool_i18n_nl[i].fmt ||
-		    !same_ctxt(pool_i18n_nl[i].ctxt, ctxt) ||
-		    (n = match(pool_i18n_nl[i].id, s, a, 0)) < 0)
+	m = pool_i18n_nl(&nm);
+	for (i = 0; i < nm; i++) {
+		if (!m[i].fmt || !same_ctxt(m[i].ctxt, ctxt) ||
+		    (n = match(m[i].id, s, a, 0)) < 0)
 			continue;
 		o = 0;
 		buf[0] = '\0';
 		next = 0;
-		for (p = pool_i18n_nl[i].str; *p != '\0'; p++) {
+		for (p = m[i].str; *p != '\0'; p++) {
 			if (*p != '%') {
 				o = put(buf, len, o, p, 1);
 				continue;

@@ -3,7 +3,7 @@
 
 #include "pool_i18n.h"
 
-const struct pool_i18n_msg pool_i18n_nl[] = {
+static const struct pool_i18n_msg msgs[] = {
 	{ NULL, "capacity report", "capaciteitsrapport", 0 },
 	{ NULL, "member report", "ledenrapport", 0 },
 	{ NULL, "public report", "openbaar rapport", 0 },
@@ -179,5 +179,9 @@ const struct pool_i18n_msg pool_i18n_nl[] = {
 	{ "record", "(other)", "(overig)", 0 },
 };
 
-const size_t pool_i18n_nl_n = sizeof(pool_i18n_nl) /
-    sizeof(pool_i18n_nl[0]);
+const struct pool_i18n_msg *
+pool_i18n_nl(size_t *n)
+{
+	*n = sizeof(msgs) / sizeof(msgs[0]);
+	return msgs;
+}

@@ -96,8 +96,7 @@ struct pool_i18n_msg {
 	int		 fmt;		/* 1: c-format, matched as a pattern */
 };
 
-/* The Dutch catalog (lib/i18n_nl.c, made from po/nl.po). */
-extern const struct pool_i18n_msg pool_i18n_nl[];
-extern const size_t pool_i18n_nl_n;
+/* The Dutch catalog (lib/i18n_nl.c, made from po/nl.po): its n entries. */
+const struct pool_i18n_msg *pool_i18n_nl(size_t *n);
 
 #endif /* POOL_I18N_H */

@@ -20,7 +20,7 @@ BEGIN {
 	print ""
 	print "#include \"pool_i18n.h\""
 	print ""
-	print "const struct pool_i18n_msg pool_i18n_" lang "[] = {"
+	print "static const struct pool_i18n_msg msgs[] = {"
 }
 /^#,/ {
 	if (have && field == "msgstr")
@@ -52,6 +52,10 @@ END {
 	flush()
 	print "};"
 	print ""
-	print "const size_t pool_i18n_" lang "_n = sizeof(pool_i18n_" lang ") /"
-	print "    sizeof(pool_i18n_" lang "[0]);"
+	print "const struct pool_i18n_msg *"
+	print "pool_i18n_" lang "(size_t *n)"
+	print "{"
+	print "\t*n = sizeof(msgs) / sizeof(msgs[0]);"
+	print "\treturn msgs;"
+	print "}"
 }
