@@ -155,6 +155,15 @@ legend(FILE *f, const char *c1, const char *w1, const char *c2,
 	fputs("</span></p>\n", f);
 }
 
+/* The label of an organisation on a chart: its id; in Dutch its name. */
+static const char *
+org_label(const struct pool_table *t, size_t r, long co, long cn)
+{
+	return tr("value", t->names != NULL && cn >= 0 &&
+	    *cell_text(t, r, cn) != '\0' ? cell_text(t, r, cn) :
+	    cell_text(t, r, co));
+}
+
 /* Fill rate per organisation: horizontal bars, 0..100%. */
 static void
 chart_fill(FILE *f, const struct pool_table *t)
@@ -162,19 +171,23 @@ chart_fill(FILE *f, const struct pool_table *t)
 	long	 co = pool_table_colidx(t, "org");
 	long	 cn = pool_table_colidx(t, "name");
 	long	 cr = pool_table_colidx(t, "fill_rate");
-	size_t	 r, h;
+	size_t	 r, h, lw = 120, len;
 	double	 v;
 	const char *cap = tr("chart", "Fill rate per organisation");
 	char	 num[32];
 
 	if (co < 0 || cr < 0 || t->nrows == 0)
 		return;
+	/* Room for the longest label (about 6.5 px a character). */
+	for (r = 0; r < t->nrows; r++)
+		if ((len = strlen(org_label(t, r, co, cn))) * 13 / 2 + 10 > lw)
+			lw = len * 13 / 2 + 10;
 	h = 20 * t->nrows + 10;
 	fputs("<figure><figcaption>", f);
 	pool_report_html_escape(f, cap);
 	fprintf(f, "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
-	    "width=\"420\" height=\"%zu\" viewBox=\"0 0 420 %zu\" role=\"img\">"
-	    "<title>", h, h);
+	    "width=\"%zu\" height=\"%zu\" viewBox=\"0 0 %zu %zu\" role=\"img\">"
+	    "<title>", lw + 300, h, lw + 300, h);
 	pool_report_html_escape(f, cap);
 	fputs("</title>\n", f);
 	for (r = 0; r < t->nrows; r++) {
@@ -182,25 +195,24 @@ chart_fill(FILE *f, const struct pool_table *t)
 
 		fprintf(f, "<text x=\"0\" y=\"%zu\">", y + 12);
 		/* Dutch reports name the organisation. */
-		pool_report_html_escape(f, t->names != NULL && cn >= 0 &&
-		    *cell_text(t, r, cn) != '\0' ? cell_text(t, r, cn) :
-		    cell_text(t, r, co));
+		pool_report_html_escape(f, org_label(t, r, co, cn));
 		fputs("</text>", f);
-		fprintf(f, "<rect x=\"120\" y=\"%zu\" width=\"250\" "
-		    "height=\"14\" fill=\"#eee\"/>", y + 1);
+		fprintf(f, "<rect x=\"%zu\" y=\"%zu\" width=\"250\" "
+		    "height=\"14\" fill=\"#eee\"/>", lw, y + 1);
 		if (cell_num(t, r, cr, &v)) {
 			if (v < 0)
 				v = 0;
 			if (v > 100)
 				v = 100;
-			fprintf(f, "<rect x=\"120\" y=\"%zu\" width=\"%.1f\" "
-			    "height=\"14\" fill=\"#3a7\"/>", y + 1, 2.5 * v);
-			fprintf(f, "<text x=\"375\" y=\"%zu\">%s%%</text>",
-			    y + 12, pool_i18n_num(lang, v, 1, 0, num,
+			fprintf(f, "<rect x=\"%zu\" y=\"%zu\" width=\"%.1f\" "
+			    "height=\"14\" fill=\"#3a7\"/>", lw, y + 1,
+			    2.5 * v);
+			fprintf(f, "<text x=\"%zu\" y=\"%zu\">%s%%</text>",
+			    lw + 255, y + 12, pool_i18n_num(lang, v, 1, 0, num,
 			    sizeof(num)));
 		} else
-			fprintf(f, "<text x=\"375\" y=\"%zu\">-</text>",
-			    y + 12);
+			fprintf(f, "<text x=\"%zu\" y=\"%zu\">-</text>",
+			    lw + 255, y + 12);
 		putc('\n', f);
 	}
 	fputs("</svg>\n", f);
@@ -342,7 +354,7 @@ chart_heat(FILE *f, const struct pool_table *t)
 	size_t	 nd, nr, r, i, j, w, h;
 	int	 rc = -1;
 	const char *cap = tr("chart", "Open shifts by day and role");
-	size_t	 top;
+	size_t	 top, lw;
 
 	if (cd < 0 || cr < 0 || co < 0 || t->nrows == 0)
 		return 0;
@@ -367,7 +379,15 @@ chart_heat(FILE *f, const struct pool_table *t)
 				max = m[i * nr + j];
 		}
 	}
-	w = 130 + 40 * nd;
+	/* Room for the longest role label (about 6.5 px a character). */
+	for (lw = 130, j = 0; j < nr; j++) {
+		size_t len = strlen(pool_report_name(t->names, "role", roles[j],
+		    NULL));
+
+		if (len * 13 / 2 + 10 > lw)
+			lw = len * 13 / 2 + 10;
+	}
+	w = lw + 40 * nd;
 	h = 30 + 22 * nr;
 	/* Dutch day labels take two lines. */
 	top = lang == POOL_LANG_NL ? 12 : 0;
@@ -380,7 +400,7 @@ chart_heat(FILE *f, const struct pool_table *t)
 	pool_report_html_escape(f, cap);
 	fputs("</title>\n", f);
 	for (i = 0; i < nd; i++)
-		day_label(f, days[i], 130 + 40 * i, 12);
+		day_label(f, days[i], lw + 40 * i, 12);
 	putc('\n', f);
 	for (j = 0; j < nr; j++) {
 		fprintf(f, "<text x=\"0\" y=\"%zu\">", 34 + 22 * j + top);
@@ -393,10 +413,10 @@ chart_heat(FILE *f, const struct pool_table *t)
 			fprintf(f, "<rect x=\"%zu\" y=\"%zu\" width=\"38\" "
 			    "height=\"20\" fill=\"rgb(%d,%d,%d)\"/>"
 			    "<text x=\"%zu\" y=\"%zu\">%.0f</text>",
-			    130 + 40 * i, 20 + 22 * j + top,
+			    lw + 40 * i, 20 + 22 * j + top,
 			    255, (int)lround(255 - 155 * a),
 			    (int)lround(255 - 205 * a),
-			    140 + 40 * i, 34 + 22 * j + top, m[i * nr + j]);
+			    lw + 10 + 40 * i, 34 + 22 * j + top, m[i * nr + j]);
 		}
 		putc('\n', f);
 	}
