@@ -2,6 +2,7 @@
 #   make              build the programs and libpool
 #   make check        all tests (unit, CLI golden, man lint, examples)
 #   make demo         run the whole pipeline on the sample pool
+#   make po           compile the catalogs po/*.po into lib/i18n_*.c
 #   make install      PREFIX=/usr/local DESTDIR=
 #   make SANITIZE=address,undefined check
 #   make bench        speed and quality bars (tests/bench)
@@ -94,7 +95,20 @@ $(B)/tools/%: tests/tools/%.c $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(LIBS_ALL)
 
-check: all $(UNIT_BIN)
+# The catalogs: po/<lang>.po is the source, lib/i18n_<lang>.c its C
+# table (checked in, so that a build needs neither gettext nor awk).
+PO_LANGS   = nl
+
+po:
+	for l in $(PO_LANGS); do \
+	    awk -v lang=$$l -f po/po2c.awk po/$$l.po > lib/i18n_$$l.c || exit 1; done
+
+po-check:
+	@for l in $(PO_LANGS); do \
+	    awk -v lang=$$l -f po/po2c.awk po/$$l.po | cmp -s - lib/i18n_$$l.c || \
+	    { echo "lib/i18n_$$l.c is older than po/$$l.po: run make po"; exit 1; }; done
+
+check: all $(UNIT_BIN) po-check
 	POOL_BUILD=$(B) POOL_SANITIZE=$(SANITIZE) CC=$(CC) sh tests/check.sh
 
 check-valgrind: all $(UNIT_BIN)
@@ -149,5 +163,5 @@ uninstall:
 clean:
 	rm -rf $(B) tests/out
 
-.PHONY: all check check-valgrind check-fault check-clients check-install lint-man demo bench fuzz install uninstall clean
+.PHONY: all po po-check check check-valgrind check-fault check-clients check-install lint-man demo bench fuzz install uninstall clean
 .SUFFIXES:

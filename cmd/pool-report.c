@@ -28,6 +28,9 @@ struct opts {
 	const char	*sections;
 	int		 format, check, detail, min_cell, weeks, verbose;
 	int		 backtest, allow_empty;
+	int		 lang;		/* enum pool_lang, -1: not given */
+	int		 audience;	/* enum pool_audience */
+	const char	*org;		/* --org: the member */
 };
 
 static _Noreturn void	usage(FILE *, int);
@@ -258,7 +261,8 @@ check(struct pool_reportctx *ctx, const struct pool_config *conf,
 
 static int
 write_file(int dirfd, const char *dir, const char *name, const char *ext,
-    unsigned long *seq, const struct pool_table *t, const struct pool_ics *ics,
+    unsigned long *seq, int lang, const struct pool_table *t,
+    const struct pool_ics *ics,
     const struct pool_event *ev, size_t n)
 {
 	struct pool_error	 err;
@@ -271,7 +275,8 @@ write_file(int dirfd, const char *dir, const char *name, const char *ext,
 	f = cli_output_openat(dirfd, dir, fname);
 	pool_error_clear(&err);
 	if (t != NULL)
-		ok = pool_report_write_table(f, t, POOL_FMT_CSV, 0, &err) == 0;
+		ok = pool_report_write_table(f, t, POOL_FMT_CSV,
+		    lang == POOL_LANG_NL ? POOL_REPORT_NL : 0, &err) == 0;
 	else {
 		one = *ics;
 		one.f = f;
@@ -330,7 +335,8 @@ write_split(const struct opts *o, const struct pool_report *rep,
 	if (o->format == POOL_FMT_CSV) {
 		for (i = 0; i < rep->ntables; i++)
 			if (write_file(dirfd, o->split, rep->tables[i]->name,
-			    ".csv", &seq, rep->tables[i], NULL, NULL, 0) == -1)
+			    ".csv", &seq, rep->lang, rep->tables[i], NULL, NULL,
+			    0) == -1)
 				rc = -1;
 	} else {
 		/* One calendar per worker (events are sorted by worker). */
@@ -339,7 +345,7 @@ write_split(const struct opts *o, const struct pool_report *rep,
 			    ev[i].worker) == 0; j++)
 				;
 			if (write_file(dirfd, o->split, ev[i].worker, ".ics",
-			    &seq, NULL, ics, ev + i, j - i) == -1)
+			    &seq, rep->lang, NULL, ics, ev + i, j - i) == -1)
 				rc = -1;
 		}
 	}
@@ -381,18 +387,37 @@ write_out(const struct opts *o, struct pool_reportctx *ctx,
 	struct pool_error	 err;
 	struct pool_ics		 ics;
 	const struct pool_event	*ev;
+	struct pool_event	*own_ev = NULL;
 	const char		*nc = getenv("NO_COLOR");
 	size_t			 n;
 	FILE			*f;
 	int			 ok, flags = 0;
 
 	ev = pool_report_events(ctx, &n);
+	/* A member's calendars hold the shifts at that member. */
+	if (rep->audience == POOL_AUD_MEMBER && n > 0) {
+		struct pool_event *mine;
+		size_t	 i, k = 0;
+
+		if ((mine = malloc(n * sizeof(*mine))) == NULL)
+			cli_errx(CLI_DATA, "out of memory");
+		for (i = 0; i < n; i++)
+			if (strcmp(ev[i].org, rep->member) == 0)
+				mine[k++] = ev[i];
+		ev = own_ev = mine;
+		n = k;
+	}
 	ics.f = NULL;
 	ics.tz = tz;
 	ics.dtstamp = o->format == POOL_FMT_ICS ? stamp(ctx) : 0;
 	ics.with_worker = o->split == NULL;
-	if (o->split != NULL)
-		return write_split(o, rep, &ics, ev, n);
+	ics.lang = rep->lang;
+	ics.names = rep->lang == POOL_LANG_NL ? rep->conf : NULL;
+	if (o->split != NULL) {
+		ok = write_split(o, rep, &ics, ev, n);
+		free(own_ev);
+		return ok;
+	}
 	if (o->format == POOL_FMT_TEXT && o->output == NULL &&
 	    isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0'))
 		flags |= POOL_REPORT_COLOR;
@@ -410,6 +435,7 @@ write_out(const struct opts *o, struct pool_reportctx *ctx,
 		else
 			cli_warnx("cannot write the report");
 	}
+	free(own_ev);
 	return cli_output_close(f, ok) == 0 && ok ? 0 : -1;
 }
 
@@ -484,7 +510,12 @@ run(struct opts *o, int argc, char *argv[])
 	ro.tz = tz;
 	ro.sections = mask;
 	ro.detail = o->detail;
-	ro.min_cell = o->min_cell >= 0 ? o->min_cell : conf->min_cell;
+	/* Suppression is for reports that leave the pool. */
+	ro.min_cell = o->min_cell >= 0 ? o->min_cell :
+	    o->audience == POOL_AUD_PUBLIC ? conf->min_cell : 0;
+	if (o->audience == POOL_AUD_MEMBER && conf->norgs > 0 &&
+	    pool_config_org(conf, o->org) == NULL)
+		cli_errx(CLI_USAGE, "--org: unknown organisation '%s'", o->org);
 	ro.weeks = o->weeks;
 	ro.keep_all = o->check;
 	ro.events = o->format == POOL_FMT_ICS;
@@ -500,6 +531,11 @@ run(struct opts *o, int argc, char *argv[])
 		cli_input_close(f);
 	}
 	pool_report_init(&rep);
+	/* --lang, else pool.yaml, else the locale. */
+	rep.lang = o->lang >= 0 ? o->lang : conf->language >= 0 ?
+	    conf->language : (int)pool_lang_from_env();
+	/* Dutch reports name what English ones show by id. */
+	rep.conf = rep.lang == POOL_LANG_NL ? conf : NULL;
 	if (pool_report_finish(ctx, &rep, &err) == -1) {
 		cli_error(&err);
 		exit(CLI_DATA);
@@ -514,6 +550,10 @@ run(struct opts *o, int argc, char *argv[])
 		only_backtest(&rep);
 	if (o->check && check(ctx, conf, tz, &ro, &rep) > 0)
 		status = CLI_DATA;
+	if (pool_report_audience(&rep, o->audience, o->org, &err) == -1) {
+		cli_error(&err);
+		exit(CLI_DATA);
+	}
 	if (write_out(o, ctx, &rep, tz) == -1)
 		status = CLI_DATA;
 	if (o->verbose)
@@ -531,14 +571,17 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{ "allow-empty", no_argument,		NULL,	'E' },
 		{ "backtest",	no_argument,		NULL,	'B' },
+		{ "audience",	required_argument,	NULL,	'a' },
 		{ "check",	no_argument,		NULL,	'C' },
 		{ "config",	required_argument,	NULL,	'c' },
 		{ "detail",	no_argument,		NULL,	'd' },
 		{ "from",	required_argument,	NULL,	'F' },
 		{ "format",	required_argument,	NULL,	'f' },
 		{ "help",	no_argument,		NULL,	'h' },
+		{ "lang",	required_argument,	NULL,	'l' },
 		{ "min-cell",	required_argument,	NULL,	'k' },
 		{ "weeks",	required_argument,	NULL,	'n' },
+		{ "org",	required_argument,	NULL,	'O' },
 		{ "output",	required_argument,	NULL,	'o' },
 		{ "split",	required_argument,	NULL,	'S' },
 		{ "section",	required_argument,	NULL,	's' },
@@ -549,11 +592,11 @@ main(int argc, char *argv[])
 		{ NULL,		0,			NULL,	0 }
 	};
 	struct opts	 o = { NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-	    POOL_FMT_TEXT, 0, 0, -1, 4, 0, 0, 0 };
+	    POOL_FMT_TEXT, 0, 0, -1, 4, 0, 0, 0, -1, POOL_AUD_INTERNAL, NULL };
 	int		 ch;
 
 	cli_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "Cc:dEF:f:hk:n:o:S:s:T:Vvw:",
+	while ((ch = getopt_long(argc, argv, "a:Cc:dEF:f:hk:l:n:O:o:S:s:T:Vvw:",
 	    longopts, NULL)) != -1)
 		switch (ch) {
 		case 'B':
@@ -561,6 +604,12 @@ main(int argc, char *argv[])
 			break;
 		case 'E':
 			o.allow_empty = 1;
+			break;
+		case 'a':
+			if ((o.audience = pool_report_audience_parse(optarg)) <
+			    0)
+				cli_errx(CLI_USAGE, "--audience: unknown audience "
+				    "'%s' (internal, member or public)", optarg);
 			break;
 		case 'C':
 			o.check = 1;
@@ -586,8 +635,16 @@ main(int argc, char *argv[])
 			o.min_cell = (int)cli_number("min-cell", optarg, 0,
 			    1000000);
 			break;
+		case 'l':
+			if ((o.lang = pool_lang_parse(optarg)) < 0)
+				cli_errx(CLI_USAGE, "--lang: unknown language "
+				    "'%s' (en or nl)", optarg);
+			break;
 		case 'n':
 			o.weeks = (int)cli_number("weeks", optarg, 0, 520);
+			break;
+		case 'O':
+			o.org = optarg;
 			break;
 		case 'o':
 			o.output = optarg;
@@ -620,16 +677,27 @@ main(int argc, char *argv[])
 		cli_errx(CLI_USAGE, "--split needs --format csv or ics");
 	if (o.split != NULL && o.output != NULL)
 		cli_errx(CLI_USAGE, "--split and --output exclude each other");
+	if ((o.audience == POOL_AUD_MEMBER) != (o.org != NULL))
+		cli_errx(CLI_USAGE, o.org != NULL ? "--org needs --audience "
+		    "member" : "--audience member needs --org");
+	if (o.audience == POOL_AUD_PUBLIC && o.detail)
+		cli_errx(CLI_USAGE, "--detail names workers: not in a public "
+		    "report");
+	if (o.audience == POOL_AUD_PUBLIC && o.format == POOL_FMT_ICS)
+		cli_errx(CLI_USAGE, "calendars are per worker: not in a public "
+		    "report");
 	return run(&o, argc, argv);
 }
 
 static void
 usage(FILE *f, int status)
 {
-	fprintf(f, "usage: pool-report [-CdEhVv] [--backtest] [-c config] "
-	    "[-F date] [-f format]\n"
-	    "                   [-k min-cell] [-n weeks] [-o file] [-S dir] "
-	    "[-s section,...]\n"
-	    "                   [-T date] [-w week] [file ...]\n");
+	fprintf(f, "usage: pool-report [-CdEhVv] [--backtest] [-a audience] "
+	    "[-c config] [-F date]\n"
+	    "                   [-f format] [-k min-cell] [-l lang] [-n weeks] "
+	    "[-O org]\n"
+	    "                   [-o file] [-S dir] [-s section,...] [-T date] "
+	    "[-w week]\n"
+	    "                   [file ...]\n");
 	exit(status);
 }

@@ -221,6 +221,7 @@ defaults(struct pool_config *c)
 	c->allocation.carry_over = 0;
 	c->allocation.strict = 0;
 	c->min_cell = 5;
+	c->language = -1;
 }
 
 static struct pool_config *
@@ -275,6 +276,13 @@ pool_config_free(struct pool_config *c)
 		free(o->contacts);
 	}
 	free(c->orgs);
+	for (i = 0; i < c->nunits; i++) {
+		free(c->units[i].org);
+		free(c->units[i].id);
+		free(c->units[i].name);
+		free(c->units[i].address);
+	}
+	free(c->units);
 	for (i = 0; i < c->nroles; i++) {
 		struct pool_role_conf *r = &c->roles[i];
 
@@ -415,6 +423,20 @@ pool_config_role(const struct pool_config *c, const char *id)
 	if (id == NULL || (i = role_find(c, id)) < 0)
 		return NULL;
 	return &c->roles[i];
+}
+
+const struct pool_unit_conf *
+pool_config_unit(const struct pool_config *c, const char *org, const char *id)
+{
+	size_t	i;
+
+	if (c == NULL || org == NULL || id == NULL)
+		return NULL;
+	for (i = 0; i < c->nunits; i++)
+		if (strcmp(c->units[i].id, id) == 0 &&
+		    strcmp(c->units[i].org, org) == 0)
+			return &c->units[i];
+	return NULL;
 }
 
 const struct pool_rules *
@@ -1810,12 +1832,78 @@ bad:
 	    shown(v, b));
 }
 
+/* report.units: the names and addresses of units (departments,
+ * practices) for the readers of the reports. */
+static int
+load_units(struct loader *ld, const struct ynode *seq, struct pool_config *c)
+{
+	const struct ynode	*m, *k, *v;
+	struct pool_unit_conf	*u;
+	size_t			 i, j;
+
+	if ((c->units = calloc(seq->nkids + 1, sizeof(*u))) == NULL)
+		return nomem(ld->err);
+	for (i = 0; i < seq->nkids; i++) {
+		m = seq->kids[i];
+		u = &c->units[c->nunits++];
+		if (m->kind != Y_MAP)
+			return lerr(ld, m->line, POOL_ECONFIG,
+			    "each entry of 'units' must be a mapping");
+		if (check_keys(ld, m, "units") == -1)
+			return -1;
+		for (j = 0; j + 1 < m->nkids; j += 2) {
+			k = m->kids[j];
+			v = m->kids[j + 1];
+			if (strcmp(k->text, "org") == 0) {
+				if (get_string(ld, v, "org", &u->org) == -1)
+					return -1;
+			} else if (strcmp(k->text, "id") == 0) {
+				if (get_string(ld, v, "id", &u->id) == -1)
+					return -1;
+			} else if (strcmp(k->text, "name") == 0) {
+				if (get_string(ld, v, "name", &u->name) == -1)
+					return -1;
+			} else if (strcmp(k->text, "address") == 0) {
+				if (get_string(ld, v, "address",
+				    &u->address) == -1)
+					return -1;
+			} else
+				return unknown_key(ld, k, "units");
+		}
+		if (u->org == NULL || u->id == NULL)
+			return lerr(ld, m->line, POOL_ECONFIG,
+			    "unit has no '%s'", u->org == NULL ? "org" : "id");
+		for (j = 0; j + 1 < c->nunits; j++)
+			if (strcmp(c->units[j].org, u->org) == 0 &&
+			    strcmp(c->units[j].id, u->id) == 0)
+				return lerr(ld, m->line, POOL_ECONFIG,
+				    "unit '%s' of '%s' given twice", u->id,
+				    u->org);
+	}
+	return 0;
+}
+
 static int
 load_report(struct loader *ld, const struct ynode *m, struct pool_config *c)
 {
+	/* The order of enum pool_lang. */
+	static const char *const lang_words[] = { "en", "nl", NULL };
 	size_t	i;
+	int	r;
 
 	for (i = 0; i + 1 < m->nkids; i += 2) {
+		if (strcmp(m->kids[i]->text, "units") == 0) {
+			if ((r = want_seq(ld, m->kids[i + 1], "units")) == -1 ||
+			    (r == 1 && load_units(ld, m->kids[i + 1], c) == -1))
+				return -1;
+			continue;
+		}
+		if (strcmp(m->kids[i]->text, "language") == 0) {
+			if (get_word(ld, m->kids[i + 1], "language", lang_words,
+			    &c->language) == -1)
+				return -1;
+			continue;
+		}
 		if (strcmp(m->kids[i]->text, "min_cell") != 0)
 			return unknown_key(ld, m->kids[i], "report");
 		if (get_count(ld, m->kids[i + 1], "min_cell", 0, 1000000,
@@ -2211,6 +2299,25 @@ pool_config_write(const struct pool_config *c, FILE *fp,
 		    c->shift_types[i].end / 60, c->shift_types[i].end % 60);
 	}
 	fprintf(fp, "report:\n  min_cell: %d\n", c->min_cell);
+	if (c->language >= 0)
+		fprintf(fp, "  language: %s\n", c->language ? "nl" : "en");
+	if (c->nunits > 0)
+		fputs("  units:\n", fp);
+	for (i = 0; i < c->nunits; i++) {
+		fputs("    - org: ", fp);
+		put_str(fp, c->units[i].org);
+		fputs("\n      id: ", fp);
+		put_str(fp, c->units[i].id);
+		if (c->units[i].name != NULL) {
+			fputs("\n      name: ", fp);
+			put_str(fp, c->units[i].name);
+		}
+		if (c->units[i].address != NULL) {
+			fputs("\n      address: ", fp);
+			put_str(fp, c->units[i].address);
+		}
+		putc('\n', fp);
+	}
 	fputs(c->nroles ? "roles:\n" : "roles: []\n", fp);
 	for (i = 0; i < c->nroles; i++) {
 		rl = &c->roles[i];

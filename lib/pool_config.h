@@ -131,6 +131,15 @@ struct pool_org_conf {
 						   rules are the base) */
 };
 
+/* A unit of an organisation (a department, a practice) as its readers
+ * know it (pool.yaml report.units). */
+struct pool_unit_conf {
+	char	*org;			/* organisation id */
+	char	*id;			/* the unit of shift records */
+	char	*name;			/* NULL if not given */
+	char	*address;		/* NULL if not given */
+};
+
 struct pool_role_conf {
 	char	 *id;
 	char	 *name;			/* NULL if not given */
@@ -194,6 +203,10 @@ struct pool_config {
 	struct pool_shift_type	*shift_types;
 	size_t			 nshift_types;
 	int			 min_cell;	/* report: smallest group shown (5) */
+	int			 language;	/* report: 0 en, 1 nl (enum
+						   pool_lang); -1 not given */
+	struct pool_unit_conf	*units;		/* report: names of units */
+	size_t			 nunits;
 
 	/*
 	 * Lookup tables of pool_config_index (private: do not touch).
@@ -271,6 +284,13 @@ const struct pool_org_conf *pool_config_org(const struct pool_config *,
 	    const char *id);
 
 /** The role with this id, or NULL. */
+/**
+ * The unit id of organisation org, or NULL.  A linear search: reports
+ * look up the few units of their tables.
+ */
+const struct pool_unit_conf *pool_config_unit(const struct pool_config *,
+	    const char *org, const char *id);
+
 const struct pool_role_conf *pool_config_role(const struct pool_config *,
 	    const char *id);
 

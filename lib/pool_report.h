@@ -19,6 +19,7 @@
 
 #include "pool.h"
 #include "pool_config.h"
+#include "pool_i18n.h"
 #include "pool_time.h"
 
 /** Tables */
@@ -62,6 +63,9 @@ struct pool_table {
 	size_t		 nrows, cap;
 	size_t		 fill;		/* cells set in the last row */
 	int		 min_cell;	/* suppression threshold shown, 0 = none */
+	const struct pool_config *names; /* borrowed: names of orgs, roles
+					   and units for Dutch cells (set
+					   by pool_report_add), or NULL */
 };
 
 /**
@@ -110,11 +114,32 @@ long	pool_table_colidx(const struct pool_table *, const char *key);
 const char *pool_cell_format(const struct pool_table *, size_t r, size_t c,
 	    char *buf, size_t len);
 
+/* For whom pool_cell_format_lang writes a cell. */
+#define POOL_CELL_PEOPLE	0	/* text, md, html: "€ 1.816,88" */
+#define POOL_CELL_SHEET		1	/* csv: "1816,88", dates "21-12-2026" */
+
+/**
+ * Format a cell in a language.  English is pool_cell_format for people
+ * and the plain machine numbers of csv for a sheet.  Dutch: numbers with
+ * a decimal comma (for people also a thousands point, "%" and "€ "),
+ * dates "21-12-2026" ("ma 21-12-2026" in a date column, "ma 21 dec
+ * 07:00" for a start time), weeks "week 52", and the words of status,
+ * priority, level, record, rule, detail, reasons and near-miss cells
+ * from the catalog.  A text cell longer than len - 1 bytes is cut.
+ */
+const char *pool_cell_format_lang(const struct pool_table *, size_t r,
+	    size_t c, enum pool_lang, int who, char *buf, size_t len);
+
 /** Report */
 
 struct pool_report {
 	char			*pool;		/* pool name, or NULL */
 	char			*period;	/* "2026-W48", "2026-11-23 .. 2026-11-29" */
+	int			 lang;		/* enum pool_lang of the writers */
+	const struct pool_config *conf;	/* borrowed: the names that Dutch
+					   reports show for ids, or NULL */
+	int			 audience;	/* enum pool_audience */
+	char			*member;	/* member org id, or NULL */
 	struct pool_table	**tables;
 	size_t			 ntables, cap;
 };
@@ -122,6 +147,14 @@ struct pool_report {
 /** Initialise an empty report.  Pair: pool_report_release. */
 void	pool_report_init(struct pool_report *);
 void	pool_report_release(struct pool_report *);
+
+/**
+ * The name people know for an id in a column: an organisation ("org",
+ * "from", "to", "debtor", "creditor"), a role ("role") or a unit
+ * ("unit", of organisation org).  Returns id when conf has no name.
+ */
+const char *pool_report_name(const struct pool_config *conf,
+	    const char *key, const char *id, const char *org);
 
 /** Append a table (the report takes it over, also on error). */
 int	pool_report_add(struct pool_report *, struct pool_table *,
@@ -138,10 +171,53 @@ enum pool_format {
 	POOL_FMT_ICS
 };
 
+/**
+ * The heading of rep in its language: "capacity report", "member
+ * report Zorg A" (Dutch reports name the member), "public report".
+ */
+char	*pool_report_heading(const struct pool_report *, char *buf,
+	    size_t len);
+
+/**
+ * The period of rep for people in its language ("2026-W52", Dutch
+ * "week 52 (2026)"), into buf of len bytes.  Returns buf.
+ */
+char	*pool_report_period(const struct pool_report *, char *buf,
+	    size_t len);
+
+/** Audiences */
+
+enum pool_audience {
+	POOL_AUD_INTERNAL = 0,	/* the coordinator: everything */
+	POOL_AUD_MEMBER,	/* one member organisation */
+	POOL_AUD_PUBLIC		/* outside the pool */
+};
+
+/** "internal", "member", "public" to an audience; -1 if unknown. */
+int	pool_report_audience_parse(const char *);
+
+/**
+ * Cut a finished report down to its audience.  internal: nothing.
+ * member (org): the rows of that organisation in the units, unfilled,
+ * workers (with --detail; else the section goes), fairness, settlement
+ * and contacts sections; the orgs section keeps its row and a row of
+ * the pool's totals; the sections without organisations (summary,
+ * roles, days, outlook) are pool totals already.  public: none of the
+ * sections per shift, person or pair (unfilled, workers, fairness,
+ * settlement, contacts), and a second row suppressed wherever a table has exactly one suppressed row among rows
+ * whose totals another table shows (orgs and roles: the summary; units
+ * per organisation: orgs; days per role: roles), so that no suppressed
+ * cell follows from a difference.
+ */
+int	pool_report_audience(struct pool_report *, enum pool_audience,
+	    const char *org, struct pool_error *);
+
 /** "text" ... "ics" to a format; -1 if unknown. */
 int	pool_report_format_parse(const char *);
 
 #define POOL_REPORT_COLOR	0x1	/* text: ANSI colour (bold heads) */
+#define POOL_REPORT_NL		0x2	/* Dutch words and formats; csv with
+					   ';', decimal comma and a BOM */
 
 /**
  * Write one table in format fmt (text, md, csv or json) to f.  csv
@@ -213,6 +289,9 @@ struct pool_ics {
 	const struct pool_tz *tz;
 	int64_t		 dtstamp;	/* DTSTAMP of every event */
 	int		 with_worker;	/* put the worker id in SUMMARY */
+	int		 lang;		/* enum pool_lang of the texts */
+	const struct pool_config *names; /* Dutch: names and addresses of
+					   orgs, roles, units; or NULL */
 };
 
 /**

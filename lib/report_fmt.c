@@ -18,6 +18,11 @@
 #define RED	"\033[31m"
 #define RESET	"\033[0m"
 
+/* UTF-8 byte order mark: Excel reads a CSV as UTF-8 only with it. */
+#define BOM	"\xEF\xBB\xBF"
+/* pool_report_write: the BOM is written once, before the first table. */
+#define NO_BOM	0x100
+
 static int
 werr(struct pool_error *err)
 {
@@ -66,38 +71,61 @@ pad(FILE *f, size_t n)
 		putc(' ', f);
 }
 
+/* The language of flags. */
+static enum pool_lang
+flang(int flags)
+{
+	return (flags & POOL_REPORT_NL) ? POOL_LANG_NL : POOL_LANG_EN;
+}
+
+/* A column name, a title or a note in the language of flags. */
+static const char *
+label(int flags, const struct pool_table *t, size_t c)
+{
+	return pool_i18n_get(flang(flags), "column", t->cols[c].label);
+}
+
+static const char *
+ttext(int flags, const char *s, char *buf, size_t len)
+{
+	return pool_i18n_text(flang(flags), NULL, s, buf, len);
+}
+
+#define CELL(t, r, c, buf)	pool_cell_format_lang((t), (r), (c), \
+	    flang(flags), POOL_CELL_PEOPLE, (buf), sizeof(buf))
+
 static int
 write_text(FILE *f, const struct pool_table *t, int flags)
 {
-	char	 buf[64];
+	char	 buf[1024], tb[512];
 	size_t	*w, r, c, len, held;
 	int	 color = (flags & POOL_REPORT_COLOR) != 0;
 
 	if ((w = calloc(t->ncols ? t->ncols : 1, sizeof(*w))) == NULL)
 		return -1;
 	for (c = 0; c < t->ncols; c++) {
-		w[c] = dwidth(t->cols[c].label);
+		w[c] = dwidth(label(flags, t, c));
 		for (r = 0; r < t->nrows; r++) {
-			len = dwidth(pool_cell_format(t, r, c, buf,
-			    sizeof(buf)));
+			len = dwidth(CELL(t, r, c, buf));
 			if (len > w[c])
 				w[c] = len;
 		}
 	}
 	fprintf(f, "%s", color ? BOLD : "");
-	put_safe(f, t->title);
+	put_safe(f, ttext(flags, t->title, tb, sizeof(tb)));
 	fprintf(f, "%s\n", color ? RESET : "");
 	if (t->nrows == 0) {
-		fputs("  (none)\n", f);
+		fprintf(f, "  %s\n", pool_i18n_get(flang(flags), NULL,
+		    "(none)"));
 		goto note;
 	}
 	fputs(color ? "  " BOLD : "  ", f);
 	held = 0;
 	for (c = 0; c < t->ncols; c++) {
-		len = dwidth(t->cols[c].label);
+		len = dwidth(label(flags, t, c));
 		held += isnum(t, c) ? w[c] - len : 0;
 		pad(f, held);
-		fputs(t->cols[c].label, f);
+		fputs(label(flags, t, c), f);
 		held = (isnum(t, c) ? 0 : w[c] - len) + 2;
 	}
 	fputs(color ? RESET "\n" : "\n", f);
@@ -107,8 +135,7 @@ write_text(FILE *f, const struct pool_table *t, int flags)
 		fputs("  ", f);
 		held = 0;
 		for (c = 0; c < t->ncols; c++) {
-			const char *s = pool_cell_format(t, r, c, buf,
-			    sizeof(buf));
+			const char *s = CELL(t, r, c, buf);
 			int	 sup = pool_table_cell(t, r, c)->state ==
 			    POOL_CELL_SUPPRESSED;
 
@@ -131,7 +158,7 @@ write_text(FILE *f, const struct pool_table *t, int flags)
 note:
 	if (t->note != NULL) {
 		fputs("  ", f);
-		put_safe(f, t->note);
+		put_safe(f, ttext(flags, t->note, tb, sizeof(tb)));
 		putc('\n', f);
 	}
 	free(w);
@@ -156,22 +183,23 @@ put_md(FILE *f, const char *s)
 }
 
 static int
-write_md(FILE *f, const struct pool_table *t)
+write_md(FILE *f, const struct pool_table *t, int flags)
 {
-	char	 buf[64];
+	char	 buf[1024], tb[512];
 	size_t	 r, c;
 
 	fputs("## ", f);
-	put_md(f, t->title);
+	put_md(f, ttext(flags, t->title, tb, sizeof(tb)));
 	fputs("\n\n", f);
 	if (t->nrows == 0) {
-		fputs("(none)\n", f);
+		fprintf(f, "%s\n", pool_i18n_get(flang(flags), NULL,
+		    "(none)"));
 		goto note;
 	}
 	fputs("|", f);
 	for (c = 0; c < t->ncols; c++) {
 		putc(' ', f);
-		put_md(f, t->cols[c].label);
+		put_md(f, label(flags, t, c));
 		fputs(" |", f);
 	}
 	fputs("\n|", f);
@@ -182,7 +210,7 @@ write_md(FILE *f, const struct pool_table *t)
 		fputs("|", f);
 		for (c = 0; c < t->ncols; c++) {
 			putc(' ', f);
-			put_md(f, pool_cell_format(t, r, c, buf, sizeof(buf)));
+			put_md(f, CELL(t, r, c, buf));
 			fputs(" |", f);
 		}
 		putc('\n', f);
@@ -190,7 +218,7 @@ write_md(FILE *f, const struct pool_table *t)
 note:
 	if (t->note != NULL) {
 		putc('\n', f);
-		put_md(f, t->note);
+		put_md(f, ttext(flags, t->note, tb, sizeof(tb)));
 		putc('\n', f);
 	}
 	return 0;
@@ -241,15 +269,15 @@ formula_lead(const char *s)
 	    p[2] == 0x8B || p[2] == 0x8D)) || (p[1] == 0xBC && p[2] == 0xA0));
 }
 
-int
-pool_report_csv_field(FILE *f, const char *s)
+static int
+csv_field(FILE *f, const char *s, char delim)
 {
 	const char *p;
 	int	 quote = 0, lead;
 
 	lead = s[0] == '\t' || s[0] == '\r' || formula_lead(s);
 	for (p = s; *p != '\0'; p++)
-		if (*p == ',' || *p == '"' || *p == '\r' || *p == '\n') {
+		if (*p == delim || *p == '"' || *p == '\r' || *p == '\n') {
 			quote = 1;
 			break;
 		}
@@ -265,6 +293,12 @@ pool_report_csv_field(FILE *f, const char *s)
 	if (quote)
 		putc('"', f);
 	return ferror(f) ? -1 : 0;
+}
+
+int
+pool_report_csv_field(FILE *f, const char *s)
+{
+	return csv_field(f, s, ',');
 }
 
 /* Numbers in CSV and JSON: plain, for machines (no "%", no rounding to
@@ -289,16 +323,24 @@ fmt_machine(const struct pool_table *t, size_t c, double v, char *buf,
 		memmove(buf, buf + 1, strlen(buf));
 }
 
+/*
+ * CSV: English as RFC 4180 with the column keys as header; Dutch as a
+ * Dutch spreadsheet opens it: ';' between fields, decimal commas, the
+ * Dutch column names and words (the BOM is written per file by the
+ * caller).
+ */
 static int
-write_csv(FILE *f, const struct pool_table *t)
+write_csv(FILE *f, const struct pool_table *t, int flags)
 {
-	char	 buf[64];
+	char	 buf[1024];
 	size_t	 r, c;
+	int	 nl = (flags & POOL_REPORT_NL) != 0;
+	char	 delim = nl ? ';' : ',';
 
 	for (c = 0; c < t->ncols; c++) {
 		if (c > 0)
-			putc(',', f);
-		pool_report_csv_field(f, t->cols[c].key);
+			putc(delim, f);
+		csv_field(f, nl ? label(flags, t, c) : t->cols[c].key, delim);
 	}
 	fputs("\r\n", f);
 	for (r = 0; r < t->nrows; r++) {
@@ -306,8 +348,19 @@ write_csv(FILE *f, const struct pool_table *t)
 			const struct pool_cell *cell = pool_table_cell(t, r, c);
 
 			if (c > 0)
-				putc(',', f);
-			if (cell->state == POOL_CELL_SUPPRESSED) {
+				putc(delim, f);
+			if (nl && cell->state == POOL_CELL_VALUE) {
+				const char *v = pool_cell_format_lang(t, r, c,
+				    POOL_LANG_NL, POOL_CELL_SHEET, buf,
+				    sizeof(buf));
+
+				/* Numbers are ours ("-8,50"): no quote, no
+				 * formula guard; Excel reads them as numbers. */
+				if (isnum(t, c))
+					fputs(v, f);
+				else
+					csv_field(f, v, delim);
+			} else if (cell->state == POOL_CELL_SUPPRESSED) {
 				fprintf(f, "<%d", t->min_cell);
 			} else if (cell->state == POOL_CELL_EMPTY) {
 				/* nothing */
@@ -393,10 +446,12 @@ pool_report_write_table(FILE *f, const struct pool_table *t,
 		rc = write_text(f, t, flags);
 		break;
 	case POOL_FMT_MD:
-		rc = write_md(f, t);
+		rc = write_md(f, t, flags);
 		break;
 	case POOL_FMT_CSV:
-		rc = write_csv(f, t);
+		if ((flags & (POOL_REPORT_NL | NO_BOM)) == POOL_REPORT_NL)
+			fputs(BOM, f);
+		rc = write_csv(f, t, flags);
 		break;
 	case POOL_FMT_JSON:
 		rc = write_json(f, t);
@@ -410,13 +465,52 @@ pool_report_write_table(FILE *f, const struct pool_table *t,
 	return 0;
 }
 
+char *
+pool_report_heading(const struct pool_report *rep, char *buf, size_t len)
+{
+	enum pool_lang	 l = rep->lang == POOL_LANG_NL ? POOL_LANG_NL :
+			    POOL_LANG_EN;
+
+	if (rep->audience == POOL_AUD_MEMBER && rep->member != NULL)
+		snprintf(buf, len, "%s %s", pool_i18n_get(l, NULL,
+		    "member report"), pool_report_name(rep->conf, "org",
+		    rep->member, NULL));
+	else
+		snprintf(buf, len, "%s", pool_i18n_get(l, NULL,
+		    rep->audience == POOL_AUD_PUBLIC ? "public report" :
+		    "capacity report"));
+	return buf;
+}
+
+char *
+pool_report_period(const struct pool_report *rep, char *buf, size_t len)
+{
+	enum pool_lang	 l = rep->lang == POOL_LANG_NL ? POOL_LANG_NL :
+			    POOL_LANG_EN;
+	const char	*p = rep->period != NULL ? rep->period : "";
+	char		 tmp[128];
+
+	/* "2026-W52" is "week 52 (2026)", "a to b" is "a t/m b". */
+	if (l == POOL_LANG_NL && strlen(p) == 8 &&
+	    pool_i18n_when(l, p, POOL_WHEN_LONG, tmp, sizeof(tmp)) != NULL &&
+	    strncmp(tmp, "week ", 5) == 0)
+		snprintf(buf, len, "%s (%.4s)", tmp, p);
+	else
+		snprintf(buf, len, "%s", pool_i18n_text(l, "period", p, tmp,
+		    sizeof(tmp)));
+	return buf;
+}
+
 int
 pool_report_write(FILE *f, const struct pool_report *rep,
     enum pool_format fmt, int flags, struct pool_error *err)
 {
 	size_t	 i;
 	int	 color = (flags & POOL_REPORT_COLOR) != 0;
+	char	 pb[128];
 
+	if (rep->lang == POOL_LANG_NL)
+		flags |= POOL_REPORT_NL;
 	if (fmt == POOL_FMT_HTML)
 		return pool_report_write_html(f, rep, err);
 	if (fmt == POOL_FMT_TEXT || fmt == POOL_FMT_MD) {
@@ -425,22 +519,30 @@ pool_report_write(FILE *f, const struct pool_report *rep,
 			put_md(f, rep->pool != NULL ? rep->pool : "Pool");
 		else
 			put_safe(f, rep->pool != NULL ? rep->pool : "Pool");
-		fputs(": capacity report", f);
+		pool_report_heading(rep, pb, sizeof(pb));
+		fputs(": ", f);
+		if (fmt == POOL_FMT_MD)
+			put_md(f, pb);
+		else
+			put_safe(f, pb);
 		if (rep->period != NULL) {
 			fputs(", ", f);
+			pool_report_period(rep, pb, sizeof(pb));
 			if (fmt == POOL_FMT_MD)
-				put_md(f, rep->period);
+				put_md(f, pb);
 			else
-				put_safe(f, rep->period);
+				put_safe(f, pb);
 		}
 		fputs(fmt == POOL_FMT_TEXT && color ? RESET "\n" : "\n", f);
 	}
+	if (fmt == POOL_FMT_CSV && (flags & POOL_REPORT_NL))
+		fputs(BOM, f);
 	for (i = 0; i < rep->ntables; i++) {
 		if ((fmt == POOL_FMT_TEXT || fmt == POOL_FMT_MD) ||
 		    (fmt == POOL_FMT_CSV && i > 0))
 			fputs(fmt == POOL_FMT_CSV ? "\r\n" : "\n", f);
-		if (pool_report_write_table(f, rep->tables[i], fmt, flags,
-		    err) == -1)
+		if (pool_report_write_table(f, rep->tables[i], fmt,
+		    flags | NO_BOM, err) == -1)
 			return -1;
 	}
 	if (fflush(f) == EOF || ferror(f))

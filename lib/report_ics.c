@@ -323,6 +323,10 @@ ics_event(FILE *f, const struct pool_ics *ics, const struct pool_event *e)
 	struct pool_civil c;
 	char	 buf[32], *sh, *wk, *desc, *note;
 	int	 rc;
+	enum pool_lang l = ics->lang == POOL_LANG_NL ? POOL_LANG_NL :
+		    POOL_LANG_EN;
+	const char *at, *role, *org, *unit, *sep, *uname;
+	const struct pool_unit_conf *u;
 
 	fputs("BEGIN:VEVENT\r\n", f);
 	sh = uid_part(e->shift);
@@ -339,16 +343,29 @@ ics_event(FILE *f, const struct pool_ics *ics, const struct pool_event *e)
 	pool_ics_line(f, "DTSTAMP", buf);
 	ics_time(f, ics, "DTSTART", e->start);
 	ics_time(f, ics, "DTEND", e->end);
+	/* "verzorgende-ig at vechtstede"; Dutch with names: "Verzorgende
+	 * IG — Vechtstede Zorg, afdeling Linde". */
+	at = pool_i18n_get(l, "ics", " at ");
+	role = pool_report_name(ics->names, "role", e->role, NULL);
+	org = pool_report_name(ics->names, "org", e->org, NULL);
+	unit = e->unit != NULL ? pool_report_name(ics->names, "unit", e->unit,
+	    e->org) : NULL;
+	u = ics->names != NULL && e->unit != NULL ?
+	    pool_config_unit(ics->names, e->org, e->unit) : NULL;
+	sep = ics->names != NULL && unit != NULL ? ", " : "";
+	uname = ics->names != NULL && unit != NULL ? unit : "";
 	if (text_line(f, "SUMMARY", ics->with_worker ?
-	    dupf("%s: %s at %s", e->worker, e->role, e->org) :
-	    dupf("%s at %s", e->role, e->org)) == -1)
+	    dupf("%s: %s%s%s%s%s", e->worker, role, at, org, sep, uname) :
+	    dupf("%s%s%s%s%s", role, at, org, sep, uname)) == -1)
 		return -1;
-	if (text_line(f, "LOCATION", e->unit != NULL ?
-	    dupf("%s, %s", e->org, e->unit) : dupf("%s", e->org)) == -1)
+	if (text_line(f, "LOCATION", u != NULL && u->address != NULL ?
+	    dupf("%s, %s, %s", org, unit, u->address) : unit != NULL ?
+	    dupf("%s, %s", org, unit) : dupf("%s", org)) == -1)
 		return -1;
 	/* The note is escaped on its own: the "\n" between is the
 	 * escaped newline itself. */
-	desc = dupf("shift %s, worker %s", e->shift, e->worker);
+	desc = dupf("%s %s, %s %s", pool_i18n_get(l, "ics", "shift"),
+	    e->shift, pool_i18n_get(l, "ics", "worker"), e->worker);
 	note = desc == NULL ? NULL : text_dup(desc);
 	free(desc);
 	if (note == NULL)

@@ -286,6 +286,7 @@ pool_report_release(struct pool_report *rep)
 	free(rep->tables);
 	free(rep->pool);
 	free(rep->period);
+	free(rep->member);
 	memset(rep, 0, sizeof(*rep));
 }
 
@@ -306,6 +307,7 @@ pool_report_add(struct pool_report *rep, struct pool_table *t,
 		rep->tables = v;
 		rep->cap = ncap;
 	}
+	t->names = rep->conf;
 	/* Close the last row so that every cell has a state. */
 	if (t->nrows > 0)
 		while (t->fill < t->ncols)
@@ -402,4 +404,476 @@ pool_report_filename(const char *id, const char *ext, unsigned long *seq,
 	memcpy(buf + n, ext, extlen);
 	buf[n + extlen] = '\0';
 	return buf;
+}
+
+/* The words of a list cell, each item translated: "rest-daily 2, role 1"
+ * (reasons: "rule n") or "w4 (validity), w7" (near: "worker (rule)"). */
+static const char *
+fmt_list(enum pool_lang l, const char *s, int near, char *buf, size_t len)
+{
+	const char	*p = s, *e, *sp, *rule;
+	char		 item[128];
+	size_t		 o = 0, n;
+
+	buf[0] = '\0';
+	while (*p != '\0' && o + 1 < len) {
+		if ((e = strstr(p, ", ")) == NULL)
+			e = p + strlen(p);
+		n = (size_t)(e - p);
+		if (n >= sizeof(item))
+			n = sizeof(item) - 1;
+		memcpy(item, p, n);
+		item[n] = '\0';
+		if (near && n > 2 && item[n - 1] == ')' &&
+		    (sp = strstr(item, " (")) != NULL) {
+			item[n - 1] = '\0';
+			item[sp - item] = '\0';
+			rule = pool_i18n_get(l, "rule", sp + 2);
+			o += (size_t)snprintf(buf + o, len - o, "%s%s (%s)",
+			    o ? ", " : "", item, rule);
+		} else if (!near && (sp = strrchr(item, ' ')) != NULL) {
+			item[sp - item] = '\0';
+			rule = pool_i18n_get(l, "rule", item);
+			o += (size_t)snprintf(buf + o, len - o, "%s%s %s",
+			    o ? ", " : "", rule, sp + 1);
+		} else
+			o += (size_t)snprintf(buf + o, len - o, "%s%s",
+			    o ? ", " : "", item);
+		if (o >= len)
+			o = len - 1;
+		p = *e != '\0' ? e + 2 : e;
+	}
+	return buf;
+}
+
+const char *
+pool_report_name(const struct pool_config *conf, const char *key,
+    const char *id, const char *org)
+{
+	static const char *const orgkeys[] = { "org", "from", "to", "debtor",
+	    "creditor" };
+	const struct pool_org_conf *o;
+	const struct pool_role_conf *rl;
+	const struct pool_unit_conf *u;
+	size_t	 i;
+
+	if (conf == NULL || id == NULL)
+		return id;
+	for (i = 0; i < sizeof(orgkeys) / sizeof(orgkeys[0]); i++)
+		if (strcmp(key, orgkeys[i]) == 0)
+			return (o = pool_config_org(conf, id)) != NULL &&
+			    o->name != NULL ? o->name : id;
+	if (strcmp(key, "role") == 0)
+		return (rl = pool_config_role(conf, id)) != NULL &&
+		    rl->name != NULL ? rl->name : id;
+	if (strcmp(key, "unit") == 0)
+		return (u = pool_config_unit(conf, org, id)) != NULL &&
+		    u->name != NULL ? u->name : id;
+	return id;
+}
+
+/* The org of row r (its "org" column), for the name of its unit. */
+static const char *
+row_org(const struct pool_table *t, size_t r)
+{
+	long	 c = pool_table_colidx(t, "org");
+	const struct pool_cell *cell;
+
+	if (c < 0)
+		return NULL;
+	cell = pool_table_cell(t, r, (size_t)c);
+	return cell->state == POOL_CELL_VALUE ? cell->s : NULL;
+}
+
+static const char *
+fmt_text_lang(const struct pool_table *t, size_t r, size_t c, const char *s,
+    enum pool_lang l, int who, char *buf, size_t len)
+{
+	static const char *const ctxts[] = { "status", "priority", "level",
+	    "record", "rule" };
+	const char	*key = t->cols[c].key;
+	enum pool_when	 w = POOL_WHEN_LONG;
+	size_t		 i;
+
+	if (who == POOL_CELL_PEOPLE && strcmp(key, "date") == 0)
+		w = POOL_WHEN_DAY;
+	else if (who == POOL_CELL_PEOPLE && strcmp(key, "start") == 0)
+		w = POOL_WHEN_SHORT;
+	if (pool_i18n_when(l, s, w, buf, len) != NULL)
+		return buf;
+	/* Names for ids, for people; the orgs section has both. */
+	if (who == POOL_CELL_PEOPLE && t->names != NULL &&
+	    strcmp(t->name, "orgs") != 0 &&
+	    (s = pool_report_name(t->names, key, s, row_org(t, r))) !=
+	    pool_table_cell(t, r, c)->s)
+		return s;
+	for (i = 0; i < sizeof(ctxts) / sizeof(ctxts[0]); i++)
+		if (strcmp(key, ctxts[i]) == 0)
+			return pool_i18n_get(l, ctxts[i], s);
+	if (strcmp(key, "detail") == 0)
+		return pool_i18n_text(l, "detail", s, buf, len);
+	if (strcmp(key, "line") == 0 || strcmp(key, "model") == 0)
+		return pool_i18n_text(l, "outlook", s, buf, len);
+	if (strcmp(key, "reasons") == 0 || strcmp(key, "near") == 0)
+		return fmt_list(l, s, key[0] == 'n', buf, len);
+	return pool_i18n_get(l, "value", s);
+}
+
+const char *
+pool_cell_format_lang(const struct pool_table *t, size_t r, size_t c,
+    enum pool_lang l, int who, char *buf, size_t len)
+{
+	const struct pool_cell *cell = pool_table_cell(t, r, c);
+	int	 d, people = who == POOL_CELL_PEOPLE;
+	char	 num[64];
+
+	if (l != POOL_LANG_NL && people)
+		return pool_cell_format(t, r, c, buf, len);
+	if (len == 0)
+		return "";
+	buf[0] = '\0';
+	if (cell->state == POOL_CELL_EMPTY)
+		return buf;
+	if (cell->state == POOL_CELL_SUPPRESSED) {
+		snprintf(buf, len, "<%d", t->min_cell);
+		return buf;
+	}
+	switch (t->cols[c].type) {
+	case POOL_CELL_TEXT:
+		if (cell->s == NULL)
+			return "";
+		return l == POOL_LANG_NL ? fmt_text_lang(t, r, c, cell->s, l,
+		    who, buf, len) : cell->s;
+	case POOL_CELL_INT:
+		d = 0;
+		break;
+	case POOL_CELL_HOURS:
+		d = people ? 1 : 2;
+		break;
+	case POOL_CELL_PERCENT:
+		d = 1;
+		break;
+	default:
+		d = 2;
+		break;
+	}
+	/* A sheet gets no thousands point: Excel reads "1816,88". */
+	pool_i18n_num(l, cell->v, d, people, num, sizeof(num));
+	if (people && t->cols[c].type == POOL_CELL_PERCENT)
+		snprintf(buf, len, "%s%%", num);
+	else if (people && t->cols[c].type == POOL_CELL_MONEY)
+		snprintf(buf, len, "€ %s", num);
+	else
+		snprintf(buf, len, "%s", num);
+	return buf;
+}
+
+int
+pool_report_audience_parse(const char *s)
+{
+	static const char *const names[] = { "internal", "member", "public" };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(s, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The text of column key in row r, or NULL. */
+static const char *
+row_text(const struct pool_table *t, size_t r, const char *key)
+{
+	long	 c = pool_table_colidx(t, key);
+	const struct pool_cell *cell;
+
+	if (c < 0)
+		return NULL;
+	cell = pool_table_cell(t, r, (size_t)c);
+	return cell->state == POOL_CELL_VALUE ? cell->s : NULL;
+}
+
+static int
+row_is(const struct pool_table *t, size_t r, const char *key,
+    const char *org)
+{
+	const char *s = row_text(t, r, key);
+
+	return s != NULL && strcmp(s, org) == 0;
+}
+
+/* Keep the rows r with keep[r] set, in their order. */
+static void
+keep_rows(struct pool_table *t, const unsigned char *keep)
+{
+	size_t	 r, c, n = 0;
+
+	for (r = 0; r < t->nrows; r++) {
+		if (!keep[r]) {
+			for (c = 0; c < t->ncols; c++)
+				free(t->cells[r * t->ncols + c].s);
+			continue;
+		}
+		if (n != r)
+			memmove(&t->cells[n * t->ncols],
+			    &t->cells[r * t->ncols],
+			    t->ncols * sizeof(*t->cells));
+		n++;
+	}
+	t->nrows = n;
+	t->fill = t->ncols;
+}
+
+static void
+drop_table(struct pool_report *rep, size_t i)
+{
+	pool_table_free(rep->tables[i]);
+	memmove(&rep->tables[i], &rep->tables[i + 1],
+	    (rep->ntables - i - 1) * sizeof(*rep->tables));
+	rep->ntables--;
+}
+
+static const struct pool_table *
+table_named(const struct pool_report *rep, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < rep->ntables; i++)
+		if (strcmp(rep->tables[i]->name, name) == 0)
+			return rep->tables[i];
+	return NULL;
+}
+
+/* The orgs section of a member: its row, then the pool's totals (the
+ * "all" row of the summary) as "(pool)". */
+static int
+member_orgs(struct pool_table *t, const struct pool_table *sum,
+    const char *org, struct pool_error *err)
+{
+	unsigned char *k;
+	size_t	 r, c;
+	long	 sc;
+
+	for (r = 0; r < t->nrows && !row_is(t, r, "org", org); r++)
+		;
+	if (r > 0 && r < t->nrows) {
+		/* Move the member's row first. */
+		for (c = 0; c < t->ncols; c++) {
+			struct pool_cell tmp = t->cells[c];
+
+			t->cells[c] = t->cells[r * t->ncols + c];
+			t->cells[r * t->ncols + c] = tmp;
+		}
+	}
+	if ((k = calloc(t->nrows + 1, 1)) == NULL)
+		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+	k[0] = r < t->nrows;
+	keep_rows(t, k);
+	free(k);
+	if (sum == NULL || sum->nrows == 0)
+		return 0;
+	if (pool_table_row(t, err) == -1)
+		return -1;
+	for (c = 0; c < t->ncols; c++) {
+		const char *key = t->cols[c].key;
+
+		if (strcmp(key, "org") == 0) {
+			if (pool_table_text(t, "(pool)", err) == -1)
+				return -1;
+		} else if (strcmp(key, "name") == 0) {
+			if (pool_table_text(t, "all members", err) == -1)
+				return -1;
+		} else if ((sc = pool_table_colidx(sum, key)) >= 0 &&
+		    pool_table_cell(sum, 0, (size_t)sc)->state ==
+		    POOL_CELL_VALUE) {
+			if (pool_table_num(t, pool_table_cell(sum, 0,
+			    (size_t)sc)->v, err) == -1)
+				return -1;
+		} else if (pool_table_empty(t, err) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* A count row is suppressed when its "filled" cell is. */
+static int
+row_suppressed(const struct pool_table *t, size_t r)
+{
+	long	 c = pool_table_colidx(t, "filled");
+
+	return c >= 0 && pool_table_cell(t, r, (size_t)c)->state ==
+	    POOL_CELL_SUPPRESSED;
+}
+
+static double
+row_num(const struct pool_table *t, size_t r, const char *key)
+{
+	long	 c = pool_table_colidx(t, key);
+	const struct pool_cell *cell;
+
+	if (c < 0)
+		return 0;
+	cell = pool_table_cell(t, r, (size_t)c);
+	return cell->state == POOL_CELL_VALUE ? cell->v : 0;
+}
+
+/*
+ * Secondary suppression: in each group of rows (rows with the same text
+ * in column group, or all rows when group is NULL) with exactly one
+ * suppressed row, suppress the row of fewest workers (then shifts) as
+ * well, so that the group's total in another table does not give the
+ * suppressed row away.  Returns the number of rows suppressed.
+ */
+static long
+suppress_second(struct pool_table *t, const char *group)
+{
+	static const char *const cols[] = { "filled", "open", "fill_rate",
+	    "filled_hours", "workers" };
+	size_t	 r, q, best, nsup, k;
+	long	 c, n = 0;
+	const char *g, *h;
+
+	if (pool_table_colidx(t, "filled") < 0)
+		return 0;
+	for (r = 0; r < t->nrows; r++) {
+		g = group != NULL ? row_text(t, r, group) : NULL;
+		/* Only at the first row of each group. */
+		for (q = 0; q < r; q++) {
+			h = group != NULL ? row_text(t, q, group) : NULL;
+			if (group == NULL || (g != NULL && h != NULL &&
+			    strcmp(g, h) == 0))
+				break;
+		}
+		if (q < r)
+			continue;
+		nsup = 0;
+		best = t->nrows;
+		for (q = r; q < t->nrows; q++) {
+			h = group != NULL ? row_text(t, q, group) : NULL;
+			if (group != NULL && (g == NULL || h == NULL ||
+			    strcmp(g, h) != 0))
+				continue;
+			if (row_suppressed(t, q))
+				nsup++;
+			else if (best == t->nrows ||
+			    row_num(t, q, "workers") < row_num(t, best,
+			    "workers") || (row_num(t, q, "workers") ==
+			    row_num(t, best, "workers") &&
+			    row_num(t, q, "shifts") < row_num(t, best,
+			    "shifts")))
+				best = q;
+		}
+		if (nsup != 1 || best == t->nrows)
+			continue;
+		for (k = 0; k < sizeof(cols) / sizeof(cols[0]); k++)
+			if ((c = pool_table_colidx(t, cols[k])) >= 0)
+				t->cells[best * t->ncols + (size_t)c].state =
+				    POOL_CELL_SUPPRESSED;
+		n++;
+	}
+	return n;
+}
+
+/* Say the rows of the second suppression under the table. */
+static int
+note_more(struct pool_table *t, long more, struct pool_error *err)
+{
+	char	 buf[512];
+
+	if (t->note != NULL)
+		snprintf(buf, sizeof(buf), "%s; %ld more suppressed so that "
+		    "none follows from a total", t->note, more);
+	else
+		snprintf(buf, sizeof(buf), "%ld more suppressed so that none "
+		    "follows from a total", more);
+	return pool_table_set_note(t, buf, err);
+}
+
+int
+pool_report_audience(struct pool_report *rep, enum pool_audience a,
+    const char *org, struct pool_error *err)
+{
+	static const char *const byorg[][3] = {
+		{ "units", "org", NULL }, { "unfilled", "org", NULL },
+		{ "workers", "org", NULL }, { "fairness", "org", NULL },
+		{ "contacts", "org", NULL }, { "settlement", "from", "to" },
+		{ "settlement-net", "debtor", "creditor" }
+	};
+	struct pool_table *t;
+	unsigned char	*keep;
+	size_t		 i, j, r;
+
+	rep->audience = a;
+	free(rep->member);
+	rep->member = NULL;
+	if (a == POOL_AUD_MEMBER) {
+		if (org == NULL)
+			return pool_error_set(err, POOL_ECONFIG, NULL,
+			    "a member report needs an organisation");
+		if ((rep->member = strdup(org)) == NULL)
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory");
+	}
+	for (i = 0; i < rep->ntables; ) {
+		t = rep->tables[i];
+		/* Per shift, person or pair: for inside the pool.  The
+		 * open shifts one by one, the shifts received and the
+		 * hours worked per pair would give away the suppressed
+		 * counts. */
+		if (a == POOL_AUD_PUBLIC && (strcmp(t->section, "workers") == 0 ||
+		    strcmp(t->section, "unfilled") == 0 ||
+		    strcmp(t->section, "fairness") == 0 ||
+		    strcmp(t->section, "settlement") == 0 ||
+		    strcmp(t->section, "contacts") == 0)) {
+			drop_table(rep, i);
+			continue;
+		}
+		if (a == POOL_AUD_PUBLIC) {
+			long	 more = 0;
+
+			if (strcmp(t->name, "orgs") == 0 ||
+			    strcmp(t->name, "roles") == 0)
+				more = suppress_second(t, NULL);
+			else if (strcmp(t->name, "units") == 0)
+				more = suppress_second(t, "org");
+			else if (strcmp(t->name, "days") == 0)
+				more = suppress_second(t, "role");
+			if (more > 0 && note_more(t, more, err) == -1)
+				return -1;
+		}
+		if (a != POOL_AUD_MEMBER) {
+			i++;
+			continue;
+		}
+		if (strcmp(t->name, "orgs") == 0) {
+			if (member_orgs(t, table_named(rep, "summary"), org,
+			    err) == -1)
+				return -1;
+			i++;
+			continue;
+		}
+		for (j = 0; j < sizeof(byorg) / sizeof(byorg[0]); j++)
+			if (strcmp(t->name, byorg[j][0]) == 0)
+				break;
+		if (j == sizeof(byorg) / sizeof(byorg[0])) {
+			i++;
+			continue;
+		}
+		/* The workers section names orgs only with --detail. */
+		if (pool_table_colidx(t, byorg[j][1]) < 0) {
+			drop_table(rep, i);
+			continue;
+		}
+		if ((keep = calloc(t->nrows + 1, 1)) == NULL)
+			return pool_error_set(err, POOL_ENOMEM, NULL,
+			    "out of memory");
+		for (r = 0; r < t->nrows; r++)
+			keep[r] = row_is(t, r, byorg[j][1], org) ||
+			    (byorg[j][2] != NULL && row_is(t, r, byorg[j][2],
+			    org));
+		keep_rows(t, keep);
+		free(keep);
+		i++;
+	}
+	return 0;
 }

@@ -8,7 +8,8 @@
 #   pool-ingest (6 exports) | pool-distribute | pool-match | pool-report
 #
 # It prints the weekly report of the first week on the terminal and
-# writes the HTML report, the per-worker calendars and the records into
+# writes the HTML report (also in Dutch), a Dutch report per member
+# organisation, the per-worker calendars and the records into
 # demo-out/.  Environment: POOL_BUILD (build folder, default build),
 # DEMO_OUT (default demo-out), DEMO_WEEK (default 2026-W52: Christmas,
 # when the pool is short of people).
@@ -128,6 +129,19 @@ if have pool-report; then
 	"$bin/pool-report" -c "$cfg" --week "$week" --format ics \
 	    --split "$out/calendars" < "$out/plan.ndjson" \
 	    2>> "$out/report.log"
+	# In Dutch: the coordinator's page, and each member's own weekly
+	# report (its shifts, units, open shifts, fairness and settlement
+	# in full, the others as pool totals).
+	"$bin/pool-report" -c "$cfg" --week "$week" --lang nl --format html \
+	    -o "$out/rapport.html" < "$out/plan.ndjson" 2>> "$out/report.log"
+	mkdir -p "$out/members"
+	for org in $(awk '/^organisations:/ { o = 1; next }
+	    /^[a-z]/ { o = 0 } o && /^  - id:/ { print $3 }' "$cfg"); do
+		"$bin/pool-report" -c "$cfg" --week "$week" --lang nl \
+		    --audience member --org "$org" --format html \
+		    -o "$out/members/$org.html" < "$out/plan.ndjson" \
+		    2>> "$out/report.log"
+	done
 else
 	say "pool-report is not built: no report yet"
 fi
@@ -138,6 +152,9 @@ say "history (two years):     $out/history.ndjson"
 say "records after matching:  $out/plan.ndjson" \
     "($(wc -l < "$out/plan.ndjson") lines)"
 [ -f "$out/report.html" ] && say "HTML report:             $out/report.html"
+[ -f "$out/rapport.html" ] && say "the same in Dutch:       $out/rapport.html"
+[ -d "$out/members" ] && say "member reports (Dutch):  $out/members/" \
+    "($(ls "$out/members" | wc -l | tr -d ' ') organisations)"
 say "calendars (one per worker): $out/calendars/ ($((ncal)) files)"
 say "logs of each stage:      $out/*.log"
 exit 0

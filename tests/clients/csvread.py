@@ -92,4 +92,72 @@ with tempfile.TemporaryDirectory() as d:
     with open(os.path.join(split, "orgs.csv"), newline="") as f:
         check([dict(r) for r in csv.DictReader(f)] == rows[0],
               "--split: orgs.csv reads the same as in the whole report")
+
+# The Dutch CSV, as a Dutch spreadsheet reads it: UTF-8 with a BOM, ';'
+# between fields, a decimal comma.  Every table has the shape of the
+# English one and every number the same value.
+with tempfile.TemporaryDirectory() as d:
+    args = ["pool-report", "-c", C, "--week", "2026-W43", "-f", "csv"]
+    en = subprocess.run(args + [R], check=True,
+                        capture_output=True).stdout.decode("utf-8")
+    raw = subprocess.run(args + ["--lang", "nl", R], check=True,
+                         capture_output=True).stdout
+    check(raw.startswith(b"\xef\xbb\xbf"), "nl: starts with a UTF-8 BOM")
+    nl = raw.decode("utf-8-sig")
+    check(nl.count("\ufeff") == 0, "nl: one BOM for the whole file")
+
+    def grid(data, delim):
+        out, cur = [], []
+        for row in csv.reader(io.StringIO(data, newline=""), delimiter=delim):
+            if not row:
+                if cur:
+                    out.append(cur)
+                cur = []
+                continue
+            cur.append(row)
+        if cur:
+            out.append(cur)
+        return out
+
+    def dutch_number(v):
+        """A number as Dutch Excel reads it: decimal comma, no point."""
+        if "." in v:
+            raise ValueError("a point in a Dutch number: " + v)
+        return float(v.replace(",", "."))
+
+    ge, gn = grid(en, ","), grid(nl, ";")
+    check(len(ge) == len(gn) and
+          all(len(a) == len(b) and all(len(x) == len(y) for x, y in zip(a, b))
+              for a, b in zip(ge, gn)),
+          "nl: the same tables, rows and columns as en (%d tables)" % len(gn))
+    check(gn[0][0][:3] == ["prioriteit", "diensten", "gevuld"],
+          "nl: Dutch column names")
+    nums = same = 0
+    for a, b in zip(ge, gn):
+        for x, y in zip(a[1:], b[1:]):
+            for u, v in zip(x, y):
+                try:
+                    fu = float(u)
+                except ValueError:
+                    continue
+                if u.startswith("<") or "-W" in u:
+                    continue
+                nums += 1
+                try:
+                    same += dutch_number(v) == fu
+                except ValueError as e:
+                    print("# " + str(e))
+    check(nums > 100 and same == nums,
+          "nl: %d of %d numbers read with a decimal comma equal en" %
+          (same, nums))
+    sett = [t for t in gn if t[0][0] == "betaalt"][0]
+    check(any(r[:3] == ["a", "b", "55,00"] for r in sett[1:]),
+          "nl: settlement amount 55,00")
+    split = os.path.join(d, "split-nl")
+    subprocess.run(args + ["--lang", "nl", "-s", "orgs", "--split", split, R],
+                   check=True)
+    with open(os.path.join(split, "orgs.csv"), encoding="utf-8-sig",
+              newline="") as f:
+        check(list(csv.reader(f, delimiter=";")) == gn[1],
+              "nl --split: orgs.csv with its BOM reads as in the report")
 sys.exit(failed)

@@ -10,7 +10,7 @@ PATH=$build/bin:$PATH; export PATH
 LC_ALL=C.UTF-8; export LC_ALL
 cd "$top" || exit 1
 rc=0
-for t in html ics csv; do
+for t in html html-nl ics csv; do
 	echo "# clients/$t"
 	sh tests/clients/$t.sh || { echo "not ok - clients/$t"; rc=1; }
 done

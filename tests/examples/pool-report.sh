@@ -36,6 +36,11 @@ fi
 # --check exits 0 here: the sample has no violation.
 pool-report --check --week 2026-W43 $r > "$tmp/check.txt"
 
+pool-report -c tests/cli/pool-report/pool-nl.yaml --lang nl \
+    --audience member --org a --week 2026-W43 -f html \
+    -o "$tmp/zorg-a.html" $r
+grep -q 'ledenrapport Zorg A' "$tmp/zorg-a.html"
+
 pool-distribute -c $c $r |
     pool-match -c $c | pool-report -c $c --week 2026-W43 -s summary,fairness \
     > "$tmp/pipe.txt"

@@ -709,6 +709,8 @@ test_ics(void)
 	cap_open(&c);
 	ics.f = c.f;
 	ics.tz = tz;
+	ics.lang = POOL_LANG_EN;
+	ics.names = NULL;
 	ics.dtstamp = ev[0].end - 3600;
 	ics.with_worker = 0;
 	CHECK_INT(pool_ics_calendar(&ics, "w;1", ev, 2, &err), 0,
