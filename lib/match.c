@@ -507,6 +507,7 @@ try_fill(struct pool_match *m, long s, long skip, int *err)
 
 struct nb {
 	long	s;
+	long	rank;	/* of the shift's id, for ties */
 	int64_t	d;
 };
 
@@ -517,7 +518,7 @@ nb_cmp(const void *a, const void *b)
 
 	if (x->d != y->d)
 		return x->d < y->d ? -1 : 1;
-	return (x->s > y->s) - (x->s < y->s);
+	return (x->rank > y->rank) - (x->rank < y->rank);
 }
 
 /*
@@ -591,6 +592,7 @@ try_eject(struct pool_match *m, long s, int p, int depth, int *err)
 			if (d > EJECT_NEAR || m->asg[t] != w || m->mark[t])
 				continue;	/* far, pinned or on the chain */
 			nb[nn].s = t;
+			nb[nn].rank = m->srank[t];
 			nb[nn++].d = d;
 		}
 		if ((size_t)nn > 1)
