@@ -1842,16 +1842,43 @@ rule_index(const char *rule)
 
 struct nearm {
 	int	ri;
+	double	gap;	/* how far from passing, see closeness() */
 	long	rank;
 	long	w;
 	char	detail[128];
 };
 
+/*
+ * How far a near miss is from passing: the distance between the first
+ * two numbers of its detail ("rest 8 h < 11 h": 3), 0 if it has fewer.
+ */
+static double
+closeness(const char *detail)
+{
+	double		 v[2];
+	int		 n = 0;
+	const char	*p = detail;
+	char		*end;
+
+	while (*p != '\0' && n < 2) {
+		if ((*p >= '0' && *p <= '9') || (*p == '-' && p[1] >= '0' &&
+		    p[1] <= '9' && (p == detail || p[-1] == ' '))) {
+			v[n++] = strtod(p, &end);
+			p = end;
+		} else
+			p++;
+	}
+	return n == 2 ? fabs(v[0] - v[1]) : 0;
+}
+
+/* Near misses by rule, then closest first, then worker id. */
 static int
 near_better(const struct nearm *a, const struct nearm *b)
 {
 	if (a->ri != b->ri)
 		return a->ri < b->ri;
+	if (a->gap != b->gap)
+		return a->gap < b->gap;
 	return a->rank < b->rank;
 }
 
@@ -1905,6 +1932,7 @@ write_unfilled(struct pool_match *m, FILE *f, long s)
 			    "organisation at its entitlement");
 		}
 		cur.ri = rule_index(rule);
+		cur.gap = closeness(cur.detail);
 		counts[cur.ri]++;
 		cur.rank = m->wrank[w];
 		cur.w = w;
