@@ -81,6 +81,8 @@ struct pool_match {
 	int		 jfail;		/* a step could not be written */
 	struct dcache	*dc;		/* per shift, see movable() */
 	uint32_t	 gen;		/* moves committed */
+	uint32_t	*failgen;	/* per shift: improve() found no move
+					   in this state (gen + 1) */
 	uint32_t	*pmgen;		/* per shift: place() failed in this
 					   state (gen + 1), ... */
 	long		*pmoff, *pmn;	/* ... and its pairs (w2, t2) */
@@ -200,6 +202,7 @@ pool_match_free(struct pool_match *m)
 	free(m->dc);
 	free(m->nb);
 	free(m->pmgen);
+	free(m->failgen);
 	free(m->pmoff);
 	free(m->pmn);
 	free(m->pm);
@@ -1228,6 +1231,7 @@ setup(struct pool_match *m)
 	    (m->dc = calloc(m->ns + 1, sizeof(*m->dc))) == NULL ||
 	    (m->mark = calloc(m->ns + 1, 1)) == NULL ||
 	    (m->pmgen = calloc(m->ns + 1, sizeof(*m->pmgen))) == NULL ||
+	    (m->failgen = calloc(m->ns + 1, sizeof(*m->failgen))) == NULL ||
 	    (m->pmoff = calloc(m->ns + 1, sizeof(*m->pmoff))) == NULL ||
 	    (m->pmn = calloc(m->ns + 1, sizeof(*m->pmn))) == NULL ||
 	    (m->open = malloc((m->ns + 1) * sizeof(long))) == NULL ||
@@ -1658,8 +1662,13 @@ improve_all(struct pool_match *m, const struct lorder *lo, long a, long b,
 				m->tot.stopped = 1;
 				return 0;
 			}
+			/* no move found in this very state before */
+			if (m->failgen[s] == m->gen + 1)
+				continue;
 			if (improve(m, s, lo[o].p, e))
 				moved++;
+			else
+				m->failgen[s] = m->gen + 1;
 			if (*e)
 				return -1;
 		}
