@@ -1,7 +1,8 @@
 /*
  * Matching: previous proposals first, then per priority a greedy fill
- * (scarcest shifts first, cheapest feasible worker) and ejection chains
- * to recover cover; explanations and shortlists for the open shifts.
+ * (scarcest shifts first, cheapest feasible worker), deep ejection
+ * chains as a start and improving moves until none is left;
+ * explanations and shortlists for the open shifts.
  * See pool_match.h and pool-match(1).
  */
 #include <errno.h>
@@ -22,17 +23,34 @@
 #include "pool_strtab.h"
 #include "pool_time.h"
 
-#define EJECT_NEAR	(8 * 86400)	/* neighbours a worker may give up */
+#define EJECT_NEAR	(8 * 86400)	/* deep chains: neighbours a worker
+					   may give up ... */
 #define EJECT_MAX	8		/* ... at most this many per worker */
-#define EJECT_DEPTH	3		/* longest chain */
-#define EJECT_BUDGET	1500000L	/* rule checks of the ejection search,
-					   beyond those of the greedy fill */
+#define EJECT_DEPTH	3		/* longest deep chain */
+#define EJECT_START	1500000L	/* rule checks of the deep chains, a
+					   start for the improving moves */
 #define NEAR_MAX	3		/* near misses per unfilled shift */
 #define RECENT		4		/* units remembered per worker */
 #define NEAR_ALL	1000		/* role lists up to this long: every
 					   worker in reach is a candidate ... */
 #define NEAR_KEEP	100		/* ... longer: the nearest rings of
 					   cells that give this many */
+
+/* One step of the journal of a move: s given to w, or taken from w. */
+struct jop {
+	long	s, w;
+	int	add;
+};
+
+/* Up to three workers who could take a shift, see movable(). */
+struct dcache {
+	uint32_t	gen;
+	int		n;
+	int32_t		w[3];
+	int32_t		skip[2];
+};
+
+struct nb;
 
 struct alloc {
 	double	entitled;
@@ -55,8 +73,24 @@ struct pool_match {
 	long		*prev;		/* shift -> earlier proposed worker */
 	long		*asg;		/* shift -> proposed worker or -1 */
 	long		*oidx;		/* shift -> open index or -1 */
-	uint8_t		*mark;		/* shift on the current chain */
-	long		 budget;	/* stop ejecting at this many checks */
+	uint8_t		*mark;		/* shift on the current deep chain */
+	long		 budget;	/* end deep chains at this many checks */
+	struct jop	*jr;		/* journal of the move under way */
+	long		 jn, jcap;
+	int		 jon;		/* journal on */
+	int		 jfail;		/* a step could not be written */
+	struct dcache	*dc;		/* per shift, see movable() */
+	uint32_t	 gen;		/* moves committed */
+	uint32_t	*failgen;	/* per shift: improve() found no move
+					   in this state (gen + 1) */
+	uint32_t	*pmgen;		/* per shift: place() failed in this
+					   state (gen + 1), ... */
+	long		*pmoff, *pmn;	/* ... and its pairs (w2, t2) */
+	long		*pm;		/* the pairs, of the current gen */
+	long		 pmlen, pmcap;
+	uint32_t	 pmpool;	/* gen of the pairs */
+	struct nb	*nb;		/* scratch for near_held */
+	size_t		 nbcap;
 	long		*open;		/* open shifts */
 	long		 nopen;
 	uint32_t	*cstart;	/* candidates of open shift i */
@@ -110,6 +144,20 @@ prio(const struct pool_match *m, long s)
 	return p;
 }
 
+/* Shifts by priority, then id, for give_up. */
+static const struct pool_match *by_prio_m;
+
+static int
+by_prio_cmp(const void *a, const void *b)
+{
+	const struct pool_match	*m = by_prio_m;
+	long			 x = *(const long *)a, y = *(const long *)b;
+
+	if (prio(m, x) != prio(m, y))
+		return prio(m, x) - prio(m, y);
+	return (m->srank[x] > m->srank[y]) - (m->srank[x] < m->srank[y]);
+}
+
 static double
 elapsed(const struct pool_match *m)
 {
@@ -150,6 +198,14 @@ pool_match_free(struct pool_match *m)
 	free(m->asg);
 	free(m->oidx);
 	free(m->mark);
+	free(m->jr);
+	free(m->dc);
+	free(m->nb);
+	free(m->pmgen);
+	free(m->failgen);
+	free(m->pmoff);
+	free(m->pmn);
+	free(m->pm);
 	free(m->open);
 	free(m->cstart);
 	free(m->cand);
@@ -270,12 +326,38 @@ over_quota(const struct pool_match *m, long s)
 	return m->allocs[a].used + units(m, s) > m->allocs[a].entitled + 1e-9;
 }
 
+/* Write a step into the journal, when it is on. */
+static int
+journal(struct pool_match *m, long s, long w, int add)
+{
+	if (!m->jon)
+		return 0;
+	if (m->jn == m->jcap) {
+		long nc = m->jcap ? m->jcap * 2 : 64;
+		struct jop *nv = realloc(m->jr, (size_t)nc * sizeof(*nv));
+		if (nv == NULL)
+			return -1;
+		m->jr = nv;
+		m->jcap = nc;
+	}
+	m->jr[m->jn].s = s;
+	m->jr[m->jn].w = w;
+	m->jr[m->jn++].add = add;
+	return 0;
+}
+
 static int
 do_assign(struct pool_match *m, long s, long w)
 {
-	if (pool_rules_assign(m->rc, w, s) == -1)
+	if (journal(m, s, w, 1) == -1)
 		return -1;
+	if (pool_rules_assign(m->rc, w, s) == -1) {
+		m->jn -= m->jon;
+		return -1;
+	}
 	m->asg[s] = w;
+	if (!m->jon)
+		m->gen++;
 	m->load[w] += pool_rules_work(m->rc, s);
 	remember(m, w, s);
 	if (m->salloc[s] >= 0)
@@ -290,8 +372,12 @@ do_unassign(struct pool_match *m, long s)
 
 	if (w < 0)
 		return;
+	if (journal(m, s, w, 0) == -1)
+		m->jfail = 1;
 	pool_rules_unassign(m->rc, w, s);
 	m->asg[s] = -1;
+	if (!m->jon)
+		m->gen++;
 	m->load[w] -= pool_rules_work(m->rc, s);
 	if (m->salloc[s] >= 0)
 		m->allocs[m->salloc[s]].used -= units(m, s);
@@ -505,8 +591,72 @@ try_fill(struct pool_match *m, long s, long skip, int *err)
 	return 0;
 }
 
+/*
+ * The improving moves.  Every move of the search goes through a
+ * journal of assignments made and taken back, so that a move that
+ * turns out not to hold is undone exactly.
+ */
+static void
+undo_to(struct pool_match *m, long mark, int *err)
+{
+	struct jop	*j;
+	int		 on = m->jon;
+
+	m->jon = 0;
+	while (m->jn > mark) {
+		j = &m->jr[--m->jn];
+		if (j->add)
+			do_unassign(m, j->s);
+		else if (do_assign(m, j->s, j->w) == -1)
+			*err = 1;
+	}
+	m->jon = on;
+}
+
+static int
+checks(struct pool_match *m, long w, long s)
+{
+	m->tot.checks++;
+	return pool_rules_check(m->rc, w, s, NULL, 0) == NULL;
+}
+
+/*
+ * How far from shift s (seconds between starts) the shifts lie that
+ * can make rule fail for s: a shift further away cannot be what stops
+ * a worker, so giving it up cannot help.  Rules of the shift alone
+ * reach 0; a rule not known here reaches every shift.
+ */
+static int64_t
+rule_reach(const char *rule)
+{
+	static const struct {
+		const char	*rule;
+		int		 days;
+	} reach[] = {
+		{ POOL_RULE_OVERLAP, 2 }, { POOL_RULE_SHIFT_MAX, 3 },
+		/* a rest may be shortened once per 7 x 24 h */
+		{ POOL_RULE_REST_DAILY, 9 }, { POOL_RULE_REST_AFTER_NIGHT, 9 },
+		{ POOL_RULE_REST_AFTER_SERIES, 12 },
+		{ POOL_RULE_WEEK_MAX, 8 }, { POOL_RULE_WORKER_WEEK, 8 },
+		{ POOL_RULE_WEEKLY_REST, 22 },
+		{ POOL_RULE_CONSECUTIVE, 12 },
+		{ POOL_RULE_CONSECUTIVE_NIGHTS, 12 },
+		{ POOL_RULE_AVG_4W, 36 }, { POOL_RULE_AVG_16W, 120 },
+		{ POOL_RULE_NIGHTS_16W, 120 },
+	};
+	size_t	i;
+
+	if (rule == NULL)
+		return 0;
+	for (i = 0; i < sizeof(reach) / sizeof(reach[0]); i++)
+		if (strcmp(reach[i].rule, rule) == 0)
+			return (int64_t)reach[i].days * 86400;
+	return INT64_MAX;
+}
+
 struct nb {
 	long	s;
+	long	rank;	/* of the shift's id, for ties */
 	int64_t	d;
 };
 
@@ -517,7 +667,393 @@ nb_cmp(const void *a, const void *b)
 
 	if (x->d != y->d)
 		return x->d < y->d ? -1 : 1;
-	return (x->s > y->s) - (x->s < y->s);
+	return (x->rank > y->rank) - (x->rank < y->rank);
+}
+
+/*
+ * The proposed shifts of worker w that start within reach of s (and,
+ * if minp > 0, have a priority above minp), nearest first, then by id,
+ * into m->nb; returns the count.
+ */
+static long
+near_held(struct pool_match *m, long w, long s, int64_t reach, int minp)
+{
+	const long	*v;
+	long		 k, j, n = 0, t;
+	int64_t		 st = m->data->shifts.v[s].start, d;
+
+	k = pool_rules_held(m->rc, w, &v);
+	if ((size_t)k > m->nbcap) {
+		struct nb *nv = realloc(m->nb, (size_t)k * sizeof(*nv));
+		if (nv == NULL)
+			return -1;
+		m->nb = nv;
+		m->nbcap = (size_t)k;
+	}
+	for (j = 0; j < k; j++) {
+		t = v[j];
+		if (t == s || m->asg[t] != w)
+			continue;	/* pinned */
+		if (minp > 0 && prio(m, t) <= minp)
+			continue;
+		d = m->data->shifts.v[t].start - st;
+		if (d < 0)
+			d = -d;
+		if (d > reach)
+			continue;
+		m->nb[n].s = t;
+		m->nb[n].rank = m->srank[t];
+		m->nb[n++].d = d;
+	}
+	if (n > 1)
+		qsort(m->nb, (size_t)n, sizeof(*m->nb), nb_cmp);
+	return n;
+}
+
+/*
+ * 1 if every proposed shift of worker w still passes the rules against
+ * the others (a shift taken away can break a rule of the next one:
+ * the end of a night series moves).
+ */
+static int
+worker_ok(struct pool_match *m, long w, int *err)
+{
+	const long	*v;
+	long		*tmp, k, j, t;
+	int		 ok = 1;
+
+	k = pool_rules_held(m->rc, w, &v);
+	if ((tmp = malloc(((size_t)k + 1) * sizeof(*tmp))) == NULL) {
+		*err = 1;
+		return 0;
+	}
+	memcpy(tmp, v, (size_t)k * sizeof(*tmp));
+	for (j = 0; j < k && ok; j++) {
+		t = tmp[j];
+		if (m->asg[t] != w)
+			continue;
+		pool_rules_unassign(m->rc, w, t);
+		ok = checks(m, w, t);
+		if (pool_rules_assign(m->rc, w, t) == -1)
+			*err = 1;
+	}
+	free(tmp);
+	return ok && !*err;
+}
+
+/*
+ * 1 if some worker other than the last of touched (the one who held
+ * shift t) could take t now.  The workers who could take t in
+ * the state the last committed move left are kept per shift; only the
+ * workers the move under way has touched are checked again.
+ */
+static int
+movable(struct pool_match *m, long t, const long *touched, int nt)
+{
+	struct dcache	*c = &m->dc[t];
+	long		 o = m->oidx[t], w;
+	uint32_t	 k;
+	int		 i, j, in;
+
+	if (c->gen != m->gen) {
+		c->gen = m->gen;
+		c->n = 0;
+		c->skip[0] = c->skip[1] = -1;
+		for (i = 0; i < nt; i++)
+			c->skip[i] = (int32_t)touched[i];
+		for (k = m->cstart[o]; k < m->cstart[o + 1] && c->n < 3;
+		    k++) {
+			w = m->cand[k];
+			for (in = 0, i = 0; i < nt; i++)
+				in |= touched[i] == w;
+			if (!in && checks(m, w, t))
+				c->w[c->n++] = (int32_t)w;
+		}
+	}
+	for (j = 0; j < c->n; j++) {
+		for (in = 0, i = 0; i < nt; i++)
+			in |= touched[i] == c->w[j];
+		if (!in)
+			return 1;
+	}
+	/* skipped when the list was made, or touched now; not the one
+	 * who held t (the last touched) */
+	for (j = 0; j < 2; j++) {
+		if ((w = c->skip[j]) < 0 || w == touched[nt - 1])
+			continue;
+		for (in = 0, i = 0; i < nt; i++)
+			in |= touched[i] == w;
+		if (!in && checks(m, w, t))
+			return 1;
+	}
+	for (i = 0; i < nt - 1; i++)
+		if (checks(m, touched[i], t))
+			return 1;
+	return 0;
+}
+
+/*
+ * Worker w takes s by giving up proposed shifts of priority above p
+ * (those within reach of the rule that stops w, widened while another
+ * rule stops w); what still fits afterwards is given back, the rest
+ * stays open for its own priority.  1 if done.
+ */
+static int
+give_up(struct pool_match *m, long s, long w, int p, int *err)
+{
+	const char	*rule;
+	long		 mark = m->jn, n, j, *back = NULL, nback = 0;
+	int64_t		 reach = -1, r;
+
+	m->tot.checks++;
+	rule = pool_rules_check(m->rc, w, s, NULL, 0);
+	while (rule != NULL) {
+		if ((r = rule_reach(rule)) <= reach)
+			break;
+		reach = r;
+		if ((n = near_held(m, w, s, reach, p)) < 0) {
+			*err = 1;
+			break;
+		}
+		if (n == 0)
+			continue;
+		for (j = 0; j < n; j++)
+			do_unassign(m, m->nb[j].s);
+		m->tot.checks++;
+		rule = pool_rules_check(m->rc, w, s, NULL, 0);
+	}
+	if (rule != NULL || *err) {
+		undo_to(m, mark, err);
+		return 0;
+	}
+	if (do_assign(m, s, w) == -1) {
+		*err = 1;
+		return 0;
+	}
+	/* give back, most urgent first, then by id */
+	if ((back = malloc((size_t)(m->jn - mark) * sizeof(*back))) == NULL) {
+		*err = 1;
+		return 0;
+	}
+	for (j = mark; j < m->jn; j++)
+		if (!m->jr[j].add)
+			back[nback++] = m->jr[j].s;
+	by_prio_m = m;
+	qsort(back, (size_t)nback, sizeof(*back), by_prio_cmp);
+	for (j = 0; j < nback; j++)
+		if (checks(m, w, back[j]) && do_assign(m, back[j], w) == -1)
+			*err = 1;
+	free(back);
+	if (*err || !worker_ok(m, w, err)) {
+		undo_to(m, mark, err);
+		return 0;
+	}
+	return 1;
+}
+
+/* Note a pair (w2, t2) of a place() under way; -1 if out of memory. */
+static int
+pm_add(struct pool_match *m, long w2, long t2)
+{
+	if (m->pmlen + 2 > m->pmcap) {
+		long nc = m->pmcap ? m->pmcap * 2 : 1024;
+		long *nv = realloc(m->pm, (size_t)nc * sizeof(*nv));
+		if (nv == NULL)
+			return -1;
+		m->pm = nv;
+		m->pmcap = nc;
+	}
+	m->pm[m->pmlen++] = w2;
+	m->pm[m->pmlen++] = t2;
+	return 0;
+}
+
+/*
+ * The last step of place(): worker w2 has given up t2 and taken t; t2
+ * goes directly to another worker or, if less urgent than p, stays
+ * open.  1 if done.
+ */
+static int
+place_last(struct pool_match *m, long t2, long w, long w2, int p, int only_w,
+    int *err)
+{
+	long	touched[2] = { w, w2 };
+
+	if (only_w) {
+		/* all but w were tried in this state before */
+		if (checks(m, w, t2) && do_assign(m, t2, w) == 0 &&
+		    worker_ok(m, w2, err))
+			return 1;
+	} else if (movable(m, t2, touched, 2) && try_fill(m, t2, w2, err) &&
+	    worker_ok(m, w2, err))
+		return 1;
+	return prio(m, t2) > p && m->asg[t2] < 0 && worker_ok(m, w2, err);
+}
+
+/*
+ * Shift t has just been given up by worker w for an open shift of
+ * priority p: it goes directly to another worker, or another worker
+ * gives up one of their proposed shifts for it, which goes directly to
+ * a third worker or, if less urgent than p, stays open.  1 if done.
+ * What is found does not depend on what w holds, but for w taking the
+ * last shift: when place() fails for t, the pairs (w2, t2) it reached
+ * are kept until the next committed move, and the next try for t
+ * tries only those again.
+ */
+static int
+place(struct pool_match *m, long t, long w, int p, int *err)
+{
+	struct ord	*cands;
+	const char	*rule;
+	long		 touched[1] = { w }, n, i, j, nn, w2, t2, mark;
+	long		 off, cnt;
+	struct nb	*nb2;
+	int		 done = 0, memo = 1;
+
+	if (m->pmpool != m->gen) {
+		m->pmpool = m->gen;
+		m->pmlen = 0;
+	}
+	if (m->pmgen[t] == m->gen + 1) {
+		off = m->pmoff[t];
+		cnt = m->pmn[t];
+		for (j = 0; j < cnt && !done && !*err; j += 2) {
+			w2 = m->pm[off + j];
+			t2 = m->pm[off + j + 1];
+			mark = m->jn;
+			do_unassign(m, t2);
+			if (do_assign(m, t, w2) == 0)
+				done = place_last(m, t2, w, w2, p, 1, err);
+			else
+				*err = 1;
+			if (!done)
+				undo_to(m, mark, err);
+		}
+		return done;
+	}
+	if (movable(m, t, touched, 1))
+		return try_fill(m, t, w, err);
+	n = order_cands(m, t, w);
+	if ((cands = malloc(((size_t)n + 1) * sizeof(*cands))) == NULL) {
+		*err = 1;
+		return 0;
+	}
+	memcpy(cands, m->ord, (size_t)n * sizeof(*cands));
+	off = m->pmlen;
+	for (i = 0; i < n && !done && !*err; i++) {
+		w2 = cands[i].w;
+		m->tot.checks++;
+		if ((rule = pool_rules_check(m->rc, w2, t, NULL, 0)) == NULL) {
+			done = do_assign(m, t, w2) == 0;
+			break;
+		}
+		if ((nn = near_held(m, w2, t, rule_reach(rule), 0)) <= 0)
+			continue;
+		if ((nb2 = malloc((size_t)nn * sizeof(*nb2))) == NULL) {
+			*err = 1;
+			break;
+		}
+		memcpy(nb2, m->nb, (size_t)nn * sizeof(*nb2));
+		for (j = 0; j < nn && !done && !*err; j++) {
+			t2 = nb2[j].s;
+			mark = m->jn;
+			do_unassign(m, t2);
+			if (checks(m, w2, t) && do_assign(m, t, w2) == 0) {
+				if (pm_add(m, w2, t2) == -1)
+					memo = 0;
+				done = place_last(m, t2, w, w2, p, 0, err);
+			}
+			if (!done)
+				undo_to(m, mark, err);
+		}
+		free(nb2);
+	}
+	free(cands);
+	if (!done && !*err && memo) {
+		m->pmgen[t] = m->gen + 1;
+		m->pmoff[t] = off;
+		m->pmn[t] = m->pmlen - off;
+	}
+	return done;
+}
+
+/*
+ * Worker w gives up one proposed shift near s (within reach of the rule
+ * that stops w) and takes s; the shift given up is placed (place).
+ * 1 if done.
+ */
+static int
+chain(struct pool_match *m, long s, long w, int p, int *err)
+{
+	const char	*rule;
+	struct nb	*nb;
+	long		 n, j, t, mark;
+	int		 done = 0;
+
+	m->tot.checks++;
+	if ((rule = pool_rules_check(m->rc, w, s, NULL, 0)) == NULL)
+		return do_assign(m, s, w) == 0;
+	if ((n = near_held(m, w, s, rule_reach(rule), 0)) <= 0) {
+		if (n < 0)
+			*err = 1;
+		return 0;
+	}
+	if ((nb = malloc((size_t)n * sizeof(*nb))) == NULL) {
+		*err = 1;
+		return 0;
+	}
+	memcpy(nb, m->nb, (size_t)n * sizeof(*nb));
+	for (j = 0; j < n && !done && !*err; j++) {
+		t = nb[j].s;
+		mark = m->jn;
+		do_unassign(m, t);
+		if (checks(m, w, s) && do_assign(m, s, w) == 0 &&
+		    place(m, t, w, p, err))
+			done = worker_ok(m, w, err);
+		if (!done)
+			undo_to(m, mark, err);
+	}
+	free(nb);
+	return done;
+}
+
+/*
+ * An improving move for open shift s of priority p: a worker takes it
+ * directly, or by giving up less urgent shifts, or by a chain that
+ * moves up to two other assignments.  Workers are tried cheapest
+ * first.  1 if a move was made.
+ */
+static int
+improve(struct pool_match *m, long s, int p, int *err)
+{
+	struct ord	*cands;
+	long		 n, i;
+	int		 done = 0;
+
+	m->jn = 0;
+	m->jon = 1;
+	if (try_fill(m, s, -1, err))
+		done = 1;
+	else if ((n = order_cands(m, s, -1)) > 0) {
+		if ((cands = malloc((size_t)n * sizeof(*cands))) == NULL) {
+			*err = 1;
+			m->jon = 0;
+			return 0;
+		}
+		memcpy(cands, m->ord, (size_t)n * sizeof(*cands));
+		for (i = 0; i < n && !done && !*err; i++)
+			done = give_up(m, s, cands[i].w, p, err);
+		for (i = 0; i < n && !done && !*err; i++)
+			done = chain(m, s, cands[i].w, p, err);
+		free(cands);
+	}
+	m->jon = 0;
+	m->jn = 0;
+	if (m->jfail)
+		*err = 1;
+	if (done)
+		m->gen++;
+	return done && !*err;
 }
 
 /*
@@ -591,6 +1127,7 @@ try_eject(struct pool_match *m, long s, int p, int depth, int *err)
 			if (d > EJECT_NEAR || m->asg[t] != w || m->mark[t])
 				continue;	/* far, pinned or on the chain */
 			nb[nn].s = t;
+			nb[nn].rank = m->srank[t];
 			nb[nn++].d = d;
 		}
 		if ((size_t)nn > 1)
@@ -691,7 +1228,12 @@ setup(struct pool_match *m)
 	    (m->prev = malloc((m->ns + 1) * sizeof(long))) == NULL ||
 	    (m->asg = malloc((m->ns + 1) * sizeof(long))) == NULL ||
 	    (m->oidx = malloc((m->ns + 1) * sizeof(long))) == NULL ||
+	    (m->dc = calloc(m->ns + 1, sizeof(*m->dc))) == NULL ||
 	    (m->mark = calloc(m->ns + 1, 1)) == NULL ||
+	    (m->pmgen = calloc(m->ns + 1, sizeof(*m->pmgen))) == NULL ||
+	    (m->failgen = calloc(m->ns + 1, sizeof(*m->failgen))) == NULL ||
+	    (m->pmoff = calloc(m->ns + 1, sizeof(*m->pmoff))) == NULL ||
+	    (m->pmn = calloc(m->ns + 1, sizeof(*m->pmn))) == NULL ||
 	    (m->open = malloc((m->ns + 1) * sizeof(long))) == NULL ||
 	    (m->load = calloc(m->nw + 1, sizeof(double))) == NULL ||
 	    (m->recent = calloc((m->nw + 1) * RECENT,
@@ -1096,6 +1638,46 @@ fail:
 	return -1;
 }
 
+/*
+ * Passes over the open shifts lo[a..b) (by priority, scarcest first)
+ * with improving moves until a whole pass makes none, or the time
+ * limit ends the search.  Every move makes the cover by priority
+ * better, so the passes end.  Returns 0, or -1 with *e set (memory).
+ */
+static int
+improve_all(struct pool_match *m, const struct lorder *lo, long a, long b,
+    int *e)
+{
+	long	o, s, moved;
+
+	do {
+		moved = 0;
+		for (o = a; o < b; o++) {
+			s = lo[o].s;
+			if (m->asg[s] >= 0 || lo[o].ncand == 0)
+				continue;
+			if (m->conf->allocation.strict && over_quota(m, s))
+				continue;
+			if (m->limit > 0 && elapsed(m) > m->limit) {
+				m->tot.stopped = 1;
+				return 0;
+			}
+			/* no move found in this very state before */
+			if (m->failgen[s] == m->gen + 1)
+				continue;
+			if (improve(m, s, lo[o].p, e))
+				moved++;
+			else
+				m->failgen[s] = m->gen + 1;
+			if (*e)
+				return -1;
+		}
+		m->tot.passes++;
+		m->tot.moves += moved;
+	} while (moved > 0);
+	return 0;
+}
+
 int
 pool_match_run(struct pool_match *m, const struct pool_match_opts *opts,
     struct pool_error *err)
@@ -1106,7 +1688,6 @@ pool_match_run(struct pool_match *m, const struct pool_match_opts *opts,
 
 	clock_gettime(CLOCK_MONOTONIC, &m->t0);
 	m->limit = opts ? opts->time_limit : 0;
-	m->budget = EJECT_BUDGET;	/* rule checks; raised below */
 	if (setup(m) == -1 || setup_candidates(m) == -1)
 		goto nomem;
 	if ((lo = malloc((m->nopen + 1) * sizeof(*lo))) == NULL)
@@ -1140,7 +1721,7 @@ pool_match_run(struct pool_match *m, const struct pool_match_opts *opts,
 			goto nomem;
 	}
 
-	m->budget = m->tot.checks + EJECT_BUDGET;
+	m->budget = m->tot.checks + EJECT_START;
 	for (i = 0, p = 1; p <= POOL_MATCH_NPRIO; p++) {
 		long a = i, b;
 		while (i < m->nopen && lo[i].p == p)
@@ -1162,47 +1743,46 @@ pool_match_run(struct pool_match *m, const struct pool_match_opts *opts,
 					goto nomem;
 			}
 		}
-		for (o = a; o < b; o++) {
-			s = lo[o].s;
-			if (m->asg[s] >= 0 || lo[o].ncand == 0)
-				continue;
-			if (m->conf->allocation.strict && over_quota(m, s))
-				continue;
-			if (m->limit > 0 && elapsed(m) > m->limit) {
-				m->tot.stopped = 1;
-				break;
-			}
-			try_eject(m, s, p, 1, &e);
-			if (e)
-				goto nomem;
-		}
-		/* deeper chains, within a budget of steps */
+		/*
+		 * deep chains (up to three steps, near shifts only) within
+		 * a fixed number of rule checks: a start, found fast,
+		 * for the improving moves that follow, which end only when
+		 * none is left
+		 */
 		for (o = a; o < b && m->tot.checks < m->budget; o++) {
 			s = lo[o].s;
 			if (m->asg[s] >= 0 || lo[o].ncand == 0)
 				continue;
 			if (m->conf->allocation.strict && over_quota(m, s))
 				continue;
-			if (m->limit > 0 && elapsed(m) > m->limit) {
-				m->tot.stopped = 1;
+			if (m->limit > 0 && elapsed(m) > m->limit)
 				break;
-			}
+			try_eject(m, s, p, 1, &e);
+			if (e)
+				goto nomem;
+		}
+		for (o = a; o < b && m->tot.checks < m->budget; o++) {
+			s = lo[o].s;
+			if (m->asg[s] >= 0 || lo[o].ncand == 0)
+				continue;
+			if (m->conf->allocation.strict && over_quota(m, s))
+				continue;
+			if (m->limit > 0 && elapsed(m) > m->limit)
+				break;
 			try_eject(m, s, p, EJECT_DEPTH, &e);
 			if (e)
 				goto nomem;
 		}
-	}
-	/* a last fill: moves may have made room */
-	for (o = 0; o < m->nopen; o++) {
-		s = lo[o].s;
-		if (m->asg[s] >= 0 || lo[o].ncand == 0)
-			continue;
-		if (m->conf->allocation.strict && over_quota(m, s))
-			continue;
-		try_fill(m, s, -1, &e);
-		if (e)
+		/* improving moves for this priority until none is left */
+		if (improve_all(m, lo, a, b, &e) == -1 || e)
 			goto nomem;
 	}
+	/*
+	 * A move of a later priority may have opened a move for an
+	 * earlier one: passes over every priority until none is left.
+	 */
+	if (improve_all(m, lo, 0, m->nopen, &e) == -1 || e)
+		goto nomem;
 
 	/* figures */
 	for (o = 0; o < m->nopen; o++) {
@@ -1274,16 +1854,43 @@ rule_index(const char *rule)
 
 struct nearm {
 	int	ri;
+	double	gap;	/* how far from passing, see closeness() */
 	long	rank;
 	long	w;
 	char	detail[128];
 };
 
+/*
+ * How far a near miss is from passing: the distance between the first
+ * two numbers of its detail ("rest 8 h < 11 h": 3), 0 if it has fewer.
+ */
+static double
+closeness(const char *detail)
+{
+	double		 v[2];
+	int		 n = 0;
+	const char	*p = detail;
+	char		*end;
+
+	while (*p != '\0' && n < 2) {
+		if ((*p >= '0' && *p <= '9') || (*p == '-' && p[1] >= '0' &&
+		    p[1] <= '9' && (p == detail || p[-1] == ' '))) {
+			v[n++] = strtod(p, &end);
+			p = end;
+		} else
+			p++;
+	}
+	return n == 2 ? fabs(v[0] - v[1]) : 0;
+}
+
+/* Near misses by rule, then closest first, then worker id. */
 static int
 near_better(const struct nearm *a, const struct nearm *b)
 {
 	if (a->ri != b->ri)
 		return a->ri < b->ri;
+	if (a->gap != b->gap)
+		return a->gap < b->gap;
 	return a->rank < b->rank;
 }
 
@@ -1337,6 +1944,7 @@ write_unfilled(struct pool_match *m, FILE *f, long s)
 			    "organisation at its entitlement");
 		}
 		cur.ri = rule_index(rule);
+		cur.gap = closeness(cur.detail);
 		counts[cur.ri]++;
 		cur.rank = m->wrank[w];
 		cur.w = w;
@@ -1602,8 +2210,15 @@ pool_match_summary(const struct pool_match *m, FILE *f)
 	    "avoided %ld; earlier proposals kept %ld, changed %ld\n",
 	    cover, bound, t->travel_km, t->signups, t->overqualified,
 	    t->night_pref, t->night_avoid, t->kept, t->changed);
-	fprintf(f, "%ld rule checks, pairs %lu, in %.2f s%s\n", t->checks,
-	    m->cstart ? (unsigned long)m->cstart[m->nopen] : 0UL, elapsed(m),
-	    t->stopped ? " (stopped by the time limit)" : "");
+	fprintf(f, "%ld rule checks, pairs %lu, %ld improving moves in %ld "
+	    "passes, in %.2f s\n", t->checks,
+	    m->cstart ? (unsigned long)m->cstart[m->nopen] : 0UL, t->moves,
+	    t->passes, elapsed(m));
+	if (cover == bound)
+		fprintf(f, "optimal: cover %ld, bound %ld\n", cover, bound);
+	else
+		fprintf(f, "not proven optimal: cover %ld, bound %ld (%s)\n",
+		    cover, bound, t->stopped ? "stopped by the time limit; "
+		    "improving moves may be left" : "no improving move left");
 	return ferror(f) ? -1 : 0;
 }

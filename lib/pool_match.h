@@ -11,10 +11,12 @@
  *
  * Method: previous proposals are put back first; then per priority a
  * greedy fill of the scarcest shifts first with the cheapest feasible
- * worker, then ejection chains (a worker gives up a neighbouring
- * shift, which moves to another worker or, if less urgent, is left for
- * later).  Every step goes through the rules engine (pool_rules.h), so
- * no hard rule is ever broken.  The bound per priority (shifts with at
+ * worker, deep ejection chains within a fixed number of checks as a
+ * start, then improving moves until none is left (see pool-match(1):
+ * a worker takes an open shift directly, by giving up less urgent
+ * shifts, or by moving up to two other assignments).  Every step goes
+ * through the rules engine (pool_rules.h), so no hard rule is ever
+ * broken.  The bound per priority (shifts with at
  * least one worker who passes the rules that do not depend on other
  * shifts) is an upper bound on the cover.
  */
@@ -59,7 +61,10 @@ struct pool_match_totals {
 	long	night_pref;	/* nights given to workers who prefer them */
 	long	night_avoid;	/* nights given to workers who avoid them */
 	long	checks;		/* rule checks made */
-	int	stopped;	/* 1 if the time limit ended the search */
+	long	moves;		/* improving moves made */
+	long	passes;		/* passes of the improving search */
+	int	stopped;	/* 1 if the time limit ended the search, so
+				   that improving moves may be left */
 };
 
 struct pool_match;

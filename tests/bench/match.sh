@@ -6,7 +6,16 @@
 # coinor-cbc) and prints the gap per priority.  One line per
 # measurement.
 #
-#	sh tests/bench/match.sh [quick|full]
+#	sh tests/bench/match.sh [quick|full|random]
+#
+# random: MATCH_POOLS (40) pools of drawn shape from seeds MATCH_SEED+1,
+# ... (MATCH_SEED 1000): 30-120 workers, 14-42 days, 2-12
+# organisations, 2-6 available days a week for every worker, scarce or
+# ample, some across the spring or autumn clock change.  Each goes
+# through pool-match, the rule checker, the no-improving-move checker
+# (matchmoves) and CBC per priority; a table, and "N of N optimal":
+# optimal when CBC proves the optimum of its model (an upper bound, see
+# below) at every priority and pool-match meets it.
 #
 # quick (default): the elderly-care quarter (120 x 3,500 over 13 weeks),
 # 2,000 x 50,000, and one CBC instance (40 x 600).  full adds CBC on
@@ -124,6 +133,88 @@ exact() {
 		}
 	    }' "$tmp/$name.ndjson" "$tmp/$name.out"
 }
+
+# shape SEED: the arguments of matchgen for a pool drawn from SEED
+shape() {
+	awk -v s="$1" 'BEGIN {
+		srand(s)
+		w = 30 + int(rand() * 91); d = 14 + int(rand() * 29)
+		o = 2 + int(rand() * 11); a = 2 + int(rand() * 5)
+		c = int(rand() * 3); scarce = rand() < 0.5
+		# shifts: per worker about half (ample) or 1.3 times
+		# (scarce) of the days they are available
+		n = int(w * a * d / 7 * (scarce ? 1.3 : 0.5))
+		start = c == 0 ? "2026-11-23" : c == 1 ? "2027-03-15" : \
+		    "2026-10-12"
+		printf "-a %d -d %d -o %d -s %s %d %d 0 %d %s\n", a, d, o, \
+		    start, w, n, s, scarce ? "scarce" : "ample"
+	}'
+}
+
+# random_set: the randomized pools against CBC, see the top
+random_set() {
+	n=${MATCH_POOLS:-40}
+	base=${MATCH_SEED:-1000}
+	opt=0
+	echo "| seed | shape | workers x shifts | time | pool-match cover | CBC | rules | moves | result |"
+	echo "|---|---|---|---|---|---|---|---|---|"
+	i=1
+	while [ "$i" -le "$n" ]; do
+		seed=$((base + i))
+		set -- $(shape "$seed")
+		kind=${13}
+		"$tools/matchgen" "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" \
+		    "$9" "${10}" "${11}" "$seed" > "$tmp/r.ndjson" || return
+		/usr/bin/time -f '%U %S' -o "$tmp/r.time" "$bin/pool-match" \
+		    -c "$tmp/pool.yaml" "$tmp/r.ndjson" > "$tmp/r.out" \
+		    2> /dev/null
+		cpu=$(awk '{ print $1 + $2 }' "$tmp/r.time")
+		cover=$("$tools/matchcheck" -c "$tmp/pool.yaml" \
+		    "$tmp/r.ndjson" "$tmp/r.out" 2> /dev/null)
+		rules=ok
+		[ $? -eq 0 ] || rules=FAILED
+		got=$(echo "$cover" | awk '{ for (p = 2; p <= 6; p++) {
+			split($p, a, "[=/]"); printf "%s%s", (p > 2 ? "," : ""), a[2] } }')
+		moves=none
+		"$tools/matchmoves" -c "$tmp/pool.yaml" "$tmp/r.out" \
+		    > /dev/null 2>&1 || moves=LEFT
+		: > "$tmp/r.fixed"
+		proven=1
+		for p in 1 2 3 4 5; do
+			"$tools/matchcheck" -c "$tmp/pool.yaml" -l "$tmp/r.lp" \
+			    -p $p -f "$tmp/r.fixed" "$tmp/r.ndjson" || return
+			cbc "$tmp/r.lp" sec "${CBC_SECONDS:-20}" solve \
+			    solu "$tmp/r.sol" > /dev/null 2>&1
+			[ "$(head -1 "$tmp/r.sol" | cut -d' ' -f1)" = Optimal ] ||
+			    proven=0
+			head -1 "$tmp/r.sol" | sed 's/.*objective value *//' |
+			    awk '{ printf "%d\n", $1 + 0.5 }' >> "$tmp/r.fixed"
+		done
+		want=$(paste -sd, "$tmp/r.fixed")
+		if [ "$got" = "$want" ] && [ $proven = 1 ]; then
+			result=optimal
+			opt=$((opt + 1))
+		elif [ $proven = 1 ]; then
+			result="gap"
+		else
+			result="CBC not proven in ${CBC_SECONDS:-20} s"
+		fi
+		echo "| $seed | $kind, $4 days from $8, $6 orgs, $2 days/week |" \
+		    "$9 x ${10} | ${cpu} s | $got | $want | $rules | $moves |" \
+		    "$result |"
+		i=$((i + 1))
+	done
+	echo "random: $opt of $n optimal"
+}
+
+if [ "$mode" = random ]; then
+	if command -v cbc > /dev/null 2>&1; then
+		random_set
+	else
+		echo "cbc not installed: random set skipped"
+	fi
+	exit 0
+fi
 
 if command -v cbc > /dev/null 2>&1; then
 	run small40 40 600 4 11

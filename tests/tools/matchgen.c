@@ -2,7 +2,15 @@
  * matchgen: write a deterministic pool of realistic shape as NDJSON,
  * for the pool-match tests and benchmark.
  *
- *	matchgen workers shifts weeks seed
+ *	matchgen [-a days] [-d days] [-o orgs] [-s date] workers shifts
+ *	    weeks seed
+ *
+ * -a: every worker is available on this many days a week (whole local
+ * days, drawn per week), instead of a quarter of them on a few days;
+ * -d: the planning window is this many days instead of weeks x 7;
+ * -o: this many organisations instead of one per 500 shifts (at least
+ * 3); -s: the window starts on this date instead of Monday 2026-11-23
+ * (e.g. 2027-03-20 or 2026-10-17 to span a clock change).
  *
  * Shaped after the elderly-care case of SPEC §1: organisations of about
  * 500 shifts a quarter with a few units each; early, late, day and
@@ -18,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pool.h"
 #include "pool_time.h"
@@ -94,21 +103,48 @@ pick_role(void)
 int
 main(int argc, char *argv[])
 {
-	long		 nw, ns, weeks, norg, i, j, o, r, nwin;
+	long		 nw, ns, weeks, norg, i, j, o, r, nwin, days;
+	long		 opt_a = 0, opt_d = 0, opt_o = 0;
+	int		 ch, y = 2026, mo = 11, dd = 23;
 	int64_t		 day0, d, st, en;
 	char		 b1[26], b2[26];
 	double		*olat, *olon;
 	struct pool_error err;
 
+	while ((ch = getopt(argc, argv, "a:d:o:s:")) != -1)
+		switch (ch) {
+		case 'a':
+			opt_a = atol(optarg);
+			break;
+		case 'd':
+			opt_d = atol(optarg);
+			break;
+		case 'o':
+			opt_o = atol(optarg);
+			break;
+		case 's':
+			if (sscanf(optarg, "%d-%d-%d", &y, &mo, &dd) != 3)
+				goto usage;
+			break;
+		default:
+			goto usage;
+		}
+	argc -= optind - 1;
+	argv += optind - 1;
 	if (argc != 5) {
-		fprintf(stderr, "usage: matchgen workers shifts weeks seed\n");
+usage:
+		fprintf(stderr, "usage: matchgen [-a days] [-d days] [-o orgs] "
+		    "[-s date] workers shifts weeks seed\n");
 		return 2;
 	}
 	nw = atol(argv[1]);
 	ns = atol(argv[2]);
 	weeks = atol(argv[3]);
 	rng_state = strtoull(argv[4], NULL, 10) * 7919 + 1;
-	if (nw < 1 || ns < 1 || weeks < 1) {
+	days = opt_d > 0 ? opt_d : weeks * 7;
+	if (opt_d > 0)
+		weeks = (days + 6) / 7;
+	if (nw < 1 || ns < 1 || weeks < 1 || opt_a < 0 || opt_a > 7) {
 		fprintf(stderr, "matchgen: bad arguments\n");
 		return 2;
 	}
@@ -116,10 +152,12 @@ main(int argc, char *argv[])
 		fprintf(stderr, "matchgen: %s\n", err.text);
 		return 1;
 	}
-	day0 = pool_time_days_from_civil(2026, 11, 23);
+	day0 = pool_time_days_from_civil(y, mo, dd);
 	norg = ns / 500 + 1;
 	if (norg < 3)
 		norg = 3;
+	if (opt_o > 0)
+		norg = opt_o;
 	olat = calloc(norg, sizeof(double));
 	olon = calloc(norg, sizeof(double));
 	for (o = 0; o < norg; o++) {
@@ -158,14 +196,37 @@ main(int argc, char *argv[])
 		if (rn(30) == 0) {
 			char db[11];
 			printf(",\"valid_until\":\"%s\"",
-			    pool_time_format_date(day0 + rn(weeks * 7), db));
+			    pool_time_format_date(day0 + rn(days), db));
 		}
 		printf("}\n");
-		/* availability windows for some: whole days, a few a week */
-		if (rn(4) == 0) {
+		/* availability: -a days a week for all, or whole days, a
+		 * few a week, for some */
+		if (opt_a > 0) {
+			for (j = 0; j < weeks; j++) {
+				int on[7] = { 0 }, k, c;
+				for (c = 0; c < opt_a; ) {
+					k = (int)rn(7);
+					if (!on[k]) {
+						on[k] = 1;
+						c++;
+					}
+				}
+				for (k = 0; k < 7; k++) {
+					if (!on[k] || j * 7 + k >= days)
+						continue;
+					d = day0 + j * 7 + k;
+					printf("{\"type\":\"availability\","
+					    "\"worker\":\"w%06ld\",\"start\":"
+					    "\"%s\",\"end\":\"%s\"}\n", i,
+					    pool_time_format(tz, local(d, 0), b1),
+					    pool_time_format(tz, local(d + 1, 0),
+					    b2));
+				}
+			}
+		} else if (rn(4) == 0) {
 			nwin = weeks * 4;
 			for (j = 0; j < nwin; j++) {
-				d = day0 - 1 + rn(weeks * 7 + 1);
+				d = day0 - 1 + rn(days + 1);
 				st = local(d, 0);
 				en = local(d + 1 + rn(2), 0);
 				printf("{\"type\":\"availability\",\"worker\":"
@@ -175,7 +236,7 @@ main(int argc, char *argv[])
 			}
 		}
 		if (rn(15) == 0) {
-			d = day0 + rn(weeks * 7);
+			d = day0 + rn(days);
 			printf("{\"type\":\"absence\",\"worker\":\"w%06ld\","
 			    "\"start\":\"%s\",\"end\":\"%s\"}\n", i,
 			    pool_time_format(tz, local(d, 0), b1),
@@ -203,7 +264,7 @@ main(int argc, char *argv[])
 		    t < 70 ? 2 : t < 92 ? 3 : 4];
 		int covid = rn(20) == 0;
 
-		d = day0 + rn(weeks * 7);
+		d = day0 + rn(days);
 		st = local(d, sy->start);
 		en = st + (int64_t)sy->len * 60;
 		r = pick_role();
