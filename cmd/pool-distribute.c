@@ -16,6 +16,7 @@
 #include "pool_apportion.h"
 #include "pool_config.h"
 #include "pool_distribute.h"
+#include "pool_record.h"
 #include "pool_ndjson.h"
 #include "pool_time.h"
 
@@ -166,6 +167,8 @@ check_period(const struct args *a)
 			break;
 	if (*p == '\0' || p[i] != '\0' || i > 40)
 		cli_errx(CLI_USAGE, "--period: '%s' is not a period name", p);
+	if (a->o.units_mode && pool_record_period_check(p, &err) == -1)
+		cli_errx(CLI_USAGE, "--period: %s", err.text);
 	if (!a->o.units_mode && !((i == 8 && p[4] == '-' && p[5] == 'W') ||
 	    (i == 10 && p[4] == '-' && p[7] == '-')))
 		cli_errx(CLI_USAGE, "--period: '%s' is neither an ISO week "

@@ -226,6 +226,14 @@ int	pool_record_from_json(struct pool_data *, json_t *obj,
 	    struct pool_record *out, struct pool_error *err) POOL_WUR;
 
 /**
+ * Check an allocation period: "all", a year ("2026"), a month
+ * ("2026-11"), a quarter ("2026-Q4"), an ISO week ("2026-W48") or a
+ * date ("2026-11-23") that exists.  Returns 0, or -1 with err (field
+ * "period") saying why not.
+ */
+int	pool_record_period_check(const char *, struct pool_error *err);
+
+/**
  * Parse one NDJSON line (len bytes) into a typed record.  On error,
  * out->type still says what the line was: the record type when the
  * line is a JSON object whose "type" is known (a field was bad), else

@@ -630,28 +630,44 @@ parse_assignment(struct pool_data *d, const struct src *o,
 }
 
 /*
- * A period that starts like a date ("2026-") is a real ISO week
- * ("2026-W48") or date ("2026-11-23"); any other text is the name of a
- * units-mode division ("all", see pool-distribute(1)).
+ * A period: "all" (the whole input, units mode's default), a year
+ * ("2026"), a month ("2026-11"), a quarter ("2026-Q4"), an ISO week
+ * ("2026-W48") or a date ("2026-11-23"), each one that exists.
  */
-static int
-check_period(const char *p, struct pool_error *err)
+int
+pool_record_period_check(const char *p, struct pool_error *err)
 {
 	struct pool_error	e;
 	int64_t			day;
-	int			i;
+	size_t			i, n = strlen(p);
 
-	for (i = 0; i < 4; i++)
+	if (strcmp(p, "all") == 0)
+		return 0;
+	for (i = 0; i < 4 && i < n; i++)
 		if (p[i] < '0' || p[i] > '9')
-			return 0;
-	if (p[4] != '-')
+			break;
+	if (i == 4 && (n == 4 || (n == 7 && p[4] == '-' &&
+	    p[5] >= '0' && p[5] <= '1' && p[6] >= '0' && p[6] <= '9' &&
+	    (p[5] - '0') * 10 + (p[6] - '0') >= 1 &&
+	    (p[5] - '0') * 10 + (p[6] - '0') <= 12) ||
+	    (n == 7 && p[4] == '-' && p[5] == 'Q' && p[6] >= '1' &&
+	    p[6] <= '4')) && strncmp(p, "0000", 4) != 0)
 		return 0;
-	if (p[5] == 'W' || p[5] == 'w') {
-		if (pool_time_parse_iso_week(p, &day, &e) == 0)
+	pool_error_clear(&e);
+	if (i == 4 && n > 5 && p[4] == '-' && (p[5] == 'W' || p[5] == 'w' ||
+	    (p[5] >= '0' && p[5] <= '9'))) {
+		if (p[5] == 'W' || p[5] == 'w') {
+			if (pool_time_parse_iso_week(p, &day, &e) == 0)
+				return 0;
+		} else if (pool_time_parse_date(p, &day, &e) == 0)
 			return 0;
-	} else if (pool_time_parse_date(p, &day, &e) == 0)
-		return 0;
-	return pool_error_set(err, POOL_EFIELD, "period", "%s", e.text);
+		if (e.text[0] != '\0')
+			return pool_error_set(err, POOL_EFIELD, "period", "%s",
+			    e.text);
+	}
+	return pool_error_set(err, POOL_EFIELD, "period", "'%.40s' is not a "
+	    "period (all, 2026, 2026-11, 2026-Q4, 2026-W48 or 2026-11-23)",
+	    p);
 }
 
 static int
@@ -660,7 +676,7 @@ parse_allocation(struct pool_data *d, const struct src *o,
 {
 	TRY(get_str(d, o, "org", 1, &r->org, err));
 	TRY(get_str(d, o, "period", 1, &r->period, err));
-	TRY(check_period(r->period, err));
+	TRY(pool_record_period_check(r->period, err));
 	TRY(get_num(o, "units", 1, 0, 1e15, &r->units, err));
 	TRY(get_num(o, "entitled", 1, 0, 1e15, &r->entitled, err));
 	TRY(get_str(d, o, "role", 0, &r->role, err));
