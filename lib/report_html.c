@@ -27,6 +27,7 @@ static const char css[] =
 "span.sw{display:inline-block;width:.9em;height:.9em;margin-right:.3em;"
 "vertical-align:-.1em;border:1px solid #999}\n"
 "td{overflow-wrap:break-word}div.wide{overflow-x:auto;max-width:100%}\n"
+"@media (min-width:794px){table{max-width:100%}th{overflow-wrap:anywhere}}\n"
 "details summary{cursor:pointer;color:#37a}\n"
 "@media (max-width:900px){body{margin:.8em}}\n"
 "@page{size:A4;margin:15mm 12mm}\n"

@@ -53,7 +53,7 @@ check "tables in the DOM" "$(count '<table' "$tmp/report.html")" \
     "$(count '<table' "$tmp/dom.html")"
 check "table rows in the DOM" "$(count '<tr' "$tmp/report.html")" \
     "$(count '<tr' "$tmp/dom.html")"
-check "charts (inline SVG)" 3 "$(count '<svg' "$tmp/dom.html")"
+check "charts (inline SVG): 3, and the outlook of each of the 2 roles" 5 "$(count '<svg' "$tmp/dom.html")"
 check "chart bars" "$(count '<rect' "$tmp/report.html")" \
     "$(count '<rect' "$tmp/dom.html")"
 # Nothing from the input became an element.
