@@ -248,7 +248,7 @@ check(struct pool_reportctx *ctx, const struct pool_config *conf,
 	    pool_table_col(a.t, "detail", "detail", POOL_CELL_TEXT, &err))
 		cli_errx(CLI_DATA, "out of memory");
 	if ((rc = pool_rules_new(conf, a.data, tz, 0, &err)) == NULL ||
-	    pool_rules_audit(rc, on_violation, &a, &err) == -1) {
+	    pool_rules_audit_all(rc, on_violation, &a, &err) == -1) {
 		cli_error(&err);
 		exit(CLI_DATA);
 	}

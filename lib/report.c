@@ -1266,7 +1266,7 @@ sec_workers(struct pool_reportctx *c, const struct fill *fl,
 	 */
 	if (c->o.conf != NULL) {
 		if ((rc = pool_rules_new(c->o.conf, d, c->o.tz, 0, err)) ==
-		    NULL || pool_rules_audit(rc, on_overweek, &ov, err) == -1)
+		    NULL || pool_rules_audit_all(rc, on_overweek, &ov, err) == -1)
 			goto fail;
 		pool_rules_free(rc);
 		rc = NULL;
