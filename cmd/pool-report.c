@@ -248,7 +248,7 @@ check(struct pool_reportctx *ctx, const struct pool_config *conf,
 	    pool_table_col(a.t, "detail", "detail", POOL_CELL_TEXT, &err))
 		cli_errx(CLI_DATA, "out of memory");
 	if ((rc = pool_rules_new(conf, a.data, tz, 0, &err)) == NULL ||
-	    pool_rules_audit(rc, on_violation, &a, &err) == -1) {
+	    pool_rules_audit_all(rc, on_violation, &a, &err) == -1) {
 		cli_error(&err);
 		exit(CLI_DATA);
 	}
@@ -541,11 +541,15 @@ run(struct opts *o, int argc, char *argv[])
 		exit(CLI_DATA);
 	}
 	check_empty(o, ctx, &ro);
-	/* Hours nobody pays for: never dropped in silence. */
+	/* Hours nobody pays for: never dropped in silence, listed in
+	 * the settlement section, and status 1. */
 	if (o->format != POOL_FMT_ICS && (ro.sections & 1u <<
-	    POOL_SEC_SETTLEMENT) && pool_report_unpriced(ctx) > 0)
+	    POOL_SEC_SETTLEMENT) && pool_report_unpriced(ctx) > 0) {
 		cli_warnx("settlement: %.1f hours without a rate are not in "
-		    "the cost", pool_report_unpriced(ctx));
+		    "the cost (listed in the report)",
+		    pool_report_unpriced(ctx));
+		status = CLI_DATA;
+	}
 	if (o->backtest)
 		only_backtest(&rep);
 	if (o->check && check(ctx, conf, tz, &ro, &rep) > 0)

@@ -222,6 +222,7 @@ defaults(struct pool_config *c)
 	c->allocation.strict = 0;
 	c->min_cell = 5;
 	c->language = -1;
+	c->pool_rate = -1;
 }
 
 static struct pool_config *
@@ -1913,6 +1914,23 @@ load_report(struct loader *ld, const struct ynode *m, struct pool_config *c)
 	return 0;
 }
 
+/* settlement: the pool's rate for its own workers' hours. */
+static int
+load_settlement(struct loader *ld, const struct ynode *m,
+    struct pool_config *c)
+{
+	size_t	i;
+
+	for (i = 0; i + 1 < m->nkids; i += 2) {
+		if (strcmp(m->kids[i]->text, "pool_rate") != 0)
+			return unknown_key(ld, m->kids[i], "settlement");
+		if (get_number(ld, m->kids[i + 1], "pool_rate",
+		    &c->pool_rate) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 /** The file */
 
 /*
@@ -1944,13 +1962,14 @@ numeric_restore(struct numlocale *nl)
 /* Top-level keys, in the order they are applied. */
 enum topkey {
 	T_POOL, T_TIMEZONE, T_WEEK_START, T_PRESET, T_RULES, T_MATCHING,
-	T_ALLOCATION, T_SHIFT_TYPES, T_REPORT, T_ROLES, T_ORGANISATIONS,
-	T_NKEYS
+	T_ALLOCATION, T_SHIFT_TYPES, T_REPORT, T_SETTLEMENT, T_ROLES,
+	T_ORGANISATIONS, T_NKEYS
 };
 
 static const char *const topkeys[T_NKEYS] = {
 	"pool", "timezone", "week_start", "preset", "rules", "matching",
-	"allocation", "shift_types", "report", "roles", "organisations"
+	"allocation", "shift_types", "report", "settlement", "roles",
+	"organisations"
 };
 
 /* Line of a located index fault. */
@@ -2059,6 +2078,12 @@ load_tree(struct loader *ld, struct pool_config *c)
 		if ((r = want_map(ld, v[T_REPORT], "report")) == -1)
 			return -1;
 		if (r == 1 && load_report(ld, v[T_REPORT], c) == -1)
+			return -1;
+	}
+	if (v[T_SETTLEMENT] != NULL) {
+		if ((r = want_map(ld, v[T_SETTLEMENT], "settlement")) == -1)
+			return -1;
+		if (r == 1 && load_settlement(ld, v[T_SETTLEMENT], c) == -1)
 			return -1;
 	}
 	if (v[T_ROLES] != NULL) {
@@ -2317,6 +2342,11 @@ pool_config_write(const struct pool_config *c, FILE *fp,
 			put_str(fp, c->units[i].address);
 		}
 		putc('\n', fp);
+	}
+	if (c->pool_rate >= 0) {
+		fputs("settlement:\n  pool_rate: ", fp);
+		put_num(fp, c->pool_rate);
+		fputc('\n', fp);
 	}
 	fputs(c->nroles ? "roles:\n" : "roles: []\n", fp);
 	for (i = 0; i < c->nroles; i++) {

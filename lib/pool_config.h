@@ -207,6 +207,9 @@ struct pool_config {
 						   pool_lang); -1 not given */
 	struct pool_unit_conf	*units;		/* report: names of units */
 	size_t			 nunits;
+	double			 pool_rate;	/* settlement: per hour of a
+						   pool-employed worker without
+						   a rate; -1 if not given */
 
 	/*
 	 * Lookup tables of pool_config_index (private: do not touch).

@@ -68,6 +68,32 @@ long	pool_rules_audit(struct pool_rulectx *,
 	    void (*cb)(void *arg, const struct pool_violation *), void *arg,
 	    struct pool_error *err);
 
+/* More than the number of POOL_RULE_* ids of pool_config.h. */
+#define POOL_RULES_MAX	40
+
+/**
+ * Every hard rule worker w would break by taking shift s, as
+ * pool_rules_check judges them, each rule once (with the numbers of its
+ * first breach), in the order pool_rules_check looks at them: so
+ * v[0].rule is what pool_rules_check returns, and none is found if and
+ * only if it returns NULL.  The rest between two overlapping shifts is
+ * not judged (the overlap is the violation).  Fills at most nv entries
+ * of v (POOL_RULES_MAX hold them all) and returns their count.
+ * pool_rules_check stays the fast one: it stops at the first.
+ */
+long	pool_rules_check_all(struct pool_rulectx *, long w, long s,
+	    struct pool_violation *v, size_t nv);
+
+/**
+ * pool_rules_audit, but cb is called for every rule each assignment
+ * breaks (pool_rules_check_all), in order of worker id, then shift
+ * start, then the order of pool_rules_check_all.  Returns the number of
+ * violations, or -1 on error.
+ */
+long	pool_rules_audit_all(struct pool_rulectx *,
+	    void (*cb)(void *arg, const struct pool_violation *), void *arg,
+	    struct pool_error *err);
+
 /*
  * Additions used by pool-match.
  */

@@ -1266,7 +1266,7 @@ sec_workers(struct pool_reportctx *c, const struct fill *fl,
 	 */
 	if (c->o.conf != NULL) {
 		if ((rc = pool_rules_new(c->o.conf, d, c->o.tz, 0, err)) ==
-		    NULL || pool_rules_audit(rc, on_overweek, &ov, err) == -1)
+		    NULL || pool_rules_audit_all(rc, on_overweek, &ov, err) == -1)
 			goto fail;
 		pool_rules_free(rc);
 		rc = NULL;
@@ -1598,6 +1598,64 @@ pair_cmp(const void *a, const void *b)
 
 #define POOL_LABEL	"(pool)"
 
+/* Hours without a rate, per worker and org worked at. */
+struct unpriced {
+	const struct pool_worker *w;
+	const char	*to;
+	long		 shifts;
+	double		 hours;
+};
+
+static int
+unpriced_cmp(const void *a, const void *b)
+{
+	const struct unpriced *x = a, *y = b;
+	int	 r;
+
+	if ((r = strcmp(x->w->id, y->w->id)) != 0)
+		return r;
+	return strcmp0(x->to, y->to);
+}
+
+/* The rows of the hours no rate prices: never left out in silence. */
+static int
+unpriced_table(struct unpriced *u, size_t n, struct pool_report *rep,
+    struct pool_error *err)
+{
+	struct pool_table *t;
+	size_t	 i;
+
+	if (n == 0)
+		return 0;
+	if (n > 1)
+		qsort(u, n, sizeof(*u), unpriced_cmp);
+	if ((t = pool_table_new("settlement", "settlement-unpriced",
+	    "Settlement: hours without a rate, not in the cost",
+	    "report.settlement_unpriced", err)) == NULL)
+		return -1;
+	TRY(pool_table_col(t, "worker", "worker", POOL_CELL_TEXT, err));
+	TRY(pool_table_col(t, "from", "worker of", POOL_CELL_TEXT, err));
+	TRY(pool_table_col(t, "to", "worked at", POOL_CELL_TEXT, err));
+	TRY(pool_table_col(t, "shifts", "shifts", POOL_CELL_INT, err));
+	TRY(pool_table_col(t, "hours", "hours", POOL_CELL_HOURS, err));
+	for (i = 0; i < n; i++) {
+		TRY(pool_table_row(t, err));
+		TRY(pool_table_text(t, u[i].w->id, err));
+		TRY(pool_table_text(t, u[i].w->org ? u[i].w->org :
+		    POOL_LABEL, err));
+		TRY(pool_table_text(t, u[i].to, err));
+		TRY(pool_table_num(t, (double)u[i].shifts, err));
+		TRY(pool_table_num(t, u[i].hours, err));
+	}
+	TRY(pool_table_set_note(t, "a rate of the worker, of the home org "
+	    "(record or pool.yaml) or, for the pool's own workers, "
+	    "settlement: pool_rate in pool.yaml prices them", err));
+	return pool_report_add(rep, t, err);
+fail:
+	pool_table_free(t);
+	return -1;
+}
+
 static int
 sec_settlement(struct pool_reportctx *c, const struct fill *fl,
     struct pool_report *rep, struct pool_error *err)
@@ -1609,7 +1667,9 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 	uint64_t	*pw = NULL;
 	unsigned char	*billed = NULL;
 	struct kmap	 wm = { NULL, 0, 0 };
-	size_t		 n = 0, i, j, npw = 0, again = 0;
+	struct kmap	 um = { NULL, 0, 0 };
+	struct unpriced	*up = NULL;
+	size_t		 n = 0, i, j, npw = 0, again = 0, nup = 0;
 	long		 idx;
 	int		 added;
 	double		 unpriced = 0;
@@ -1618,7 +1678,8 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 	p = calloc(d->assignments.n + 1, sizeof(*p));
 	pw = calloc(d->assignments.n + 1, sizeof(*pw));
 	billed = calloc(d->shifts.n + 1, 1);
-	if (p == NULL || pw == NULL || billed == NULL) {
+	up = calloc(d->assignments.n + 1, sizeof(*up));
+	if (p == NULL || pw == NULL || billed == NULL || up == NULL) {
 		nomem(err);
 		goto fail;
 	}
@@ -1669,16 +1730,31 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 		    d->worked.v[wi].start) / 3600.0 -
 		    d->worked.v[wi].break_minutes / 60.0 : shift_hours(s);
 		/* At cost: the worker's own rate, else the home org's;
-		 * pool-employed workers need a rate of their own. */
+		 * pool-employed workers the pool's rate. */
 		rate = w->rate >= 0 ? w->rate :
-		    w->org != NULL ? org_rate(c, w->org) : -1;
+		    w->org != NULL ? org_rate(c, w->org) :
+		    c->o.conf != NULL ? c->o.conf->pool_rate : -1;
 		p[idx].shifts++;
 		p[idx].hours += h;
 		if (rate >= 0)
 			p[idx].cost += rate * h;
 		else {
+			long	 u;
+
 			p[idx].unpriced += h;
 			unpriced += h;
+			u = kmap_get(&um, w, s->org, 0, (long)nup, &added);
+			if (u < 0) {
+				nomem(err);
+				goto fail;
+			}
+			if (added) {
+				up[nup].w = w;
+				up[nup].to = s->org;
+				nup++;
+			}
+			up[u].shifts++;
+			up[u].hours += h;
 		}
 		pw[npw++] = (uint64_t)idx << 32 | (uint64_t)fl->wk[i];
 	}
@@ -1774,10 +1850,19 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 	free(billed);
 	free(wm.e);
 	free(m.e);
+	free(um.e);
 	if (pool_report_add(rep, t, err) == -1) {
 		pool_table_free(net);
+		free(up);
 		return -1;
 	}
+	t = NULL;
+	if (unpriced_table(up, nup, rep, err) == -1) {
+		pool_table_free(net);
+		free(up);
+		return -1;
+	}
+	free(up);
 	return pool_report_add(rep, net, err);
 fail:
 	free(p);
@@ -1785,6 +1870,8 @@ fail:
 	free(billed);
 	free(wm.e);
 	free(m.e);
+	free(um.e);
+	free(up);
 	pool_table_free(t);
 	pool_table_free(net);
 	return -1;

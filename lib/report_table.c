@@ -797,7 +797,8 @@ pool_report_audience(struct pool_report *rep, enum pool_audience a,
 		{ "units", "org", NULL }, { "unfilled", "org", NULL },
 		{ "workers", "org", NULL }, { "fairness", "org", NULL },
 		{ "contacts", "org", NULL }, { "settlement", "from", "to" },
-		{ "settlement-net", "debtor", "creditor" }
+		{ "settlement-net", "debtor", "creditor" },
+		{ "settlement-unpriced", "from", "to" }
 	};
 	struct pool_table *t;
 	unsigned char	*keep;

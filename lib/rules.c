@@ -185,19 +185,51 @@ hours(char *buf, size_t len, long min)
 	return buf;
 }
 
-static const char *
-fail(char *detail, size_t len, const char *rule, const char *fmt, ...)
-    POOL_PRINTFLIKE(4, 5);
+/*
+ * Where the checks say what they find.  Without `all', the first broken
+ * rule stops the check and its numbers go to detail (if not NULL).
+ * With `all', every broken rule is kept in v, each rule once (with the
+ * numbers of its first breach), and the check goes on.
+ */
+struct out {
+	char			*detail;
+	size_t			 len;
+	int			 all;
+	struct pool_violation	*v;
+	size_t			 nv, cap;
+};
+
+/* Stop at this broken rule? */
+#define STOP(o)	(!(o)->all)
 
 static const char *
-fail(char *detail, size_t len, const char *rule, const char *fmt, ...)
+fail(struct out *o, const char *rule, const char *fmt, ...)
+    POOL_PRINTFLIKE(3, 4);
+
+static const char *
+fail(struct out *o, const char *rule, const char *fmt, ...)
 {
 	va_list	ap;
+	size_t	i;
 
-	if (detail != NULL && len > 0) {
+	if (!o->all) {
+		if (o->detail != NULL && o->len > 0) {
+			va_start(ap, fmt);
+			vsnprintf(o->detail, o->len, fmt, ap);
+			va_end(ap);
+		}
+		return rule;
+	}
+	for (i = 0; i < o->nv; i++)
+		if (strcmp(o->v[i].rule, rule) == 0)
+			return rule;
+	if (o->nv < o->cap) {
+		o->v[o->nv].rule = rule;
 		va_start(ap, fmt);
-		vsnprintf(detail, len, fmt, ap);
+		vsnprintf(o->v[o->nv].detail, sizeof(o->v[o->nv].detail),
+		    fmt, ap);
 		va_end(ap);
+		o->nv++;
 	}
 	return rule;
 }
@@ -677,84 +709,103 @@ pool_rules_distance(const struct pool_rulectx *c, long w, long s)
 	return 2 * EARTH_KM * asin(ch / 2 > 1 ? 1 : ch / 2);
 }
 
-const char *
-pool_rules_check_static(struct pool_rulectx *c, long w, long s,
-    char *detail, size_t len)
+/* The rules of pool_rules_check_static, into o. */
+static const char *
+check_static(struct pool_rulectx *c, long w, long s, struct out *o)
 {
 	const struct pool_worker	*wk = &c->data->workers.v[w];
 	const struct pool_shift		*sh = &c->data->shifts.v[s];
 	const struct sinfo		*si = &c->si[s];
 	const struct wtl		*t = &c->wt[w];
 	const struct pool_rules		*r = si->r;
+	const char			*rule = NULL;
 	char				 b1[32], b2[32];
 	uint32_t			 i;
 	long				 k;
 	double				 d;
+
+/* A broken rule: stop, or note it and go on to the next. */
+#define BROKEN(call)	do {						\
+		rule = (call);						\
+		if (STOP(o))						\
+			return rule;					\
+	} while (0)
 
 	for (i = 0; i < wk->roles.n; i++)
 		if (wk->roles.v[i] == sh->role ||
 		    covers(c, wk->roles.v[i], sh->role))
 			break;
 	if (i == wk->roles.n)
-		return fail(detail, len, POOL_RULE_ROLE,
-		    "role '%s' not held or covered", sh->role);
+		BROKEN(fail(o, POOL_RULE_ROLE,
+		    "role '%s' not held or covered", sh->role));
 	for (i = 0; i < sh->skills.n; i++)
-		if (!pool_strlist_has(&wk->skills, sh->skills.v[i]))
-			return fail(detail, len, POOL_RULE_SKILLS,
-			    "skill '%s' missing", sh->skills.v[i]);
+		if (!pool_strlist_has(&wk->skills, sh->skills.v[i])) {
+			BROKEN(fail(o, POOL_RULE_SKILLS,
+			    "skill '%s' missing", sh->skills.v[i]));
+			break;
+		}
 	if (si->sday < wk->valid_from || si->sday > wk->valid_until) {
 		char day[11];
-		return fail(detail, len, POOL_RULE_VALIDITY,
+		BROKEN(fail(o, POOL_RULE_VALIDITY,
 		    "shift day %s outside the worker's validity",
-		    pool_time_format_date(si->sday, day));
+		    pool_time_format_date(si->sday, day)));
 	}
 	if (wk->dedicated.n > 0) {
 		for (i = 0; i < sh->tags.n; i++)
 			if (pool_strlist_has(&wk->dedicated, sh->tags.v[i]))
 				break;
 		if (i == sh->tags.n)
-			return fail(detail, len, POOL_RULE_DEDICATED,
+			BROKEN(fail(o, POOL_RULE_DEDICATED,
 			    "dedicated to '%s', shift not tagged so",
-			    wk->dedicated.v[0]);
+			    wk->dedicated.v[0]));
 	}
 	if (wk->night_exempt && si->night)
-		return fail(detail, len, POOL_RULE_NIGHT_EXEMPT,
-		    "night shift, worker exempt from nights");
+		BROKEN(fail(o, POOL_RULE_NIGHT_EXEMPT,
+		    "night shift, worker exempt from nights"));
 	if (wk->nights == POOL_NIGHTS_NEVER && si->night)
-		return fail(detail, len, POOL_RULE_NIGHTS_PREF,
-		    "night shift, worker takes no nights");
+		BROKEN(fail(o, POOL_RULE_NIGHTS_PREF,
+		    "night shift, worker takes no nights"));
 	if (wk->nights == POOL_NIGHTS_ONLY && !si->night)
-		return fail(detail, len, POOL_RULE_NIGHTS_PREF,
-		    "day shift, worker takes only nights");
+		BROKEN(fail(o, POOL_RULE_NIGHTS_PREF,
+		    "day shift, worker takes only nights"));
 	if (c->wl[w].chord_max >= 0 && si->has_xyz && chord2(c, w, s) >
 	    c->wl[w].chord_max * c->wl[w].chord_max) {
-		if (detail == NULL)
+		if (STOP(o) && o->detail == NULL)
 			return POOL_RULE_TRAVEL;
 		d = pool_rules_distance(c, w, s);
 		if (d > wk->max_travel_km)
-			return fail(detail, len, POOL_RULE_TRAVEL,
-			    "distance %.1f km > %g km", d, wk->max_travel_km);
+			BROKEN(fail(o, POOL_RULE_TRAVEL,
+			    "distance %.1f km > %g km", d, wk->max_travel_km));
 	}
 	if (t->has_avail) {
 		k = ival_find(t->avail, t->navail, si->start);
 		if (k < 0 || t->avail[k].end < si->end)
-			return fail(detail, len, POOL_RULE_AVAILABILITY,
-			    "not available for the whole shift");
+			BROKEN(fail(o, POOL_RULE_AVAILABILITY,
+			    "not available for the whole shift"));
 	}
 	if (ival_overlaps(t->abs, t->nabs, si->start, si->end))
-		return fail(detail, len, POOL_RULE_ABSENCE,
-		    "absent during the shift");
+		BROKEN(fail(o, POOL_RULE_ABSENCE,
+		    "absent during the shift"));
 	if (si->night && r->night_shift_max > 0 &&
 	    si->work > MAX(r->night_shift_max, r->night_long_max))
-		return fail(detail, len, POOL_RULE_NIGHT_SHIFT_MAX,
+		BROKEN(fail(o, POOL_RULE_NIGHT_SHIFT_MAX,
 		    "night shift %s h > %s h",
 		    hours(b1, sizeof(b1), si->work), hours(b2, sizeof(b2),
-		    MAX(r->night_shift_max, r->night_long_max)));
+		    MAX(r->night_shift_max, r->night_long_max))));
 	if (r->shift_max > 0 && si->work > r->shift_max)
-		return fail(detail, len, POOL_RULE_SHIFT_MAX,
+		BROKEN(fail(o, POOL_RULE_SHIFT_MAX,
 		    "shift %s h > %s h", hours(b1, sizeof(b1), si->work),
-		    hours(b2, sizeof(b2), r->shift_max));
-	return NULL;
+		    hours(b2, sizeof(b2), r->shift_max)));
+	return rule;
+}
+
+const char *
+pool_rules_check_static(struct pool_rulectx *c, long w, long s,
+    char *detail, size_t len)
+{
+	struct out	o = { detail, len, 0, NULL, 0, 0 };
+
+	return check_static(c, w, s, &o);
 }
 
 /* 1 if the shifts at k and k+1 are nights on consecutive days. */
@@ -934,7 +985,7 @@ static const char *rest_rule[] = {
  * The daily rest is check_daily's.
  */
 static const char *
-check_rest(const struct view *v, uint32_t k, char *detail, size_t len)
+check_rest(const struct view *v, uint32_t k, struct out *o)
 {
 	struct racc		 a;
 	const struct pool_rules	*r = gap_rules(v, k, &a);
@@ -943,24 +994,25 @@ check_rest(const struct view *v, uint32_t k, char *detail, size_t len)
 	int64_t			 t0, win;
 	char			 b1[32], b2[32], b3[32];
 	uint32_t		 j;
+	const char		*rule = NULL;
 
 	kind = rest_need(v, k, r, &need, &shortm, &series);
 	if (kind == REST_SERIES && g < need)
-		return fail(detail, len, rest_rule[kind],
+		BROKEN(fail(o, rest_rule[kind],
 		    "rest %s h < %s h after %d nights",
 		    hours(b1, sizeof(b1), g), hours(b2, sizeof(b2), need),
-		    series);
+		    series));
 	if (VS(v, k)->lng && r->night_long_rest > 0 &&
 	    g < r->night_long_rest)
-		return fail(detail, len, POOL_RULE_NIGHT_LONG_REST,
+		BROKEN(fail(o, POOL_RULE_NIGHT_LONG_REST,
 		    "rest %s h < %s h after a night of %s h",
 		    hours(b1, sizeof(b1), g),
 		    hours(b2, sizeof(b2), r->night_long_rest),
-		    hours(b3, sizeof(b3), VS(v, k)->work));
+		    hours(b3, sizeof(b3), VS(v, k)->work)));
 	if (kind != REST_NIGHT || g >= need)
-		return NULL;
+		return rule;
 	if (g < shortm)
-		return fail(detail, len, rest_rule[kind], "rest %s h < %s h",
+		return fail(o, rest_rule[kind], "rest %s h < %s h",
 		    hours(b1, sizeof(b1), g), hours(b2, sizeof(b2), need));
 	/* shortened: no other shortened rest of its kind nearby */
 	t0 = VS(v, k)->end;
@@ -979,7 +1031,7 @@ check_rest(const struct view *v, uint32_t k, char *detail, size_t len)
 	}
 	return NULL;
 used:
-	return fail(detail, len, rest_rule[kind],
+	return fail(o, rest_rule[kind],
 	    "rest %s h < %s h, shortened rest already taken within %s h",
 	    hours(b1, sizeof(b1), g), hours(b2, sizeof(b2), need),
 	    hours(b3, sizeof(b3), r->rest_short_window));
@@ -1040,7 +1092,7 @@ shift_last(const struct view *v, uint32_t k)
 
 /* The shift holding position ip: its length and its breaks (art. 5:4). */
 static const char *
-check_shift(const struct view *v, char *detail, size_t len)
+check_shift(const struct view *v, struct out *o)
 {
 	struct racc		 a;
 	const struct pool_rules	*r;
@@ -1048,6 +1100,7 @@ check_shift(const struct view *v, char *detail, size_t len)
 	long			 work = 0, pause = 0, g, need = 0;
 	int			 known = 0;
 	char			 b1[32], b2[32];
+	const char		*rule = NULL;
 
 	lo = shift_first(v, v->ip);
 	hi = shift_last(v, v->ip);
@@ -1065,19 +1118,19 @@ check_shift(const struct view *v, char *detail, size_t len)
 			pause += g;
 	}
 	if (r->shift_max > 0 && hi > lo && work > r->shift_max)
-		return fail(detail, len, POOL_RULE_SHIFT_MAX,
+		BROKEN(fail(o, POOL_RULE_SHIFT_MAX,
 		    "shifts %s h without daily rest between > %s h",
 		    hours(b1, sizeof(b1), work),
-		    hours(b2, sizeof(b2), r->shift_max));
+		    hours(b2, sizeof(b2), r->shift_max)));
 	if (r->break_long_min > 0 && work > r->break_long_after)
 		need = r->break_long_min;
 	else if (r->break_min > 0 && work > r->break_after)
 		need = r->break_min;
 	if (need > 0 && pause < need && known)
-		return fail(detail, len, POOL_RULE_BREAK,
+		return fail(o, POOL_RULE_BREAK,
 		    "work %s h, breaks %ld min < %ld min",
 		    hours(b1, sizeof(b1), work), pause, need);
-	return NULL;
+	return rule;
 }
 
 /* The daily rest of the shift starting at position k0. */
@@ -1145,7 +1198,7 @@ daily_window(const struct view *v, uint32_t k0, struct dwin *d)
 }
 
 static const char *
-check_daily(const struct view *v, char *detail, size_t len)
+check_daily(const struct view *v, struct out *o)
 {
 	const struct sinfo	*si = VS(v, v->ip);
 	struct dwin		 d, e;
@@ -1161,7 +1214,7 @@ check_daily(const struct view *v, char *detail, size_t len)
 		if (d.need <= 0 || d.rest >= d.need)
 			continue;
 		if (d.rest < d.shortm)
-			return fail(detail, len, POOL_RULE_REST_DAILY,
+			return fail(o, POOL_RULE_REST_DAILY,
 			    "rest %s h < %s h", hours(b1, sizeof(b1), d.rest),
 			    hours(b2, sizeof(b2), d.need));
 		if (d.night)
@@ -1177,7 +1230,7 @@ check_daily(const struct view *v, char *detail, size_t len)
 			    e.at == d.at)
 				continue;
 			if (llabs(e.at - d.at) < (int64_t)MAX(d.win, e.win) * 60)
-				return fail(detail, len, POOL_RULE_REST_DAILY,
+				return fail(o, POOL_RULE_REST_DAILY,
 				    "rest %s h < %s h, shortened rest already "
 				    "taken within %s h",
 				    hours(b1, sizeof(b1), d.rest),
@@ -1198,8 +1251,7 @@ check_daily(const struct view *v, char *detail, size_t len)
  * 7 * 24 h - 36 h of the end of the last.
  */
 static const char *
-check_weekly_from(const struct view *v, uint32_t k, char *detail,
-    size_t len)
+check_weekly_from(const struct view *v, uint32_t k, struct out *o)
 {
 	struct racc		 a;
 	const struct pool_rules	*r;
@@ -1238,21 +1290,21 @@ check_weekly_from(const struct view *v, uint32_t k, char *detail,
 	snprintf(day, sizeof(day), "%04d-%02d-%02d", civ.year, civ.month,
 	    civ.day);
 	if (r->weekly_rest_14d > 0)
-		return fail(detail, len, POOL_RULE_WEEKLY_REST,
+		return fail(o, POOL_RULE_WEEKLY_REST,
 		    "longest rest %s h < %s h in 7 days from %s %02d:%02d, "
 		    "rests %s h < %s h in 14 days",
 		    hours(b1, sizeof(b1), longest),
 		    hours(b2, sizeof(b2), r->weekly_rest), day, civ.hour,
 		    civ.min, hours(b3, sizeof(b3), sum),
 		    hours(b4, sizeof(b4), r->weekly_rest_14d));
-	return fail(detail, len, POOL_RULE_WEEKLY_REST,
+	return fail(o, POOL_RULE_WEEKLY_REST,
 	    "longest rest %s h < %s h in 7 days from %s %02d:%02d",
 	    hours(b1, sizeof(b1), longest),
 	    hours(b2, sizeof(b2), r->weekly_rest), day, civ.hour, civ.min);
 }
 
 static const char *
-check_weekly_rest(const struct view *v, char *detail, size_t len)
+check_weekly_rest(const struct view *v, struct out *o)
 {
 	const struct sinfo	*si = VS(v, v->ip);
 	const struct pool_rules	*r;
@@ -1273,7 +1325,7 @@ check_weekly_rest(const struct view *v, char *detail, size_t len)
 			if (gap_min(v, k - 1) < anchor)
 				continue;
 		}
-		if ((rule = check_weekly_from(v, k, detail, len)) != NULL)
+		if ((rule = check_weekly_from(v, k, o)) != NULL)
 			return rule;
 	}
 	return NULL;
@@ -1281,7 +1333,7 @@ check_weekly_rest(const struct view *v, char *detail, size_t len)
 
 /* Art. 5:8 lid 2: long nights, at most so many in 14 * 24 h. */
 static const char *
-check_long_nights(const struct view *v, char *detail, size_t len)
+check_long_nights(const struct view *v, struct out *o)
 {
 	const struct sinfo	*si = VS(v, v->ip);
 	struct racc		 a;
@@ -1305,7 +1357,7 @@ check_long_nights(const struct view *v, char *detail, size_t len)
 			;
 		if (st[j - 1] >= si->start &&
 		    (long)(j - i) > a.p->night_long_2w_max)
-			return fail(detail, len, POOL_RULE_NIGHT_LONG_2W,
+			return fail(o, POOL_RULE_NIGHT_LONG_2W,
 			    "%u nights over %s h in 14 days > %d", j - i,
 			    hours(b1, sizeof(b1), a.p->night_shift_max),
 			    a.p->night_long_2w_max);
@@ -1316,7 +1368,7 @@ check_long_nights(const struct view *v, char *detail, size_t len)
 /* Art. 5:6: free Sundays, at least so many in 52 weeks. */
 static const char *
 check_sundays(const struct wtl *t, const struct sinfo *si,
-    const struct pool_rules *r, char *detail, size_t len)
+    const struct pool_rules *r, struct out *o)
 {
 	int	worked[103], sum, i, allowed;
 
@@ -1331,7 +1383,7 @@ check_sundays(const struct wtl *t, const struct sinfo *si,
 		sum += worked[i];
 	for (i = 0; ; i++) {
 		if (sum > allowed)
-			return fail(detail, len, POOL_RULE_SUNDAYS_FREE,
+			return fail(o, POOL_RULE_SUNDAYS_FREE,
 			    "%d Sundays worked in 52 weeks, %d free < %d",
 			    sum, 52 - sum, r->sundays_free);
 		if (i + 52 >= 103)
@@ -1343,7 +1395,7 @@ check_sundays(const struct wtl *t, const struct sinfo *si,
 
 static const char *
 check_weeks(const struct pool_rulectx *c, long w, const struct sinfo *si,
-    const struct pool_rules *r, char *detail, size_t len)
+    const struct pool_rules *r, struct out *o)
 {
 	const struct pool_worker	*wk = &c->data->workers.v[w];
 	const struct wtl		*t = &c->wt[w];
@@ -1351,25 +1403,28 @@ check_weeks(const struct pool_rulectx *c, long w, const struct sinfo *si,
 	char				 b1[32], b2[32];
 	long				 m, lim, lng;
 	int64_t				 s0, j;
+	const char			*rule = NULL;
 
 	m = b->min + si->work;
 	if (r->week_max > 0 && m > r->week_max)
-		return fail(detail, len, POOL_RULE_WEEK_MAX,
+		BROKEN(fail(o, POOL_RULE_WEEK_MAX,
 		    "week %s h > %s h", hours(b1, sizeof(b1), m),
-		    hours(b2, sizeof(b2), r->week_max));
+		    hours(b2, sizeof(b2), r->week_max)));
 	if (wk->max_hours_week >= 0 && m > wk->max_hours_week * 60)
-		return fail(detail, len, POOL_RULE_WORKER_WEEK,
+		BROKEN(fail(o, POOL_RULE_WORKER_WEEK,
 		    "week %s h > worker maximum %g h",
-		    hours(b1, sizeof(b1), m), wk->max_hours_week);
+		    hours(b1, sizeof(b1), m), wk->max_hours_week));
 	if (r->avg_4w_max > 0)
 		for (s0 = si->week - 3; s0 <= si->week; s0++) {
 			for (m = si->work, j = s0; j < s0 + 4; j++)
 				m += week_get(t, j)->min;
-			if (m > 4L * r->avg_4w_max)
-				return fail(detail, len, POOL_RULE_AVG_4W,
+			if (m > 4L * r->avg_4w_max) {
+				BROKEN(fail(o, POOL_RULE_AVG_4W,
 				    "4-week average %s h > %s h",
 				    hours(b1, sizeof(b1), (m + 3) / 4),
-				    hours(b2, sizeof(b2), r->avg_4w_max));
+				    hours(b2, sizeof(b2), r->avg_4w_max)));
+				break;
+			}
 		}
 	if (r->avg_16w_max > 0 || (r->nights_16w_max > 0 && si->late))
 		for (s0 = si->week - 15; s0 <= si->week; s0++) {
@@ -1386,40 +1441,48 @@ check_weeks(const struct pool_rulectx *c, long w, const struct sinfo *si,
 			    r->avg_16w_night_max > 0)
 				lim = r->avg_16w_night_max;
 			if (lim > 0 && m > 16 * lim)
-				return fail(detail, len, POOL_RULE_AVG_16W,
+				BROKEN(fail(o, POOL_RULE_AVG_16W,
 				    "16-week average %s h > %s h",
 				    hours(b1, sizeof(b1), (m + 15) / 16),
-				    hours(b2, sizeof(b2), lim));
+				    hours(b2, sizeof(b2), lim)));
 			if (si->late && r->nights_16w_max > 0 &&
 			    late > r->nights_16w_max)
-				return fail(detail, len, POOL_RULE_NIGHTS_16W,
+				BROKEN(fail(o, POOL_RULE_NIGHTS_16W,
 				    "%ld late nights in 16 weeks > %d",
-				    late, r->nights_16w_max);
+				    late, r->nights_16w_max));
 		}
 	if (si->lng && r->night_long_52w_max > 0) {
 		/* windows of 52 working-time weeks holding the shift */
 		for (lng = 1, j = si->week - 51; j <= si->week; j++)
 			lng += week_get(t, j)->lng;
 		for (s0 = si->week - 51; ; s0++) {
-			if (lng > r->night_long_52w_max)
-				return fail(detail, len,
+			if (lng > r->night_long_52w_max) {
+				BROKEN(fail(o,
 				    POOL_RULE_NIGHT_LONG_52W,
 				    "%ld nights over %s h in 52 weeks > %d",
 				    lng, hours(b1, sizeof(b1),
 				    r->night_shift_max),
-				    r->night_long_52w_max);
+				    r->night_long_52w_max));
+				break;
+			}
 			if (s0 == si->week)
 				break;
 			lng += week_get(t, s0 + 52)->lng -
 			    week_get(t, s0)->lng;
 		}
 	}
-	return check_sundays(t, si, r, detail, len);
+	if (check_sundays(t, si, r, o) != NULL)
+		rule = POOL_RULE_SUNDAYS_FREE;
+	return rule;
 }
 
-const char *
-pool_rules_check(struct pool_rulectx *c, long w, long s, char *detail,
-    size_t len)
+/*
+ * Every rule of pool_rules_check, into o.  Collecting (o->all), the
+ * rest between s and a shift it overlaps is not judged: there is none,
+ * and the overlap (found first) says so.
+ */
+static const char *
+check(struct pool_rulectx *c, long w, long s, struct out *o)
 {
 	const struct sinfo	*si = &c->si[s];
 	const struct pool_rules	*r = si->r;
@@ -1430,7 +1493,7 @@ pool_rules_check(struct pool_rulectx *c, long w, long s, char *detail,
 	uint32_t		 k, lo, hi;
 	int			 n, night;
 
-	if ((rule = pool_rules_check_static(c, w, s, detail, len)) != NULL)
+	if ((rule = check_static(c, w, s, o)) != NULL && STOP(o))
 		return rule;
 	/* several rule sets: for the limits over weeks and series, the
 	 * strictest of the sets of the shifts within a year */
@@ -1451,36 +1514,38 @@ pool_rules_check(struct pool_rulectx *c, long w, long s, char *detail,
 
 	/* overlap with the neighbours (the timeline itself has none) */
 	if (v.ip > 0 && VS(&v, v.ip - 1)->end > si->start)
-		return fail(detail, len, POOL_RULE_OVERLAP,
+		BROKEN(fail(o, POOL_RULE_OVERLAP,
 		    "overlaps shift '%s'",
-		    c->data->shifts.v[vat(&v, v.ip - 1)].id);
+		    c->data->shifts.v[vat(&v, v.ip - 1)].id));
 	if (v.ip + 1 < v.n && VS(&v, v.ip + 1)->start < si->end)
-		return fail(detail, len, POOL_RULE_OVERLAP,
+		BROKEN(fail(o, POOL_RULE_OVERLAP,
 		    "overlaps shift '%s'",
-		    c->data->shifts.v[vat(&v, v.ip + 1)].id);
+		    c->data->shifts.v[vat(&v, v.ip + 1)].id));
 
 	/* rests after nights before and after, and after the series */
-	if (v.ip > 0 && (rule = check_rest(&v, v.ip - 1, detail, len)))
+	if (v.ip > 0 && (STOP(o) || gap_min(&v, v.ip - 1) >= 0) &&
+	    (rule = check_rest(&v, v.ip - 1, o)) && STOP(o))
 		return rule;
-	if (v.ip + 1 < v.n && (rule = check_rest(&v, v.ip, detail, len)))
+	if (v.ip + 1 < v.n && (STOP(o) || gap_min(&v, v.ip) >= 0) &&
+	    (rule = check_rest(&v, v.ip, o)) && STOP(o))
 		return rule;
 	if (si->night) {
 		for (k = v.ip; k + 1 < v.n && night_link(&v, k); k++)
 			;
 		if (k > v.ip && k + 1 < v.n &&
-		    (rule = check_rest(&v, k, detail, len)))
+		    (rule = check_rest(&v, k, o)) && STOP(o))
 			return rule;
 	}
 
 	/* the daily rests, and the shift between them */
-	if ((rule = check_daily(&v, detail, len)) != NULL)
+	if ((rule = check_daily(&v, o)) != NULL && STOP(o))
 		return rule;
-	if ((rule = check_shift(&v, detail, len)) != NULL)
+	if ((rule = check_shift(&v, o)) != NULL && STOP(o))
 		return rule;
 
-	if ((rule = check_weeks(c, w, si, r, detail, len)) != NULL)
+	if ((rule = check_weeks(c, w, si, r, o)) != NULL && STOP(o))
 		return rule;
-	if ((rule = check_long_nights(&v, detail, len)) != NULL)
+	if ((rule = check_long_nights(&v, o)) != NULL && STOP(o))
 		return rule;
 
 	/* consecutive shifts in a series with a night */
@@ -1501,9 +1566,9 @@ pool_rules_check(struct pool_rulectx *c, long w, long s, char *detail,
 			night |= VS(&v, hi + 1)->night;
 		}
 		if (night && n > r->consecutive_max)
-			return fail(detail, len, POOL_RULE_CONSECUTIVE,
+			BROKEN(fail(o, POOL_RULE_CONSECUTIVE,
 			    "%d shifts in a row with a night > %d", n,
-			    r->consecutive_max);
+			    r->consecutive_max));
 	}
 #ifdef POOL_RULE_CONSECUTIVE_NIGHTS
 	if (r->night_consecutive_max > 0 && si->night) {
@@ -1515,13 +1580,41 @@ pool_rules_check(struct pool_rulectx *c, long w, long s, char *detail,
 		    n <= 2 * r->night_consecutive_max; hi++)
 			n++;
 		if (n > r->night_consecutive_max)
-			return fail(detail, len, POOL_RULE_CONSECUTIVE_NIGHTS,
+			BROKEN(fail(o, POOL_RULE_CONSECUTIVE_NIGHTS,
 			    "%d nights in a row > %d", n,
-			    r->night_consecutive_max);
+			    r->night_consecutive_max));
 	}
 #endif
-	return check_weekly_rest(&v, detail, len);
+	if ((rule = check_weekly_rest(&v, o)) != NULL || STOP(o))
+		return rule;
+	return o->nv > 0 ? o->v[0].rule : NULL;
 }
+
+const char *
+pool_rules_check(struct pool_rulectx *c, long w, long s, char *detail,
+    size_t len)
+{
+	struct out	o = { detail, len, 0, NULL, 0, 0 };
+
+	return check(c, w, s, &o);
+}
+
+long
+pool_rules_check_all(struct pool_rulectx *c, long w, long s,
+    struct pool_violation *v, size_t nv)
+{
+	struct out	o = { NULL, 0, 1, v, 0, nv };
+	size_t		i;
+
+	check(c, w, s, &o);
+	for (i = 0; i < o.nv; i++) {
+		v[i].worker = w;
+		v[i].shift = s;
+	}
+	return (long)o.nv;
+}
+
+
 
 int
 pool_rules_night(const struct pool_rulectx *c, long s)
@@ -1553,13 +1646,14 @@ worker_id_cmp(const void *a, const void *b)
 	    sort_data->workers.v[*y].id);
 }
 
-long
-pool_rules_audit(struct pool_rulectx *c,
+/* pool_rules_audit, and with all every rule of each assignment. */
+static long
+audit(struct pool_rulectx *c, int all,
     void (*cb)(void *arg, const struct pool_violation *), void *arg,
     struct pool_error *err)
 {
-	struct pool_violation	 v;
-	long			*order, *held, i, n = 0, count = 0;
+	struct pool_violation	 v, vs[POOL_RULES_MAX];
+	long			*order, *held, i, n = 0, count = 0, j, nv;
 	uint32_t		 k, m;
 	const char		*rule;
 
@@ -1586,9 +1680,16 @@ pool_rules_audit(struct pool_rulectx *c,
 			pool_rules_unassign(c, order[i], held[k - 1]);
 		/* each shift against the ones before it */
 		for (k = 0; k < m; k++) {
-			rule = pool_rules_check(c, order[i], held[k],
-			    v.detail, sizeof(v.detail));
-			if (rule != NULL) {
+			if (all) {
+				nv = pool_rules_check_all(c, order[i], held[k],
+				    vs, POOL_RULES_MAX);
+				for (j = 0; j < nv; j++) {
+					count++;
+					if (cb != NULL)
+						cb(arg, &vs[j]);
+				}
+			} else if ((rule = pool_rules_check(c, order[i],
+			    held[k], v.detail, sizeof(v.detail))) != NULL) {
 				v.worker = order[i];
 				v.shift = held[k];
 				v.rule = rule;
@@ -1607,4 +1708,20 @@ pool_rules_audit(struct pool_rulectx *c,
 	}
 	free(order);
 	return count;
+}
+
+long
+pool_rules_audit(struct pool_rulectx *c,
+    void (*cb)(void *arg, const struct pool_violation *), void *arg,
+    struct pool_error *err)
+{
+	return audit(c, 0, cb, arg, err);
+}
+
+long
+pool_rules_audit_all(struct pool_rulectx *c,
+    void (*cb)(void *arg, const struct pool_violation *), void *arg,
+    struct pool_error *err)
+{
+	return audit(c, 1, cb, arg, err);
 }

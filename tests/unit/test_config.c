@@ -95,6 +95,7 @@ test_defaults(void)
 	CHECK_INT(c->allocation.carry_over, 0, "defaults: no carry-over");
 	CHECK_INT(c->allocation.strict, 0, "defaults: soft quota");
 	CHECK_INT(c->min_cell, 5, "defaults: min_cell 5");
+	CHECK(c->pool_rate == -1, "defaults: no pool rate");
 	CHECK(c->matching.travel == 1 && c->matching.preference == 20 &&
 	    c->matching.signup == 30 && c->matching.continuity == 10 &&
 	    c->matching.contract == 2 && c->matching.fairness == 1 &&
@@ -168,6 +169,7 @@ same_config(const struct pool_config *a, const struct pool_config *b)
 	    memcmp(&a->matching, &b->matching, sizeof(a->matching)) != 0 ||
 	    memcmp(&a->allocation, &b->allocation,
 	    sizeof(a->allocation)) != 0 || a->min_cell != b->min_cell ||
+	    a->pool_rate != b->pool_rate ||
 	    a->norgs != b->norgs || a->nroles != b->nroles ||
 	    a->nshift_types != b->nshift_types)
 		return 0;
@@ -252,6 +254,7 @@ test_example(void)
 	CHECK_INT(c->nroles, 3, "example: 3 roles");
 	CHECK_INT(c->nshift_types, 3, "example: 3 shift types");
 	CHECK_INT(c->min_cell, 5, "example: min_cell");
+	CHECK(c->pool_rate == 32.5, "example: pool_rate 32.50");
 
 	o = pool_config_org(c, "amaris");
 	CHECK(o != NULL && o == &c->orgs[0], "example: org amaris found");
@@ -641,6 +644,13 @@ static const struct {
 	  "not '-1'" },
 	{ "report: {max_cell: 1}\n",
 	  "pool.yaml:1: unknown key 'max_cell' in 'report'" },
+	{ "settlement: {pool_rate: -2}\n",
+	  "pool.yaml:1: 'pool_rate' must be a non-negative number, "
+	  "not '-2'" },
+	{ "settlement:\n  pool_rate: 30\n  rate: 30\n",
+	  "pool.yaml:3: unknown key 'rate' in 'settlement'" },
+	{ "settlement: 30\n",
+	  "pool.yaml:1: 'settlement' must be a mapping" },
 	{ "- a\n- b\n",
 	  "pool.yaml:1: the file must be a mapping of keys "
 	  "(see pool.yaml(5))" },

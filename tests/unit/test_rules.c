@@ -292,6 +292,8 @@ run_case(const struct tcase *tc)
 	struct pool_error	 err;
 	const char		*rule;
 	char			 detail[128];
+	struct pool_violation	 v[POOL_RULES_MAX];
+	long			 nv;
 
 	if (load(&d, tc->rec) == -1) {
 		CHECK(0, "%s: load", tc->name);
@@ -306,6 +308,17 @@ run_case(const struct tcase *tc)
 		CHECK_STR(rule, tc->rule, "%s: rule", tc->name);
 		if (tc->detail != NULL)
 			CHECK_STR(detail, tc->detail, "%s: detail", tc->name);
+		/* every broken rule: the first is the one above */
+		nv = pool_rules_check_all(rc, pool_data_worker(&d, "w"),
+		    pool_data_shift(&d, tc->shift), v, POOL_RULES_MAX);
+		CHECK(nv >= 0 && (nv == 0) == (rule == NULL),
+		    "%s: check_all finds %ld", tc->name, nv);
+		if (nv > 0 && rule != NULL) {
+			CHECK_STR(v[0].rule, rule, "%s: check_all first",
+			    tc->name);
+			CHECK_STR(v[0].detail, detail, "%s: check_all detail",
+			    tc->name);
+		}
 		pool_rules_free(rc);
 	}
 	pool_data_release(&d);
@@ -486,6 +499,131 @@ test_order_free(void)
 	    "rosters (%ld legal)", legal);
 }
 
+/*
+ * pool_rules_check_all against pool_rules_check, on random rosters with
+ * nights, overlaps, roles not held and weekly maxima: for every shift
+ * checked against all the others, it finds nothing if and only if
+ * pool_rules_check accepts; else its first rule and detail are
+ * pool_rules_check's, and no rule comes twice.  And the audits agree:
+ * pool_rules_audit_all reports the shifts pool_rules_audit reports,
+ * first with the same rule.
+ */
+#define RMAX	48
+static const char *first_one[RMAX], *first_all[RMAX];
+static long n_one, n_all, many;
+
+static void
+one_cb(void *arg, const struct pool_violation *v)
+{
+	(void)arg;
+	n_one++;
+	first_one[v->shift] = v->rule;
+}
+
+static void
+all_cb(void *arg, const struct pool_violation *v)
+{
+	long	*last = arg;
+
+	n_all++;
+	if (first_all[v->shift] == NULL)
+		first_all[v->shift] = v->rule;
+	else if (*last == v->shift)
+		many++;
+	*last = v->shift;
+}
+
+static void
+test_check_all(void)
+{
+	static char	 buf[RMAX][256], wbuf[128];
+	const char	*rec[RMAX + 2];
+	struct pool_data d;
+	struct pool_rulectx *rc;
+	struct pool_error err;
+	struct pool_violation v[POOL_RULES_MAX];
+	char		 detail[128];
+	const char	*rule;
+	long		 i, n, w, s, nv, k, j, last, bad = 0, checks = 0;
+	long		 refused = 0, several = 0, auditbad = 0;
+	int		 round, day, min, len;
+
+	for (round = 0; round < 200; round++) {
+		n = 0;
+		snprintf(wbuf, sizeof(wbuf), "{\"type\":\"worker\",\"id\":"
+		    "\"w\",\"roles\":[\"vig\"],\"max_hours_week\":%d}",
+		    20 + (int)rnd(30));
+		rec[n++] = wbuf;
+		for (i = 0; i < 8 + (long)rnd(RMAX - 16); i++) {
+			day = (int)rnd(21);
+			min = (int)rnd(48) * 30;
+			len = 2 * 60 + (int)rnd(21) * 30;
+			snprintf(buf[i], sizeof(buf[i]),
+			    "{\"type\":\"shift\",\"id\":\"s%02ld\","
+			    "\"org\":\"o\",\"role\":\"%s\","
+			    "\"start\":\"2026-06-%02dT%02d:%02d:00Z\","
+			    "\"end\":\"2026-06-%02dT%02d:%02d:00Z\"}",
+			    i, rnd(10) == 0 ? "helpende" : "vig", 1 + day,
+			    min / 60, min % 60,
+			    1 + day + (min + len) / 1440,
+			    (min + len) % 1440 / 60, (min + len) % 60);
+			rec[n++] = buf[i];
+		}
+		rec[n] = NULL;
+		if (load(&d, rec) == -1) {
+			CHECK(0, "check-all: load");
+			return;
+		}
+		w = pool_data_worker(&d, "w");
+		rc = pool_rules_new(conf, &d, tz, 1, &err);
+		for (s = 0; s < (long)d.shifts.n; s++)
+			pool_rules_assign(rc, w, s);
+		for (s = 0; s < (long)d.shifts.n; s++) {
+			pool_rules_unassign(rc, w, s);
+			detail[0] = '\0';
+			rule = pool_rules_check(rc, w, s, detail,
+			    sizeof(detail));
+			nv = pool_rules_check_all(rc, w, s, v, POOL_RULES_MAX);
+			checks++;
+			refused += rule != NULL;
+			several += nv > 1;
+			if ((nv == 0) != (rule == NULL) || (nv > 0 &&
+			    (strcmp(v[0].rule, rule) != 0 ||
+			    strcmp(v[0].detail, detail) != 0)))
+				bad++;
+			for (k = 0; k < nv; k++) {
+				if (v[k].worker != w || v[k].shift != s)
+					bad++;
+				for (j = 0; j < k; j++)
+					if (strcmp(v[j].rule, v[k].rule) == 0)
+						bad++;
+			}
+			pool_rules_assign(rc, w, s);
+		}
+		memset(first_one, 0, sizeof(first_one));
+		memset(first_all, 0, sizeof(first_all));
+		n_one = n_all = 0;
+		last = -1;
+		pool_rules_audit(rc, one_cb, NULL, &err);
+		pool_rules_audit_all(rc, all_cb, &last, &err);
+		for (s = 0; s < (long)d.shifts.n; s++)
+			if ((first_one[s] == NULL) != (first_all[s] == NULL) ||
+			    (first_one[s] != NULL &&
+			    strcmp(first_one[s], first_all[s]) != 0))
+				auditbad++;
+		if (n_all < n_one)
+			auditbad++;
+		pool_rules_free(rc);
+		pool_data_release(&d);
+	}
+	CHECK_INT(bad, 0, "check-all: first rule and detail as "
+	    "pool_rules_check, each rule once, in %ld checks", checks);
+	CHECK_INT(auditbad, 0, "check-all: the audits agree on 200 rosters");
+	CHECK(refused > checks / 10 && several > refused / 10 && many > 0,
+	    "check-all: rosters with refusals (%ld of %ld), with several "
+	    "rules broken (%ld)", refused, checks, several);
+}
+
 int
 main(void)
 {
@@ -502,6 +640,7 @@ main(void)
 	test_assign_audit();
 	test_dst();
 	test_order_free();
+	test_check_all();
 	pool_tz_free(tz);
 	pool_config_free(conf);
 	return test_done();
