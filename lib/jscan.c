@@ -509,31 +509,56 @@ scan_members(struct rd *r, int depth)
 	return n;
 }
 
-int
-pool_jscan_object(struct pool_jscan *sc, const char *line, size_t len)
+/* One object at r->p (after white space); r->p just past its '}'. */
+static int
+scan_top(struct pool_jscan *sc, struct rd *r, const char *text, size_t len)
 {
-	struct rd	r;
-	long		n;
+	long	n;
 
 	sc->ntok = 0;
 	sc->nmembers = 0;
 	/* Room for every decoded string, each with its NUL. */
 	if (len >= sc->buflen)
 		return -1;
-	r.p = line;
-	r.end = line + len;
-	r.d = sc->buf;
-	r.sc = sc;
-	skip_ws(&r);
-	if (r.p == r.end || *r.p != '{')
+	r->p = text;
+	r->end = text + len;
+	r->d = sc->buf;
+	r->sc = sc;
+	skip_ws(r);
+	if (r->p == r->end || *r->p != '{')
 		return -1;
-	r.p++;
-	if ((n = scan_members(&r, 0)) == -1)
-		return -1;
-	skip_ws(&r);
-	if (r.p != r.end)
+	r->p++;
+	if ((n = scan_members(r, 0)) == -1)
 		return -1;
 	sc->nmembers = (size_t)n;
+	return 0;
+}
+
+int
+pool_jscan_object(struct pool_jscan *sc, const char *line, size_t len)
+{
+	struct rd	r;
+
+	if (scan_top(sc, &r, line, len) == -1)
+		return -1;
+	skip_ws(&r);
+	if (r.p != r.end) {
+		sc->ntok = 0;
+		sc->nmembers = 0;
+		return -1;
+	}
+	return 0;
+}
+
+int
+pool_jscan_object_prefix(struct pool_jscan *sc, const char *text, size_t len,
+    size_t *used)
+{
+	struct rd	r;
+
+	if (scan_top(sc, &r, text, len) == -1)
+		return -1;
+	*used = (size_t)(r.p - text);
 	return 0;
 }
 
