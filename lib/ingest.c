@@ -106,6 +106,8 @@ struct pool_ingest {
 						   column, or -1 */
 	int			 fpending;	/* the first row picks the
 						   fast path's type */
+	struct ftent		*ftc;		/* JSON fast path: field
+						   types of names (FTC) */
 };
 
 /*
@@ -130,6 +132,14 @@ struct itent {
 	uint64_t	key;			/* 0: empty */
 	int64_t		t;
 	char		text[26];
+};
+
+/* The field type of a member name (pool_mapping_ftype), by name. */
+#define FTC	64
+
+struct ftent {
+	char		name[24];		/* "": empty */
+	enum pool_ftype	type;
 };
 
 
@@ -3588,23 +3598,37 @@ fast_json_mapping(const struct pool_mapping *m)
  * string it would convert (or refuse).
  */
 static int
-fast_as_is(const struct pool_mapping *m, const struct pool_jscan *sc)
+fast_as_is(const struct pool_mapping *m, struct ftent *ftc,
+    const struct pool_jscan *sc)
 {
 	const struct pool_map_field	*f;
 	const struct pool_jtok		*t = sc->tok;
+	struct ftent			*c;
 	enum pool_ftype			 ft;
 	size_t				 i, j;
 	int64_t				 x;
 
 	for (i = 0; i < sc->nmembers; i++, t += 1 +
 	    (t->type == POOL_J_ARRAY || t->type == POOL_J_OBJECT ? t->n : 0)) {
-		if (t->type != POOL_J_STRING || strcmp(t->key, "type") == 0)
+		if (t->type != POOL_J_STRING || (t->klen == 4 &&
+		    memcmp(t->key, "type", 4) == 0))
 			continue;
 		f = NULL;
 		for (j = 0; m != NULL && j < m->nfields; j++)
 			if (strcmp(m->fields[j].field, t->key) == 0)
 				f = &m->fields[j];
-		ft = pool_mapping_ftype(t->key);
+		/* Records repeat a few names: their types are cached. */
+		if (t->klen == 0 || t->klen >= sizeof(c->name))
+			ft = pool_mapping_ftype(t->key);
+		else {
+			c = &ftc[(t->klen * 7 + (unsigned char)t->key[0] * 3 +
+			    (unsigned char)t->key[t->klen - 1]) % FTC];
+			if (memcmp(c->name, t->key, t->klen + 1) != 0) {
+				memcpy(c->name, t->key, t->klen + 1);
+				c->type = pool_mapping_ftype(t->key);
+			}
+			ft = c->type;
+		}
 		if ((f == NULL || f->nmap == 0) && ft == POOL_F_STRING)
 			continue;
 		if (ft == POOL_F_TIME && (f == NULL || f->format == NULL) &&
@@ -3651,7 +3675,7 @@ fast_element(struct pool_ingest *g, struct jstream *js, uint64_t start,
 	pool_jscan_init(&sc, tok, FAST_TOKENS, buf, sizeof(buf));
 	if (pool_jscan_object_prefix(&sc, text, len, used) == -1 ||
 	    (js->nbad > 0 && js_any_bad(js, start, *used)) ||
-	    !fast_as_is(g->o.mapping, &sc) ||
+	    !fast_as_is(g->o.mapping, g->ftc, &sc) ||
 	    pool_record_from_jscan(&g->data, &sc, &rec) == -1)
 		return 1;
 	pool_error_clear(&e);
@@ -3752,6 +3776,9 @@ read_json(struct pool_ingest *g, FILE *f, const char *source,
 	js.hold = UINT64_MAX;
 	fast = !g->o.slow && g->o.pseudo == NULL &&
 	    fast_json_mapping(g->o.mapping);
+	if (fast && g->ftc == NULL &&
+	    (g->ftc = calloc(FTC, sizeof(*g->ftc))) == NULL)
+		goto nomem;
 	i++;
 	if (js_skip_ws(&js, &i, &line, err) == -1 ||
 	    (e = js_end(&js, i, err)) == -1)
@@ -3870,6 +3897,8 @@ end:
 		    "closing ']' of the array (one array per file)");
 	}
 	goto out;
+nomem:
+	js_nomem(err);
 fail:
 	rc = -1;
 out:
@@ -4119,6 +4148,7 @@ pool_ingest_free(struct pool_ingest *g)
 	free(g->fs.p);
 	free(g->dtc);
 	free(g->itc);
+	free(g->ftc);
 	pool_tz_free(g->tz);
 	pool_tz_free(g->srctz);
 	pool_data_release(&g->data);
