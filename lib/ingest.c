@@ -108,6 +108,7 @@ struct pool_ingest {
 						   fast path's type */
 	struct ftent		*ftc;		/* JSON fast path: field
 						   types of names (FTC) */
+	struct ttent		*ttc;		/* and times read (TTC) */
 };
 
 /*
@@ -134,12 +135,20 @@ struct itent {
 	char		text[26];
 };
 
-/* The field type of a member name (pool_mapping_ftype), by name. */
+/*
+ * The JSON fast path's caches: the field type of a member name
+ * (pool_mapping_ftype); times that pool_time_parse reads.
+ */
 #define FTC	64
+#define TTC	1024
 
 struct ftent {
 	char		name[24];		/* "": empty */
 	enum pool_ftype	type;
+};
+
+struct ttent {
+	char		text[32];		/* "": empty */
 };
 
 
@@ -2879,21 +2888,27 @@ ob_scanned(struct obuf *b, const struct pool_jtok *m, size_t n,
     const char *const *ord)
 {
 	struct ranked	 small[32], *r = small, t;
-	size_t		 i, j, k, idx;
+	size_t		 i, j, k, idx, from = 0, norder = 0;
 
 	if (n > 32 && (r = malloc(n * sizeof(*r))) == NULL) {
 		b->nomem = 1;
 		return;
 	}
+	while (ord != NULL && ord[norder] != NULL)
+		norder++;
 	for (i = 0, idx = 0; i < n; i++) {
 		r[i].v = &m[idx];
 		r[i].rank = SIZE_MAX;
-		for (k = 0; ord != NULL && ord[k] != NULL; k++)
+		/* From just after the last key found: in order, it is near. */
+		for (j = 0; j < norder; j++) {
+			k = from + j < norder ? from + j : from + j - norder;
 			if (ord[k][0] == m[idx].key[0] &&
 			    strcmp(ord[k], m[idx].key) == 0) {
 				r[i].rank = k;
+				from = k + 1;
 				break;
 			}
+		}
 		idx += 1 + (m[idx].type == POOL_J_ARRAY ||
 		    m[idx].type == POOL_J_OBJECT ? m[idx].n : 0);
 		/* Insertion: nothing moves when the order is canonical. */
@@ -3599,11 +3614,12 @@ fast_json_mapping(const struct pool_mapping *m)
  */
 static int
 fast_as_is(const struct pool_mapping *m, struct ftent *ftc,
-    const struct pool_jscan *sc)
+    struct ttent *ttc, const struct pool_jscan *sc)
 {
 	const struct pool_map_field	*f;
 	const struct pool_jtok		*t = sc->tok;
 	struct ftent			*c;
+	struct ttent			*tc;
 	enum pool_ftype			 ft;
 	size_t				 i, j;
 	int64_t				 x;
@@ -3631,9 +3647,20 @@ fast_as_is(const struct pool_mapping *m, struct ftent *ftc,
 		}
 		if ((f == NULL || f->nmap == 0) && ft == POOL_F_STRING)
 			continue;
-		if (ft == POOL_F_TIME && (f == NULL || f->format == NULL) &&
-		    pool_time_parse(t->s, &x, NULL, NULL) == 0)
-			continue;
+		if (ft == POOL_F_TIME && (f == NULL || f->format == NULL)) {
+			/* Exports repeat their times: those read are kept. */
+			tc = NULL;
+			if (t->len > 0 && t->len < sizeof(tc->text)) {
+				tc = &ttc[hash(HASH_INIT, t->s, t->len) % TTC];
+				if (memcmp(tc->text, t->s, t->len + 1) == 0)
+					continue;
+			}
+			if (pool_time_parse(t->s, &x, NULL, NULL) == 0) {
+				if (tc != NULL)
+					memcpy(tc->text, t->s, t->len + 1);
+				continue;
+			}
+		}
 		for (j = 0; j < t->len && isspace((unsigned char)t->s[j]); j++)
 			;
 		if (j < t->len)
@@ -3675,7 +3702,7 @@ fast_element(struct pool_ingest *g, struct jstream *js, uint64_t start,
 	pool_jscan_init(&sc, tok, FAST_TOKENS, buf, sizeof(buf));
 	if (pool_jscan_object_prefix(&sc, text, len, used) == -1 ||
 	    (js->nbad > 0 && js_any_bad(js, start, *used)) ||
-	    !fast_as_is(g->o.mapping, g->ftc, &sc) ||
+	    !fast_as_is(g->o.mapping, g->ftc, g->ttc, &sc) ||
 	    pool_record_from_jscan(&g->data, &sc, &rec) == -1)
 		return 1;
 	pool_error_clear(&e);
@@ -3776,9 +3803,12 @@ read_json(struct pool_ingest *g, FILE *f, const char *source,
 	js.hold = UINT64_MAX;
 	fast = !g->o.slow && g->o.pseudo == NULL &&
 	    fast_json_mapping(g->o.mapping);
-	if (fast && g->ftc == NULL &&
-	    (g->ftc = calloc(FTC, sizeof(*g->ftc))) == NULL)
-		goto nomem;
+	if (fast && g->ttc == NULL) {
+		free(g->ftc);
+		if ((g->ftc = calloc(FTC, sizeof(*g->ftc))) == NULL ||
+		    (g->ttc = calloc(TTC, sizeof(*g->ttc))) == NULL)
+			goto nomem;
+	}
 	i++;
 	if (js_skip_ws(&js, &i, &line, err) == -1 ||
 	    (e = js_end(&js, i, err)) == -1)
@@ -4149,6 +4179,7 @@ pool_ingest_free(struct pool_ingest *g)
 	free(g->dtc);
 	free(g->itc);
 	free(g->ftc);
+	free(g->ttc);
 	pool_tz_free(g->tz);
 	pool_tz_free(g->srctz);
 	pool_data_release(&g->data);

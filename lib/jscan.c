@@ -280,6 +280,55 @@ is_digit(const char *p, const char *end)
 	return p < end && *p >= '0' && *p <= '9';
 }
 
+/*
+ * The common numbers without strtod and strtoll, with the same values:
+ * an integer of at most 18 digits, or a real without an exponent of at
+ * most 15 digits, whose digits and power of ten are exact doubles, so
+ * that one division rounds as strtod does.  s .. end is a number the
+ * grammar accepts.  Returns -1 for any other.
+ */
+static int
+quick_number(const char *s, const char *end, int real, struct pool_jtok *t)
+{
+	static const double	 p10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+	    1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	const char		*p = s;
+	long long		 m = 0;
+	int			 neg = 0, digits = 0, frac = -1;
+
+	if (*p == '-') {
+		neg = 1;
+		p++;
+	}
+	for (; p < end; p++) {
+		if (*p == '.') {
+			frac = 0;
+			continue;
+		}
+		if (*p < '0' || *p > '9')
+			return -1;	/* an exponent */
+		m = m * 10 + (*p - '0');
+		digits++;
+		if (frac >= 0)
+			frac++;
+	}
+	if (real) {
+		if (digits > 15 || frac < 0)
+			return -1;
+		t->type = POOL_J_REAL;
+		t->x = (double)m / p10[frac];
+		if (neg)
+			t->x = -t->x;
+		return 0;
+	}
+	if (digits > 18)
+		return -1;
+	t->type = POOL_J_INTEGER;
+	t->i = neg ? -m : m;
+	t->x = (double)t->i;
+	return 0;
+}
+
 /* A number, r->p at its first character, per the JSON grammar. */
 static int
 scan_number(struct rd *r, struct pool_jtok *t)
@@ -323,6 +372,10 @@ scan_number(struct rd *r, struct pool_jtok *t)
 	if (p == end || !(*p == ',' || *p == '}' || *p == ']' || *p == ' ' ||
 	    *p == '\t' || *p == '\n' || *p == '\r'))
 		return -1;
+	if (quick_number(s, p, real, t) == 0) {
+		r->p = p;
+		return 0;
+	}
 	errno = 0;
 	if (real) {
 		t->type = POOL_J_REAL;
