@@ -3345,9 +3345,11 @@ js_fill(struct jstream *js, uint64_t keep, size_t want,
 		js->off = keep;
 		for (i = 0; i < js->nbad && js->bad[i].at < keep; i++)
 			;
-		memmove(js->bad, js->bad + i, (js->nbad - i) *
-		    sizeof(*js->bad));
-		js->nbad -= i;
+		if (i > 0) {
+			memmove(js->bad, js->bad + i, (js->nbad - i) *
+			    sizeof(*js->bad));
+			js->nbad -= i;
+		}
 	}
 	if (js->eof)
 		return js_check(js, err);

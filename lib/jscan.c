@@ -305,10 +305,9 @@ quick_number(const char *s, const char *end, int real, struct pool_jtok *t)
 			frac = 0;
 			continue;
 		}
-		if (*p < '0' || *p > '9')
-			return -1;	/* an exponent */
+		if (*p < '0' || *p > '9' || ++digits > 18)
+			return -1;	/* an exponent, or too long */
 		m = m * 10 + (*p - '0');
-		digits++;
 		if (frac >= 0)
 			frac++;
 	}
@@ -321,8 +320,6 @@ quick_number(const char *s, const char *end, int real, struct pool_jtok *t)
 			t->x = -t->x;
 		return 0;
 	}
-	if (digits > 18)
-		return -1;
 	t->type = POOL_J_INTEGER;
 	t->i = neg ? -m : m;
 	t->x = (double)t->i;
