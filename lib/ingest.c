@@ -106,6 +106,9 @@ struct pool_ingest {
 						   column, or -1 */
 	int			 fpending;	/* the first row picks the
 						   fast path's type */
+	struct ftent		*ftc;		/* JSON fast path: field
+						   types of names (FTC) */
+	struct ttent		*ttc;		/* and times read (TTC) */
 };
 
 /*
@@ -130,6 +133,22 @@ struct itent {
 	uint64_t	key;			/* 0: empty */
 	int64_t		t;
 	char		text[26];
+};
+
+/*
+ * The JSON fast path's caches: the field type of a member name
+ * (pool_mapping_ftype); times that pool_time_parse reads.
+ */
+#define FTC	64
+#define TTC	1024
+
+struct ftent {
+	char		name[24];		/* "": empty */
+	enum pool_ftype	type;
+};
+
+struct ttent {
+	char		text[32];		/* "": empty */
 };
 
 
@@ -2869,21 +2888,27 @@ ob_scanned(struct obuf *b, const struct pool_jtok *m, size_t n,
     const char *const *ord)
 {
 	struct ranked	 small[32], *r = small, t;
-	size_t		 i, j, k, idx;
+	size_t		 i, j, k, idx, from = 0, norder = 0;
 
 	if (n > 32 && (r = malloc(n * sizeof(*r))) == NULL) {
 		b->nomem = 1;
 		return;
 	}
+	while (ord != NULL && ord[norder] != NULL)
+		norder++;
 	for (i = 0, idx = 0; i < n; i++) {
 		r[i].v = &m[idx];
 		r[i].rank = SIZE_MAX;
-		for (k = 0; ord != NULL && ord[k] != NULL; k++)
+		/* From just after the last key found: in order, it is near. */
+		for (j = 0; j < norder; j++) {
+			k = from + j < norder ? from + j : from + j - norder;
 			if (ord[k][0] == m[idx].key[0] &&
 			    strcmp(ord[k], m[idx].key) == 0) {
 				r[i].rank = k;
+				from = k + 1;
 				break;
 			}
+		}
 		idx += 1 + (m[idx].type == POOL_J_ARRAY ||
 		    m[idx].type == POOL_J_OBJECT ? m[idx].n : 0);
 		/* Insertion: nothing moves when the order is canonical. */
@@ -3102,18 +3127,6 @@ slurp(FILE *f, const char *source, char **buf, size_t *len,
 	return 0;
 }
 
-static size_t
-skip_ws(const char *b, size_t i, size_t n, unsigned long *line)
-{
-	while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' ||
-	    b[i] == '\n')) {
-		if (b[i] == '\n')
-			(*line)++;
-		i++;
-	}
-	return i;
-}
-
 /* Length of the valid UTF-8 character at p (left bytes), 0 if none. */
 static size_t
 utf8_char(const unsigned char *p, size_t left)
@@ -3194,26 +3207,560 @@ badmap_free(struct badmap *bm, char *b)
 	free(bm->bits);
 }
 
-/*
- * Where the element after a syntax error most likely starts: the next
- * ',' followed (after white space) by '{', from b[from] on; n if none.
- * Returns the offset of the ','.
- */
-static size_t
-json_resync(const char *b, size_t from, size_t n)
-{
-	size_t	i, j;
+/** JSON arrays, read as a stream */
 
-	for (i = from; i < n; i++) {
-		if (b[i] != ',')
+/*
+ * A JSON array is read through a window over the input, not loaded
+ * whole: the window holds the element being read and what was read
+ * ahead, so memory stays flat however many elements there are.  Bytes
+ * that are not UTF-8 are replaced by 'x' in the window as they are
+ * read, exactly as badmap_make does for a whole text, and remembered,
+ * so that a reject quotes the input as it was.
+ *
+ * jansson reads an element from the window.  When its answer (a value
+ * or an error) came within JS_MARGIN bytes of the end of what was read
+ * (jansson reads a character ahead, and a UTF-8 character at a time),
+ * it could depend on bytes not read yet: the window grows (doubling)
+ * and the element is read again.  So every answer is the one a read of
+ * the whole text would give.  With the option slow the window is read
+ * a few bytes at a time, so that tests meet every edge.
+ */
+#define JS_CHUNK	(1u << 20)	/* bytes read at a time */
+#define JS_SLOW_CHUNK	13		/* the same with the option slow */
+#define JS_MARGIN	16
+
+struct jsbad {
+	uint64_t	 at;		/* offset in the input */
+	unsigned char	 c;		/* the byte there */
+};
+
+struct jstream {
+	FILE		*f;
+	const char	*source;
+	char		*b;		/* the input from offset off on */
+	size_t		 n, cap;
+	size_t		 ok;		/* b[0 .. ok) checked as UTF-8; the
+					   rest: a character cut by a read */
+	uint64_t	 off;
+	uint64_t	 hold;		/* never drop bytes from here on */
+	size_t		 chunk;
+	int		 eof;
+	unsigned long	 line;		/* of the element, for errors */
+	struct jsbad	*bad;		/* bytes not UTF-8 in the window */
+	size_t		 nbad, badcap;
+	char		 raw[RAWMAX];	/* raw text of a reject */
+};
+
+static int
+js_nomem(struct pool_error *err)
+{
+	return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+}
+
+/* 1 when the window holds the input up to its end. */
+static int
+js_done(const struct jstream *js)
+{
+	return js->eof && js->ok == js->n;
+}
+
+/* The offset just past the bytes ready to be read. */
+static uint64_t
+js_top(const struct jstream *js)
+{
+	return js->off + js->ok;
+}
+
+static const char *
+js_ptr(const struct jstream *js, uint64_t at)
+{
+	return js->b + (size_t)(at - js->off);
+}
+
+/* Check the new bytes of the window: see badmap_make. */
+static int
+js_check(struct jstream *js, struct pool_error *err)
+{
+	unsigned char	*b = (unsigned char *)js->b;
+	size_t		 i = js->ok, n = js->n, need, k;
+	uint64_t	 x;
+	struct jsbad	*nb;
+
+	while (i < n) {
+		if (b[i] < 0x80) {
+			while (n - i >= 8) {
+				memcpy(&x, b + i, 8);
+				if (x & HIGHS)
+					break;
+				i += 8;
+			}
+			while (i < n && b[i] < 0x80)
+				i++;
 			continue;
-		for (j = i + 1; j < n && (b[j] == ' ' || b[j] == '\t' ||
-		    b[j] == '\r' || b[j] == '\n'); j++)
+		}
+		need = b[i] >= 0xc2 && b[i] <= 0xdf ? 2 : b[i] >= 0xe0 &&
+		    b[i] <= 0xef ? 3 : b[i] >= 0xf0 && b[i] <= 0xf4 ? 4 : 0;
+		if (need > n - i && !js->eof)
+			break;		/* the rest comes with the next read */
+		if ((k = utf8_char(b + i, n - i)) == 0) {
+			if (js->nbad == js->badcap) {
+				size_t cap = js->badcap ? js->badcap * 2 : 64;
+
+				if ((nb = realloc(js->bad,
+				    cap * sizeof(*nb))) == NULL)
+					return js_nomem(err);
+				js->bad = nb;
+				js->badcap = cap;
+			}
+			js->bad[js->nbad].at = js->off + i;
+			js->bad[js->nbad++].c = b[i];
+			b[i] = 'x';
+			k = 1;
+		}
+		i += k;
+	}
+	js->ok = i;
+	return 0;
+}
+
+/*
+ * Read want bytes or more (at least a chunk) into the window, dropping
+ * the bytes before offset keep.  Returns 0, or -1 on a read error, when
+ * out of memory, or when one element would not fit in MAXFILE bytes.
+ */
+static int
+js_fill(struct jstream *js, uint64_t keep, size_t want,
+    struct pool_error *err)
+{
+	size_t	 drop, i, k, cap;
+	char	*nb;
+
+	if (keep > js->hold)
+		keep = js->hold;
+	if (keep > js->off) {
+		drop = (size_t)(keep - js->off);
+		memmove(js->b, js->b + drop, js->n - drop);
+		js->n -= drop;
+		js->ok -= drop;
+		js->off = keep;
+		for (i = 0; i < js->nbad && js->bad[i].at < keep; i++)
 			;
-		if (j < n && b[j] == '{')
-			return i;
+		if (i > 0) {
+			memmove(js->bad, js->bad + i, (js->nbad - i) *
+			    sizeof(*js->bad));
+			js->nbad -= i;
+		}
+	}
+	if (js->eof)
+		return js_check(js, err);
+	if (want < js->chunk)
+		want = js->chunk;
+	if (js->n >= MAXFILE) {
+		pool_error_set(err, POOL_ELIMIT, NULL, "an array element "
+		    "larger than %u bytes (use NDJSON for big inputs)",
+		    MAXFILE);
+		pool_error_locate(err, js->source, js->line);
+		return -1;
+	}
+	if (want > MAXFILE - js->n)
+		want = MAXFILE - js->n;
+	if (js->n + want + 1 > js->cap) {
+		cap = js->cap * 2 > js->n + want + 1 ? js->cap * 2 :
+		    js->n + want + 1;
+		if ((nb = realloc(js->b, cap)) == NULL)
+			return js_nomem(err);
+		js->b = nb;
+		js->cap = cap;
+	}
+	k = fread(js->b + js->n, 1, want, js->f);
+	js->n += k;
+	if (k < want) {
+		if (ferror(js->f)) {
+			pool_error_set(err, POOL_ESYS, NULL, "read error");
+			pool_error_locate(err, js->source, 0);
+			return -1;
+		}
+		js->eof = 1;
+	}
+	return js_check(js, err);
+}
+
+/*
+ * Make want bytes from offset at ready (or all up to the end of the
+ * input), keeping the bytes from keep (at most at) on.  Returns 0 or
+ * -1.
+ */
+static int
+js_ready(struct jstream *js, uint64_t keep, uint64_t at, size_t want,
+    struct pool_error *err)
+{
+	while (js_top(js) < at + want && !js_done(js))
+		if (js_fill(js, keep, (size_t)(at + want - js_top(js)),
+		    err) == -1)
+			return -1;
+	return 0;
+}
+
+static int
+js_avail(struct jstream *js, uint64_t at, size_t want, struct pool_error *err)
+{
+	return js_ready(js, at, at, want, err);
+}
+
+/* 1 if offset at is the end of the input, 0 if not, -1 on an error. */
+static int
+js_end(struct jstream *js, uint64_t at, struct pool_error *err)
+{
+	if (js_avail(js, at, 1, err) == -1)
+		return -1;
+	return at >= js_top(js);
+}
+
+/*
+ * The byte at offset at, after js_end said it is not the end: in the
+ * window until the next read.
+ */
+static int
+js_byte(const struct jstream *js, uint64_t at)
+{
+	return (unsigned char)js->b[at - js->off];
+}
+
+/* Skip white space from *at on, counting newlines into *line. */
+static int
+js_skip_ws(struct jstream *js, uint64_t *at, unsigned long *line,
+    struct pool_error *err)
+{
+	const char	*p;
+	uint64_t	 i = *at;
+
+	for (;;) {
+		while (i < js_top(js)) {
+			p = js_ptr(js, i);
+			if (*p == '\n')
+				(*line)++;
+			else if (*p != ' ' && *p != '\t' && *p != '\r') {
+				*at = i;
+				return 0;
+			}
+			i++;
+		}
+		if (js_done(js)) {
+			*at = i;
+			return 0;
+		}
+		if (js_fill(js, i, 0, err) == -1)
+			return -1;
+	}
+}
+
+/* Newlines in [from, from + len), all in the window. */
+static unsigned long
+js_lines(const struct jstream *js, uint64_t from, size_t len)
+{
+	const char	*p = js_ptr(js, from), *e = p + len;
+	unsigned long	 n = 0;
+
+	while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+		n++;
+		p++;
 	}
 	return n;
+}
+
+/* 1 if a byte of [from, from + len) was not UTF-8. */
+static int
+js_any_bad(const struct jstream *js, uint64_t from, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < js->nbad; i++)
+		if (js->bad[i].at >= from && js->bad[i].at < from + len)
+			return 1;
+	return 0;
+}
+
+/*
+ * Copy the input of [from, from + len), all in the window, as it was
+ * into js->raw: at most RAWMAX bytes, which is all a reject keeps.
+ * Returns the length copied.
+ */
+static size_t
+js_raw(struct jstream *js, uint64_t from, size_t len)
+{
+	size_t	i;
+
+	if (len > RAWMAX)
+		len = RAWMAX;
+	memcpy(js->raw, js_ptr(js, from), len);
+	for (i = 0; i < js->nbad; i++)
+		if (js->bad[i].at >= from && js->bad[i].at < from + len)
+			js->raw[js->bad[i].at - from] = (char)js->bad[i].c;
+	return len;
+}
+
+/*
+ * Where the element after a syntax error most likely starts: the next
+ * ',' followed (after white space) by '{', from offset from on, or the
+ * end of the input.  Sets *at to the offset of the ',' (or the end),
+ * adds the newlines of [start, *at) to *line and copies the raw text of
+ * [start, *at) into js->raw (*rawlen bytes).  The window slides on once
+ * the raw text is saved, so the rest of a big input can be skipped.
+ */
+static int
+js_resync(struct jstream *js, uint64_t start, uint64_t from, uint64_t *at,
+    unsigned long *line, size_t *rawlen, struct pool_error *err)
+{
+	uint64_t	 i, j;
+	int		 saved = 0, c;
+
+	for (i = start; i < from && i < js_top(js); i++)
+		if (js_byte(js, i) == '\n')
+			(*line)++;
+	i = from;
+	for (;;) {
+		if (i >= js_top(js)) {
+			if (js_done(js)) {
+				i = js_top(js);	/* from may be past it */
+				break;
+			}
+			if (!saved && i - start >= RAWMAX) {
+				*rawlen = js_raw(js, start, RAWMAX);
+				saved = 1;
+			}
+			if (js_fill(js, saved ? i : start, 0, err) == -1)
+				return -1;
+			continue;
+		}
+		c = js_byte(js, i);
+		if (c == '\n')
+			(*line)++;
+		if (c == ',') {
+			for (j = i + 1; ; j++) {
+				if (j >= js_top(js)) {
+					if (!saved && i - start >= RAWMAX) {
+						*rawlen = js_raw(js, start,
+						    RAWMAX);
+						saved = 1;
+					}
+					if (js_ready(js, saved ? i : start,
+					    j, 1, err) == -1)
+						return -1;
+					if (j >= js_top(js))
+						break;
+				}
+				c = js_byte(js, j);
+				if (c != ' ' && c != '\t' && c != '\r' &&
+				    c != '\n')
+					break;
+			}
+			if (j < js_top(js) && js_byte(js, j) == '{')
+				break;
+		}
+		i++;
+	}
+	*at = i;
+	if (!saved)
+		*rawlen = js_raw(js, start, (size_t)(i - start));
+	return 0;
+}
+
+/*
+ * jansson on the element at offset start, reading again with more of
+ * the input while its answer could depend on bytes not read yet.
+ * Returns the value (or NULL with je set); *fail is set on an error of
+ * the run (err set).
+ */
+static json_t *
+js_load(struct jstream *js, uint64_t start, size_t flags, json_error_t *je,
+    int *fail, struct pool_error *err)
+{
+	json_t	*o;
+	size_t	 avail;
+
+	flags |= JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY;
+	for (;;) {
+		avail = (size_t)(js_top(js) - start);
+		o = json_loadb(js_ptr(js, start), avail, flags, je);
+		if (js_done(js) || (size_t)je->position + JS_MARGIN < avail)
+			return o;
+		json_decref(o);
+		if (js_fill(js, start, avail, err) == -1) {
+			*fail = 1;
+			return NULL;
+		}
+	}
+}
+
+/* Ready when a mapping leaves an object as it is (see one_object). */
+static int
+fast_json_mapping(const struct pool_mapping *m)
+{
+	size_t	i;
+
+	if (m == NULL)
+		return 1;
+	if (!m->identity)
+		return 0;
+	for (i = 0; i < m->nfields; i++)
+		if (m->fields[i].constant != NULL)
+			return 0;
+	return 1;
+}
+
+/*
+ * 1 if normalize leaves every string of the scanned object as it is:
+ * a string field without a value map, a time in RFC 3339 with an
+ * offset (unless the mapping gives a pattern), a blank value; any other
+ * string it would convert (or refuse).
+ */
+static int
+fast_as_is(const struct pool_mapping *m, struct ftent *ftc,
+    struct ttent *ttc, const struct pool_jscan *sc)
+{
+	const struct pool_map_field	*f;
+	const struct pool_jtok		*t = sc->tok;
+	struct ftent			*c;
+	struct ttent			*tc;
+	enum pool_ftype			 ft;
+	size_t				 i, j;
+	int64_t				 x;
+
+	for (i = 0; i < sc->nmembers; i++, t += 1 +
+	    (t->type == POOL_J_ARRAY || t->type == POOL_J_OBJECT ? t->n : 0)) {
+		if (t->type != POOL_J_STRING || (t->klen == 4 &&
+		    memcmp(t->key, "type", 4) == 0))
+			continue;
+		f = NULL;
+		for (j = 0; m != NULL && j < m->nfields; j++)
+			if (strcmp(m->fields[j].field, t->key) == 0)
+				f = &m->fields[j];
+		/* Records repeat a few names: their types are cached. */
+		if (t->klen == 0 || t->klen >= sizeof(c->name))
+			ft = pool_mapping_ftype(t->key);
+		else {
+			c = &ftc[(t->klen * 7 + (unsigned char)t->key[0] * 3 +
+			    (unsigned char)t->key[t->klen - 1]) % FTC];
+			if (memcmp(c->name, t->key, t->klen + 1) != 0) {
+				memcpy(c->name, t->key, t->klen + 1);
+				c->type = pool_mapping_ftype(t->key);
+			}
+			ft = c->type;
+		}
+		if ((f == NULL || f->nmap == 0) && ft == POOL_F_STRING)
+			continue;
+		if (ft == POOL_F_TIME && (f == NULL || f->format == NULL)) {
+			/* Exports repeat their times: those read are kept. */
+			tc = NULL;
+			if (t->len > 0 && t->len < sizeof(tc->text)) {
+				tc = &ttc[hash(HASH_INIT, t->s, t->len) % TTC];
+				if (memcmp(tc->text, t->s, t->len + 1) == 0)
+					continue;
+			}
+			if (pool_time_parse(t->s, &x, NULL, NULL) == 0) {
+				if (tc != NULL)
+					memcpy(tc->text, t->s, t->len + 1);
+				continue;
+			}
+		}
+		for (j = 0; j < t->len && isspace((unsigned char)t->s[j]); j++)
+			;
+		if (j < t->len)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The fast path of a JSON array element, at offset start: an object
+ * the scanner reads, with no byte that was not UTF-8, whose strings
+ * normalize would leave as they are, holding a valid record of a known
+ * type with its "type" that the configuration accepts, is written in
+ * canonical form built from the scanned values (ob_scanned), without a
+ * jansson tree: the text canonical writes for it.  Anything else
+ * returns 1 and takes the general path, which words every error.
+ * Returns 0 with *used set when the element was handled, 1 for the
+ * general path, -1 on a write error or when out of memory.
+ */
+static int
+fast_element(struct pool_ingest *g, struct jstream *js, uint64_t start,
+    size_t *used, struct pool_error *err)
+{
+	struct pool_jtok	 tok[FAST_TOKENS];
+	char			 buf[FAST_LINE];
+	struct pool_jscan	 sc;
+	struct pool_record	 rec;
+	struct pool_error	 e;
+	const char		*text, *idstr, *worker, *shift;
+	size_t			 len;
+	int			 rc;
+
+	if (js_avail(js, start, FAST_LINE, err) == -1)
+		return -1;
+	len = (size_t)(js_top(js) - start);
+	if (len >= FAST_LINE)
+		len = FAST_LINE - 1;
+	text = js_ptr(js, start);
+	pool_jscan_init(&sc, tok, FAST_TOKENS, buf, sizeof(buf));
+	if (pool_jscan_object_prefix(&sc, text, len, used) == -1 ||
+	    (js->nbad > 0 && js_any_bad(js, start, *used)) ||
+	    !fast_as_is(g->o.mapping, g->ftc, g->ttc, &sc) ||
+	    pool_record_from_jscan(&g->data, &sc, &rec) == -1)
+		return 1;
+	pool_error_clear(&e);
+	if (check_config(g, &rec, &e) == -1) {
+		pool_record_release(&rec);
+		return 1;
+	}
+	count_row(g);
+	record_keys(&rec, &idstr, &worker, &shift);
+	g->ob.n = 0;
+	g->ob.nomem = 0;
+	ob_scanned(&g->ob, sc.tok, sc.nmembers, order_of(rec.type));
+	if (g->ob.nomem) {
+		pool_record_release(&rec);
+		return js_nomem(err);
+	}
+	rc = emit(g, rec.type, g->ob.p, g->ob.n, 0, idstr, worker, shift,
+	    text, *used, err);
+	pool_record_release(&rec);
+	if (rc == -1 || data_tick(g, err) == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * Not an array: NDJSON in a .json file, read from the bytes read so far
+ * (all in the window) and the rest of the input.
+ */
+static int
+js_ndjson(struct pool_ingest *g, struct jstream *js, struct pool_error *err)
+{
+	char	*rest, *t;
+	size_t	 restlen, i, n;
+	FILE	*mf;
+	int	 rc;
+
+	if (slurp(js->f, js->source, &rest, &restlen, err) == -1)
+		return -1;
+	n = js->n + restlen;
+	if ((t = malloc(n + 1)) == NULL) {
+		free(rest);
+		return js_nomem(err);
+	}
+	memcpy(t, js->b, js->n);
+	for (i = 0; i < js->nbad; i++)
+		t[js->bad[i].at - js->off] = (char)js->bad[i].c;
+	memcpy(t + js->n, rest, restlen);
+	t[n] = '\0';
+	free(rest);
+	rc = 0;
+	if ((mf = fmemopen(t, n, "r")) != NULL) {
+		rc = read_ndjson(g, mf, js->source, err);
+		fclose(mf);
+	}
+	free(t);
+	return rc;
 }
 
 /*
@@ -3221,95 +3768,140 @@ json_resync(const char *b, size_t from, size_t n)
  * object, holds a key twice or bytes that are not UTF-8 is a reject and
  * the next is read; where the syntax breaks, the text up to the next
  * ", {" is one reject.  Data after the closing ']' is a reject.  Not
- * an array: NDJSON.
+ * an array: NDJSON.  The array is read as a stream (see above).
  */
 static int
 read_json(struct pool_ingest *g, FILE *f, const char *source,
     struct pool_error *err)
 {
+	struct jstream	 js;
 	json_error_t	 je, je2;
-	struct badmap	 bm;
-	char		*b, *t;
-	size_t		 n, i, start, k;
+	json_t		*o, *o2;
+	uint64_t	 i, start, at;
+	size_t		 k, rawlen;
 	unsigned long	 line = 1;
-	json_t		*o;
-	int		 rc = 0, parsed;
-	FILE		*mf;
+	int		 rc = 0, parsed = 0, fast, fail = 0, e, skipped;
 
-	if (slurp(f, source, &b, &n, err) == -1)
-		return -1;
-	if (badmap_make(b, n, &bm, err) == -1) {
-		free(b);
-		return -1;
-	}
-	t = bm.orig;
+	memset(&js, 0, sizeof(js));
+	js.f = f;
+	js.source = source;
+	js.chunk = g->o.slow ? JS_SLOW_CHUNK : JS_CHUNK;
+	js.hold = 0;		/* all of it, until it is an array */
 	i = 0;
-	if (n >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0)
+	if (js_avail(&js, 0, 3, err) == -1)
+		goto fail;
+	if (js.ok >= 3 && memcmp(js.b, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
-	i = skip_ws(b, i, n, &line);
-	if (i == n || b[i] != '[') {
+	if (js_skip_ws(&js, &i, &line, err) == -1 ||
+	    (e = js_end(&js, i, err)) == -1)
+		goto fail;
+	if (e)
+		goto out;
+	if (js_byte(&js, i) != '[') {
 		/* Not an array: NDJSON in a .json file. */
-		if (i < n && (mf = fmemopen(t, n, "r")) != NULL) {
-			rc = read_ndjson(g, mf, source, err);
-			fclose(mf);
-		}
+		rc = js_ndjson(g, &js, err);
 		goto out;
 	}
-	i = skip_ws(b, i + 1, n, &line);
-	if (i < n && b[i] == ']')
+	js.hold = UINT64_MAX;
+	fast = !g->o.slow && g->o.pseudo == NULL &&
+	    fast_json_mapping(g->o.mapping);
+	if (fast && g->ttc == NULL) {
+		free(g->ftc);
+		if ((g->ftc = calloc(FTC, sizeof(*g->ftc))) == NULL ||
+		    (g->ttc = calloc(TTC, sizeof(*g->ttc))) == NULL)
+			goto nomem;
+	}
+	i++;
+	if (js_skip_ws(&js, &i, &line, err) == -1 ||
+	    (e = js_end(&js, i, err)) == -1)
+		goto fail;
+	if (!e && js_byte(&js, i) == ']')
 		goto end;
 	while (rc == 0) {
 		start = i;
-		g->line = line;
-		if ((o = json_loadb(b + i, n - i, JSON_DISABLE_EOF_CHECK |
-		    JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &je)) != NULL)
+		g->line = js.line = line;
+		if (fast && !e && js_byte(&js, start) == '{') {
+			if ((rc = fast_element(g, &js, start, &k, err)) == -1)
+				break;
+			if (rc == 0) {
+				line += js_lines(&js, start, k);
+				parsed = 1;
+				goto next;
+			}
+			rc = 0;
+		}
+		o = js_load(&js, start, JSON_REJECT_DUPLICATES, &je, &fail,
+		    err);
+		if (fail)
+			goto fail;
+		skipped = 0;
+		if (o != NULL)
 			k = (size_t)je.position;
-		else if ((o = json_loadb(b + i, n - i, JSON_DISABLE_EOF_CHECK |
-		    JSON_DECODE_ANY, &je2)) != NULL) {
+		else if ((o2 = js_load(&js, start, 0, &je2, &fail,
+		    err)) != NULL) {
 			/* A key given twice: the element alone. */
 			k = (size_t)je2.position;
-			json_decref(o);
-			o = NULL;
-		} else
-			k = json_resync(b, start + 1, n) - start;
-		for (i = start; i < start + k; i++)
-			if (b[i] == '\n')
-				line++;
-		if (o == NULL || badmap_any(&bm, start, start + k)) {
+			json_decref(o2);
+		} else if (fail)
+			goto fail;
+		else {
+			if (js_resync(&js, start, start + 1, &at, &line,
+			    &rawlen, err) == -1)
+				goto fail;
+			k = (size_t)(at - start);
+			skipped = 1;	/* lines counted, raw text saved */
+		}
+		if (!skipped)
+			line += js_lines(&js, start, k);
+		if (o == NULL || (js.nbad > 0 && js_any_bad(&js, start, k))) {
 			count_row(g);
+			if (!skipped)
+				rawlen = js_raw(&js, start, k);
+			if ((e = js_end(&js, start + k, err)) == -1) {
+				json_decref(o);
+				goto fail;
+			}
 			if (o != NULL)
-				rc = reject_text(g, NULL, t + start, k, err,
+				rc = reject_text(g, NULL, js.raw, rawlen, err,
 				    "invalid UTF-8");
 			else
-				rc = reject_text(g, NULL, t + start, k, err,
-				    "invalid JSON: %s%s", je.text,
-				    start + k == n ? "; the rest of the file "
-				    "is not read" : "");
+				rc = reject_text(g, NULL, js.raw, rawlen, err,
+				    "invalid JSON: %s%s", je.text, e ? "; the "
+				    "rest of the file is not read" : "");
 		} else
-			rc = one_object(g, o, b + start, k, 0, err);
+			rc = one_object(g, o, js_ptr(&js, start), k, 0, err);
 		parsed = o != NULL;
 		json_decref(o);
-		i = skip_ws(b, start + k, n, &line);
-		if (i < n && b[i] == ',') {
-			i = skip_ws(b, i + 1, n, &line);
+next:
+		i = start + k;
+		if (js_skip_ws(&js, &i, &line, err) == -1 ||
+		    (e = js_end(&js, i, err)) == -1)
+			goto fail;
+		if (!e && js_byte(&js, i) == ',') {
+			i++;
+			if (js_skip_ws(&js, &i, &line, err) == -1 ||
+			    (e = js_end(&js, i, err)) == -1)
+				goto fail;
 			continue;
 		}
-		if (i < n && b[i] == ']')
+		if (!e && js_byte(&js, i) == ']')
 			goto end;
-		if (rc == 0 && i < n) {
+		if (rc == 0 && !e) {
 			/* No ',' or ']': up to the next element. */
 			start = i;
-			k = json_resync(b, start, n) - start;
-			g->line = line;
-			for (i = start; i < start + k; i++)
-				if (b[i] == '\n')
-					line++;
+			g->line = js.line = line;
+			if (js_resync(&js, start, start, &at, &line, &rawlen,
+			    err) == -1 || (e = js_end(&js, at, err)) == -1)
+				goto fail;
 			count_row(g);
-			rc = reject_text(g, NULL, t + start, k, err, "invalid "
-			    "JSON: ',' or ']' expected%s", start + k == n ?
-			    "; the rest of the file is not read" : "");
-			if (start + k < n) {
-				i = skip_ws(b, start + k + 1, n, &line);
+			rc = reject_text(g, NULL, js.raw, rawlen, err, "invalid "
+			    "JSON: ',' or ']' expected%s", e ? "; the rest of "
+			    "the file is not read" : "");
+			if (!e) {
+				i = at + 1;
+				if (js_skip_ws(&js, &i, &line, err) == -1 ||
+				    (e = js_end(&js, i, err)) == -1)
+					goto fail;
 				continue;
 			}
 		} else if (rc == 0 && parsed) {
@@ -3324,16 +3916,26 @@ read_json(struct pool_ingest *g, FILE *f, const char *source,
 	goto out;
 end:
 	/* After the array: nothing but white space. */
-	i = skip_ws(b, i + 1, n, &line);
-	if (i < n) {
+	i++;
+	if (js_skip_ws(&js, &i, &line, err) == -1 ||
+	    (e = js_end(&js, i, err)) == -1 ||
+	    js_avail(&js, i, RAWMAX, err) == -1)
+		goto fail;
+	if (!e) {
 		count_row(g);
 		g->line = line;
-		rc = reject_text(g, NULL, t + i, n - i, err, "data after the "
+		rawlen = js_raw(&js, i, (size_t)(js_top(&js) - i));
+		rc = reject_text(g, NULL, js.raw, rawlen, err, "data after the "
 		    "closing ']' of the array (one array per file)");
 	}
+	goto out;
+nomem:
+	js_nomem(err);
+fail:
+	rc = -1;
 out:
-	badmap_free(&bm, b);
-	free(b);
+	free(js.b);
+	free(js.bad);
 	return rc;
 }
 
@@ -3578,6 +4180,8 @@ pool_ingest_free(struct pool_ingest *g)
 	free(g->fs.p);
 	free(g->dtc);
 	free(g->itc);
+	free(g->ftc);
+	free(g->ttc);
 	pool_tz_free(g->tz);
 	pool_tz_free(g->srctz);
 	pool_data_release(&g->data);

@@ -280,6 +280,52 @@ is_digit(const char *p, const char *end)
 	return p < end && *p >= '0' && *p <= '9';
 }
 
+/*
+ * The common numbers without strtod and strtoll, with the same values:
+ * an integer of at most 18 digits, or a real without an exponent of at
+ * most 15 digits, whose digits and power of ten are exact doubles, so
+ * that one division rounds as strtod does.  s .. end is a number the
+ * grammar accepts.  Returns -1 for any other.
+ */
+static int
+quick_number(const char *s, const char *end, int real, struct pool_jtok *t)
+{
+	static const double	 p10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+	    1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	const char		*p = s;
+	long long		 m = 0;
+	int			 neg = 0, digits = 0, frac = -1;
+
+	if (*p == '-') {
+		neg = 1;
+		p++;
+	}
+	for (; p < end; p++) {
+		if (*p == '.') {
+			frac = 0;
+			continue;
+		}
+		if (*p < '0' || *p > '9' || ++digits > 18)
+			return -1;	/* an exponent, or too long */
+		m = m * 10 + (*p - '0');
+		if (frac >= 0)
+			frac++;
+	}
+	if (real) {
+		if (digits > 15 || frac < 0)
+			return -1;
+		t->type = POOL_J_REAL;
+		t->x = (double)m / p10[frac];
+		if (neg)
+			t->x = -t->x;
+		return 0;
+	}
+	t->type = POOL_J_INTEGER;
+	t->i = neg ? -m : m;
+	t->x = (double)t->i;
+	return 0;
+}
+
 /* A number, r->p at its first character, per the JSON grammar. */
 static int
 scan_number(struct rd *r, struct pool_jtok *t)
@@ -323,6 +369,10 @@ scan_number(struct rd *r, struct pool_jtok *t)
 	if (p == end || !(*p == ',' || *p == '}' || *p == ']' || *p == ' ' ||
 	    *p == '\t' || *p == '\n' || *p == '\r'))
 		return -1;
+	if (quick_number(s, p, real, t) == 0) {
+		r->p = p;
+		return 0;
+	}
 	errno = 0;
 	if (real) {
 		t->type = POOL_J_REAL;
@@ -509,31 +559,56 @@ scan_members(struct rd *r, int depth)
 	return n;
 }
 
-int
-pool_jscan_object(struct pool_jscan *sc, const char *line, size_t len)
+/* One object at r->p (after white space); r->p just past its '}'. */
+static int
+scan_top(struct pool_jscan *sc, struct rd *r, const char *text, size_t len)
 {
-	struct rd	r;
-	long		n;
+	long	n;
 
 	sc->ntok = 0;
 	sc->nmembers = 0;
 	/* Room for every decoded string, each with its NUL. */
 	if (len >= sc->buflen)
 		return -1;
-	r.p = line;
-	r.end = line + len;
-	r.d = sc->buf;
-	r.sc = sc;
-	skip_ws(&r);
-	if (r.p == r.end || *r.p != '{')
+	r->p = text;
+	r->end = text + len;
+	r->d = sc->buf;
+	r->sc = sc;
+	skip_ws(r);
+	if (r->p == r->end || *r->p != '{')
 		return -1;
-	r.p++;
-	if ((n = scan_members(&r, 0)) == -1)
-		return -1;
-	skip_ws(&r);
-	if (r.p != r.end)
+	r->p++;
+	if ((n = scan_members(r, 0)) == -1)
 		return -1;
 	sc->nmembers = (size_t)n;
+	return 0;
+}
+
+int
+pool_jscan_object(struct pool_jscan *sc, const char *line, size_t len)
+{
+	struct rd	r;
+
+	if (scan_top(sc, &r, line, len) == -1)
+		return -1;
+	skip_ws(&r);
+	if (r.p != r.end) {
+		sc->ntok = 0;
+		sc->nmembers = 0;
+		return -1;
+	}
+	return 0;
+}
+
+int
+pool_jscan_object_prefix(struct pool_jscan *sc, const char *text, size_t len,
+    size_t *used)
+{
+	struct rd	r;
+
+	if (scan_top(sc, &r, text, len) == -1)
+		return -1;
+	*used = (size_t)(r.p - text);
 	return 0;
 }
 

@@ -58,8 +58,10 @@ struct pool_ingest_opts {
 	int			 references;	/* check references (1) */
 	const struct pool_pseudo *pseudo;	/* may be NULL */
 	const char		*tzdir;		/* NULL: the system's */
-	int			 slow;		/* for tests: never take the
-						   fast path of CSV rows */
+	int			 slow;		/* for tests: never take a
+						   fast path, and read a JSON
+						   array a few bytes at a
+						   time */
 	FILE			*out;		/* records */
 	FILE			*rejects;	/* reject records, or NULL */
 	/* Called for each reject (warning 0) and warning (1) to print it;

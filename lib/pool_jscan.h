@@ -76,6 +76,16 @@ int	pool_jscan_object(struct pool_jscan *sc, const char *line,
 	    size_t len);
 
 /**
+ * Scan one JSON object at the start of text (len bytes, optionally
+ * after white space) that may be followed by anything, such as the
+ * next element of an array: as pool_jscan_object, and *used is set to
+ * the bytes up to and including the object's closing '}'.  An object
+ * that does not end within len bytes is refused.
+ */
+int	pool_jscan_object_prefix(struct pool_jscan *sc, const char *text,
+	    size_t len, size_t *used);
+
+/**
  * Find the member named key among the n members starting at m (the
  * top object: sc->tok, sc->nmembers; a nested object: the tokens after
  * it).  Returns the member or NULL.

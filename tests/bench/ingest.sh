@@ -153,6 +153,17 @@ if [ "$rci" -lt 2 ]; then
 	    END { print "]" }' "$work/ingest.ndjson" > "$work/shape.json"
 	shape "JSON array" "$work/shape.json" "jq" jq -c '.[]' \
 	    "$work/shape.json"
+	# The array is read as a stream: memory against its length.
+	if [ "$rows" -ge 100000 ]; then
+		awk -v n=$((rows / 10)) 'BEGIN { printf "[" }
+		    NR > n { exit } NR > 1 { printf "," } { printf "%s", $0 }
+		    END { print "]" }' "$work/ingest.ndjson" > "$work/tenth.json"
+		run /dev/null "$bin/pool-ingest" -r /dev/null "$work/tenth.json"
+		echo "| pool-ingest JSON array memory | $((rows / 10)) vs" \
+		    "$rows rows | - | - | $M MB vs $sm MB | - | - | - |" \
+		    "flat but for 32-96 B per id | - |"
+		rm -f "$work/tenth.json"
+	fi
 	rm -f "$work/shape.json"
 	{
 		echo "type;id;org;role;start;end;unit;priority;break_minutes"

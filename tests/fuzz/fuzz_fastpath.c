@@ -4,8 +4,9 @@
  * off (the `slow` option), and both runs must write the same records,
  * the same rejects and the same counts.  The first byte picks the
  * format (NDJSON; CSV without a mapping, the record fields as header,
- * which takes the fast path when the type is in a column or given) and
- * whether --update is on.
+ * which takes the fast path when the type is in a column or given; a
+ * JSON array, whose slow run also reads the input a few bytes at a
+ * time) and whether --update is on.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -36,7 +37,8 @@ ingest(const uint8_t *data, size_t size, int fmt, int update, int slow,
 	memset(&io, 0, sizeof(io));
 	FUZZ_ASSERT((out = open_memstream(&o->out, &o->outlen)) != NULL);
 	FUZZ_ASSERT((rej = open_memstream(&o->rej, &o->rejlen)) != NULL);
-	io.format = fmt == 0 ? POOL_FMT_NDJSON : POOL_FMT_CSV;
+	io.format = fmt == 0 ? POOL_FMT_NDJSON : fmt == 3 ? POOL_FMT_JSON :
+	    POOL_FMT_CSV;
 	io.type = fmt == 2 ? "shift" : NULL;
 	io.update = update;
 	io.slow = slow;
@@ -65,7 +67,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int		fmt = 0, update = 0;
 
 	if (size > 0) {
-		fmt = data[0] % 3;
+		fmt = data[0] & 3;
 		update = (data[0] >> 2) & 1;
 		data++;
 		size--;

@@ -755,6 +755,123 @@ test_ndjson_fast_path(void)
 	free(buf);
 }
 
+/*
+ * The fast path of JSON array elements and the stream the array is read
+ * from, against the general path: the same random arrays read with the
+ * option slow (no fast path, and the input read a few bytes at a time,
+ * so that every element meets the edge of what was read) must give the
+ * same records, rejects and counts.  The elements are of every kind:
+ * valid records in and out of canonical order, pretty-printed, strings
+ * that the general path converts (a number, a local time, a list,
+ * some of them where the record takes any value),
+ * typeless objects, values that are not objects, keys given twice,
+ * bytes that are not UTF-8, broken syntax, a missing ',', elements too
+ * long for the scanner; the array ends well, not at all, or with data
+ * after it.  The last round is bigger than what the fast run reads at
+ * a time.
+ */
+static void
+test_json_array_fast_path(void)
+{
+	static const char *const elems[] = {
+	    "{\"type\":\"shift\",\"id\":\"S%u\",\"org\":\"a\",\"role\":\"r\","
+	    "\"start\":\"2026-11-23T07:00:00+01:00\",\"end\":"
+	    "\"2026-11-23T15:00:00+01:00\",\"priority\":%u,\"location\":"
+	    "{\"lat\":52.5,\"lon\":5.25},\"tags\":[\"t\",\"u\"]}",
+	    "{\n  \"end\": \"2026-11-23T15:00:00+01:00\",\n  \"tags\": [\"t\","
+	    " \"u\"],\n  \"location\": {\"lon\": 5.25, \"lat\": 52.50},\n"
+	    "  \"priority\": %u.0e0,\n  \"id\": \"S%u\", \"role\": \"r\",\n"
+	    "  \"type\": \"shift\", \"org\": \"a\",\n  \"start\": "
+	    "\"2026-11-23T07:00:00+01:00\"\n}",
+	    "{\"type\":\"worker\",\"id\":\"W%u\",\"roles\":[\"r\"],"
+	    "\"zz\":%u,\"aa\":\"\\u00e9\\t\\\"\",\"name\":\"N\\/\"}",
+	    "{\"type\":\"availability\",\"worker\":\"W%u\",\"start\":"
+	    "\"2026-11-23T00:00:00+01:00\",\"end\":\"2026-11-24T00:00:00+01:00\","
+	    "\"n\":%u}",
+	    "{\"type\":\"org\",\"id\":\"o%u\",\"weight\":%u.5,\"big\":1e20,"
+	    "\"neg\":-0.00001,\"x\":null,\"y\":true,\"z\":false,\"note\":\" \"}",
+	    "{\"type\":\"shift\",\"id\":\"S%u\",\"org\":\"a\",\"role\":\"r\","
+	    "\"start\":\"2026-11-23T07:00:00+01:00\",\"end\":"
+	    "\"2026-11-23T15:00:00+01:00\",\"priority\":\"%u\"}",
+	    "{\"type\":\"shift\",\"id\":\"S%u\",\"org\":\"a\",\"role\":\"r\","
+	    "\"start\":\"2026-11-23 07:00\",\"end\":"
+	    "\"2026-11-23T15:00:00+01:00\",\"priority\":%u,\"skills\":\"p,q\"}",
+	    "{\"type\":\"shift\",\"id\":\"S%u\",\"org\":\"a\",\"role\":\"r\","
+	    "\"start\":\"2026-11-23T07:00:00+01:00\",\"end\":"
+	    "\"2026-11-23T06:00:00+01:00\",\"priority\":%u}",
+	    "{\"type\":\"worker\",\"id\":\"W%u\",\"roles\":[\"r\"],"
+	    "\"zz\":%u,\"name\":\"N\"%4200s}",
+	    "{\"id\":\"W%u\",\"roles\":[\"r\"],\"n\":%u}",
+	    "{\"type\":\"shift\",\"id\":\"S%u\",\"id\":\"T%u\"}",
+	    "{\"type\":\"worker\",\"id\":\"W%u\xff\",\"roles\":[\"r\"],"
+	    "\"n\":%u}",
+	    "{\"type\":\"signup\",\"worker\":\"W%u\",\"shift\":\"S%u\"}",
+	    "{\"type\":\"mystery\",\"id\":\"M%u\",\"n\":%u}",
+	    "{\"type\":\"shift\" \"id\":\"S%u\",\"n\":%u}",
+	    "{\"type\":\"worker\",\"id\":\"X%u\",\"roles\":[\"r\"]} {\"n\":%u}",
+	    "[%u,%u]",
+	    "\"%u%u\"",
+	    /* Valid as they are, but the general path converts them. */
+	    "{\"type\":\"worker\",\"id\":\"W%u\",\"roles\":[\"r\"],"
+	    "\"score\":\"%u.5\",\"start\":\"2026-11-23 07:00\"}",
+	    "{\"type\":\"org\",\"id\":\"o%u\",\"weight\":\" %u \"}",
+	};
+	static const char *const ends[] = { "]", "]\n", "", "] {\"x\":1}",
+	    "]\n\n" };
+	struct opt	 fast = { POOL_FMT_JSON, NULL, NULL, 0, NULL, NULL, 0 };
+	struct opt	 slow = { POOL_FMT_JSON, NULL, NULL, 0, NULL, NULL, 1 };
+	struct result	 a, b;
+	size_t		 n, i, iter, count;
+	char		*buf = malloc(8000000);
+	int		 same = 1, some = 0, big = 0;
+
+	for (iter = 0; iter < 21; iter++) {
+		count = iter == 20 ? 10000 : 300;
+		n = 0;
+		buf[n++] = '[';
+		for (i = 0; i < count; i++) {
+			unsigned int k = rnd(3) ? rnd(5) :
+			    rnd(sizeof(elems) / sizeof(elems[0]));
+			unsigned int x = rnd(40), y = 1 + rnd(2);
+
+			if (i > 0)
+				n += (size_t)sprintf(buf + n, "%s", rnd(4) ?
+				    "," : ",\n  ");
+			if (k == 1)
+				n += (size_t)sprintf(buf + n, elems[k], y, x);
+			else if (k == 8)
+				n += (size_t)sprintf(buf + n, elems[k], x, y,
+				    "");
+			else
+				n += (size_t)sprintf(buf + n, elems[k], x, y);
+		}
+		n += (size_t)sprintf(buf + n, "%s",
+		    ends[iter < 20 ? rnd(5) : 0]);
+		buf[n] = '\0';
+		fast.update = slow.update = (int)(iter % 2);
+		fast.type = slow.type = iter % 3 == 2 ? "worker" : NULL;
+		run(&fast, buf, &a);
+		run(&slow, buf, &b);
+		if (a.rc != b.rc || strcmp(a.out, b.out) != 0 ||
+		    strcmp(a.rej, b.rej) != 0 || strcmp(a.diag, b.diag) != 0 ||
+		    memcmp(&a.st, &b.st, sizeof(a.st)) != 0) {
+			printf("# round %zu differs\n", iter);
+			same = 0;
+		}
+		if (a.st.records > 20 && a.st.rejects > 10 && a.st.merged > 10)
+			some++;
+		if (iter == 20 && n > (1u << 20) && a.st.records > 1000)
+			big = 1;
+		done(&a);
+		done(&b);
+	}
+	CHECK(same, "JSON array fast and general path, read in big and small "
+	    "pieces: the same records, rejects and counts");
+	CHECK(some == 21, "the arrays mix records, rejects and duplicates");
+	CHECK(big, "the big array is read in more than one piece");
+	free(buf);
+}
+
 /* The canonical writer writes what pool_json_write writes. */
 static void
 test_canonical(void)
@@ -848,6 +965,7 @@ main(void)
 	test_property();
 	test_fast_path();
 	test_ndjson_fast_path();
+	test_json_array_fast_path();
 	test_fast_path_typecol();
 	test_canonical();
 	test_out_of_memory();
