@@ -2853,8 +2853,11 @@ one_object(struct pool_ingest *g, json_t *o, const char *raw, size_t rawlen,
 		    "(give the type in the mapping, a 'type' field or --type)");
 	}
 	if (!verbatim && ident && normalize(g, r, &e) == -1) {
-		set_context(&e, r, pool_rtype_parse(json_string_value(
-		    json_object_get(r, "type"))));
+		json_t	*tv = json_object_get(r, "type");
+
+		/* The type may be anything but a string here ("type: 7"). */
+		set_context(&e, r, json_is_string(tv) ?
+		    pool_rtype_parse(json_string_value(tv)) : POOL_R_UNKNOWN);
 		json_decref(r);
 		return reject(g, &e, g->src, g->line, raw, rawlen, err);
 	}
