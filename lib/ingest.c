@@ -1419,26 +1419,14 @@ find_shift_type(const struct pool_config *c, const char *id)
 	return NULL;
 }
 
-/*
- * Check the shift type v of a row (the value of field shift_type) against
- * the pool's; *st is set to it.  An unknown type names the known ones.
- */
+/* The error of a shift type s that the pool does not know. */
 static int
-conv_shift_type(struct pool_ingest *g, json_t *v,
-    const struct pool_shift_type **st, struct pool_error *err)
+unknown_shift_type(const struct pool_config *c, const char *s,
+    struct pool_error *err)
 {
-	const struct pool_config	*c = g->o.config;
 	char				 known[160], q[80];
 	size_t				 i, n = 0;
-	const char			*s;
 
-	*st = NULL;
-	if (!json_is_string(v))
-		return pool_error_set(err, POOL_EFIELD, "shift_type",
-		    "must be text, a shift type of the pool");
-	s = json_string_value(v);
-	if ((*st = find_shift_type(c, s)) != NULL)
-		return 0;
 	pool_mapping_printable(s, strlen(s), q, sizeof(q));
 	if (c == NULL || c->nshift_types == 0)
 		return pool_error_set(err, POOL_EFIELD, "shift_type",
@@ -1452,6 +1440,24 @@ conv_shift_type(struct pool_ingest *g, json_t *v,
 		memcpy(known + sizeof(known) - 4, "...", 4);
 	return pool_error_set(err, POOL_EFIELD, "shift_type", "unknown shift "
 	    "type '%s' (%s has %s)", q, c->source, known);
+}
+
+/*
+ * Check the shift type v of a row (the value of field shift_type) against
+ * the pool's; *st is set to it.  An unknown type names the known ones.
+ */
+static int
+conv_shift_type(struct pool_ingest *g, json_t *v,
+    const struct pool_shift_type **st, struct pool_error *err)
+{
+	*st = NULL;
+	if (!json_is_string(v))
+		return pool_error_set(err, POOL_EFIELD, "shift_type",
+		    "must be text, a shift type of the pool");
+	if ((*st = find_shift_type(g->o.config,
+	    json_string_value(v))) != NULL)
+		return 0;
+	return unknown_shift_type(g->o.config, json_string_value(v), err);
 }
 
 /*
@@ -1773,6 +1779,10 @@ check_config(struct pool_ingest *g, const struct pool_record *r,
 	default:
 		return 0;
 	}
+	if (r->type == POOL_R_SHIFT && r->u.shift.shift_type != NULL &&
+	    c->nshift_types > 0 &&
+	    find_shift_type(c, r->u.shift.shift_type) == NULL)
+		return unknown_shift_type(c, r->u.shift.shift_type, err);
 	if (org != NULL && c->norgs > 0 && pool_config_org(c, org) == NULL)
 		return pool_error_set(err, POOL_EFIELD, "org",
 		    "unknown organisation '%s' (not in %s)", PR(org),
