@@ -155,8 +155,8 @@ test_shift_type(void)
 {
 	static const char *const texts[] = {
 		"date: D\ncolumns:\n  shift_type: T\n",
-		"columns:\n  start: {date: D}\n  shift_type: {column: T, "
-		    "map: {V: early}}\n",
+		("columns:\n  start: {date: D}\n  shift_type: {column: T, "
+		    "map: {V: early}}\n"),
 		"date: D\nconstants:\n  shift_type: night\n",
 	};
 	struct pool_error	 err;
