@@ -436,8 +436,8 @@ static const char *const ord_worker[] = {
 	"dedicated", "night_exempt", "valid_from", "valid_until", "rate", NULL
 };
 static const char *const ord_shift[] = {
-	"type", "id", "org", "role", "start", "end", "unit", "skills", "tags",
-	"priority", "location", "break_minutes", "note", NULL
+	"type", "id", "org", "role", "start", "end", "shift_type", "unit",
+	"skills", "tags", "priority", "location", "break_minutes", "note", NULL
 };
 static const char *const ord_interval[] = {
 	"type", "worker", "start", "end", NULL
@@ -1392,10 +1392,152 @@ conv_datetime(struct pool_ingest *g, const struct pool_mapping *m,
 	return 0;
 }
 
+/*
+ * Whether row r gives a start or an end of its own: a time in a time
+ * column, a date-time in a column, or a constant.  A row with a shift
+ * type that gives neither takes the type's times.
+ */
+static int
+row_gives_times(const struct row *r, const struct pool_mapping *m)
+{
+	const struct pool_map_field	*f;
+	const char			*s;
+	size_t				 i, len;
+	json_t				*jv;
+
+	for (i = 0; i < m->nfields; i++) {
+		f = &m->fields[i];
+		if (strcmp(f->field, "start") != 0 &&
+		    strcmp(f->field, "end") != 0)
+			continue;
+		if (f->constant != NULL)
+			return 1;
+		if (f->date_column != NULL && f->time_column == NULL)
+			continue;
+		if (f->date_column != NULL)
+			s = cell(r, f->time_index, f->time_column, &len, NULL);
+		else
+			s = cell(r, f->index, f->column, &len, &jv);
+		while (len > 0 && (*s == ' ' || *s == '\t'))
+			s++, len--;
+		if (len > 0 || (f->date_column == NULL && jv != NULL))
+			return 1;
+	}
+	return 0;
+}
+
+/* The shift type named id in the pool's configuration, or NULL. */
+static const struct pool_shift_type *
+find_shift_type(const struct pool_config *c, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; c != NULL && i < c->nshift_types; i++)
+		if (strcmp(c->shift_types[i].id, id) == 0)
+			return &c->shift_types[i];
+	return NULL;
+}
+
+/* The error of a shift type s that the pool does not know. */
+static int
+unknown_shift_type(const struct pool_config *c, const char *s,
+    struct pool_error *err)
+{
+	char				 known[160], q[80];
+	size_t				 i, n = 0;
+
+	pool_mapping_printable(s, strlen(s), q, sizeof(q));
+	if (c == NULL || c->nshift_types == 0)
+		return pool_error_set(err, POOL_EFIELD, "shift_type",
+		    "unknown shift type '%s' (%s has no shift_types)", q,
+		    c != NULL ? c->source : "the configuration");
+	known[0] = '\0';
+	for (i = 0; i < c->nshift_types && n + 8 < sizeof(known); i++)
+		n += (size_t)snprintf(known + n, sizeof(known) - n, "%s%s",
+		    i > 0 ? ", " : "", c->shift_types[i].id);
+	if (n >= sizeof(known))
+		memcpy(known + sizeof(known) - 4, "...", 4);
+	return pool_error_set(err, POOL_EFIELD, "shift_type", "unknown shift "
+	    "type '%s' (%s has %s)", q, c->source, known);
+}
+
+/*
+ * Check the shift type v of a row (the value of field shift_type) against
+ * the pool's; *st is set to it.  An unknown type names the known ones.
+ */
+static int
+conv_shift_type(struct pool_ingest *g, json_t *v,
+    const struct pool_shift_type **st, struct pool_error *err)
+{
+	*st = NULL;
+	if (!json_is_string(v))
+		return pool_error_set(err, POOL_EFIELD, "shift_type",
+		    "must be text, a shift type of the pool");
+	if ((*st = find_shift_type(g->o.config,
+	    json_string_value(v))) != NULL)
+		return 0;
+	return unknown_shift_type(g->o.config, json_string_value(v), err);
+}
+
+/*
+ * The start and end of a shift of type st on the day of the date column
+ * of start (else of end): the agreed times in the source zone, the end
+ * on the next day when it is at or before the start.
+ */
+static int
+type_times(struct pool_ingest *g, const struct pool_mapping *m,
+    const struct row *r, const struct pool_shift_type *st, json_t *o,
+    struct pool_error *err)
+{
+	const struct pool_map_field	*f = NULL;
+	struct pool_civil		 c, e;
+	const char			*s;
+	char				*d, b[26];
+	size_t				 i, len;
+	int64_t				 t;
+
+	for (i = 0; i < m->nfields; i++)
+		if (m->fields[i].date_column != NULL &&
+		    (f == NULL || strcmp(m->fields[i].field, "start") == 0) &&
+		    (strcmp(m->fields[i].field, "start") == 0 ||
+		    strcmp(m->fields[i].field, "end") == 0))
+			f = &m->fields[i];
+	if (f == NULL)
+		return pool_error_set(err, POOL_EFIELD, "start", "shift type "
+		    "'%s' gives the times, not the day: the mapping has no "
+		    "date column", st->id);
+	s = cell(r, f->date_index, f->date_column, &len, NULL);
+	d = trim(g, s, len);
+	if (*d == '\0')
+		return pool_error_set(err, POOL_EFIELD, "start",
+		    "no date in column '%s'", f->date_column);
+	memset(&c, 0, sizeof(c));
+	if (pool_mapping_parse_civil(m->date_format, d, &c, err) == -1) {
+		snprintf(err->field, sizeof(err->field), "start");
+		return -1;
+	}
+	e = c;
+	c.hour = st->start / 60;
+	c.min = st->start % 60;
+	if (st->end <= st->start)
+		pool_time_civil_from_days(pool_time_days_from_civil(e.year,
+		    e.month, e.day) + 1, &e.year, &e.month, &e.day);
+	e.hour = st->end / 60;
+	e.min = st->end % 60;
+	if (to_instant(g, m, "start", &c, &t, err) == -1 ||
+	    set_path(o, "start", json_string(fmt_time(g->tz, t, b)),
+	    err) == -1 ||
+	    to_instant(g, m, "end", &e, &t, err) == -1 ||
+	    set_path(o, "end", json_string(fmt_time(g->tz, t, b)), err) == -1)
+		return -1;
+	return 0;
+}
+
 static json_t *
 row_to_json(struct pool_ingest *g, const struct pool_mapping *m,
     const struct row *r, struct pool_error *err)
 {
+	const struct pool_shift_type	*st = NULL;
 	const struct pool_map_field	*f, *sf = NULL;
 	struct pool_civil		 c, sc;
 	const char			*s;
@@ -1412,13 +1554,39 @@ row_to_json(struct pool_ingest *g, const struct pool_mapping *m,
 		return NULL;
 	}
 	/* Pass 0: all but times; 1: start; 2: the other times. */
-	for (pass = 0; pass < 3; pass++)
+	for (pass = 0; pass < 3; pass++) {
+		/*
+		 * A shift type gives start and end when the row gives
+		 * neither; times of the row win (they are what is worked).
+		 */
+		if (pass == 1 && (x = json_object_get(o, "shift_type")) !=
+		    NULL) {
+			if (conv_shift_type(g, x, &st, err) == -1)
+				goto bad;
+			if (row_gives_times(r, m))
+				st = NULL;
+			else if (type_times(g, m, r, st, o, err) == -1)
+				goto bad;
+		}
 		for (i = 0; i < m->nfields; i++) {
 			f = &m->fields[i];
 			if ((pass == 0) != (f->type != POOL_F_TIME) ||
 			    (pass == 1 && strcmp(f->field, "start") != 0) ||
 			    (pass == 2 && strcmp(f->field, "start") == 0))
 				continue;
+			if (st != NULL && (strcmp(f->field, "start") == 0 ||
+			    strcmp(f->field, "end") == 0))
+				continue;
+			if (f->date_column != NULL && f->time_column == NULL) {
+				/* Only a shift type gives its time. */
+				s = cell(r, f->date_index, f->date_column,
+				    &len, NULL);
+				if (*trim(g, s, len) == '\0')
+					continue;
+				pool_error_set(err, POOL_EFIELD, f->field,
+				    "no time: the row has no shift type");
+				goto bad;
+			}
 			if (f->date_column != NULL) {
 				if (conv_datetime(g, m, f, r, &c, &present,
 				    err) == -1)
@@ -1478,6 +1646,7 @@ row_to_json(struct pool_ingest *g, const struct pool_mapping *m,
 			    set_path(o, f->field, x, err) == -1)
 				goto bad;
 		}
+	}
 	return o;
 bad:
 	json_decref(o);
@@ -1629,6 +1798,10 @@ check_config(struct pool_ingest *g, const struct pool_record *r,
 	default:
 		return 0;
 	}
+	if (r->type == POOL_R_SHIFT && r->u.shift.shift_type != NULL &&
+	    c->nshift_types > 0 &&
+	    find_shift_type(c, r->u.shift.shift_type) == NULL)
+		return unknown_shift_type(c, r->u.shift.shift_type, err);
 	if (org != NULL && c->norgs > 0 && pool_config_org(c, org) == NULL)
 		return pool_error_set(err, POOL_EFIELD, "org",
 		    "unknown organisation '%s' (not in %s)", PR(org),
@@ -2085,7 +2258,11 @@ fast_setup(struct pool_ingest *g, const struct pool_mapping *m,
 			if (strcmp(names[k], m->fields[i].field) == 0)
 				break;
 		if (names[k] == NULL)
-			return;		/* "type" or a field of its own */
+			return;		/* "type" or a field of its own,
+					   such as "shift_type" */
+		if (m->fields[i].date_column != NULL &&
+		    m->fields[i].time_column == NULL)
+			return;		/* times from a shift type */
 		g->fidx[k] = (long)i;
 	}
 	g->fast = pool_rtype_parse(type);

@@ -580,6 +580,9 @@ struct load {
 	struct pool_mapping	*m;
 	struct pool_error	*err;
 	size_t			 nvalues;
+	int			 stype;		/* maps a shift_type: start
+						   and end may have a date
+						   column only */
 };
 
 static int
@@ -796,7 +799,8 @@ load_fieldspec(struct load *l, const char *name, const struct pool_ynode *y)
 	    f->type != POOL_F_TIME)
 		return lerr(l, y, "'date' and 'time' columns are for start "
 		    "and end only");
-	if ((f->date_column != NULL) != (f->time_column != NULL))
+	if (f->time_column != NULL ? f->date_column == NULL :
+	    f->date_column != NULL && !l->stype)
 		return lerr(l, y, "field '%s' needs both a 'date' and a "
 		    "'time' column", name);
 	if (f->date_column != NULL && f->column != NULL)
@@ -852,6 +856,19 @@ load_top(struct load *l, const struct pool_ynode *root)
 		    strcmp(root->kids[i]->value, "header") == 0 &&
 		    boolean(l, root->kids[i + 1], "header", &m->header) == -1)
 			return -1;
+	/* A shift_type column or constant: the type may give the times. */
+	for (i = 0; i + 1 < root->n; i += 2) {
+		v = root->kids[i + 1];
+		if (root->kids[i]->kind != POOL_Y_SCALAR ||
+		    (strcmp(root->kids[i]->value, "columns") != 0 &&
+		    strcmp(root->kids[i]->value, "constants") != 0) ||
+		    v->kind != POOL_Y_MAP)
+			continue;
+		for (j = 0; j + 1 < v->n; j += 2)
+			if (v->kids[j]->kind == POOL_Y_SCALAR &&
+			    strcmp(v->kids[j]->value, "shift_type") == 0)
+				l->stype = 1;
+	}
 	m->identity = 1;
 	for (i = 0; i + 1 < root->n && rc == 0; i += 2) {
 		k = root->kids[i];
@@ -987,7 +1004,8 @@ load_top(struct load *l, const struct pool_ynode *root)
 	for (i = 0; i < m->nfields; i++) {
 		struct pool_map_field *f = &m->fields[i];
 
-		if ((f->date_column != NULL) != (f->time_column != NULL))
+		if (f->time_column != NULL ? f->date_column == NULL :
+		    f->date_column != NULL && !l->stype)
 			return lerr(l, NULL, "field '%s' needs both a date "
 			    "and a time column", f->field);
 		if (f->column == NULL && f->constant == NULL &&

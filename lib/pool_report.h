@@ -337,6 +337,7 @@ enum pool_section {
 	POOL_SEC_OUTLOOK,
 	POOL_SEC_CONTACTS,
 	POOL_SEC_RECORDS,	/* count of records per type */
+	POOL_SEC_TYPES,		/* per shift type; written after units */
 	POOL_SEC_N
 };
 

@@ -227,7 +227,7 @@ hset_has(const struct hset *h, uint64_t x)
 
 static const char *const secnames[POOL_SEC_N] = {
 	"summary", "orgs", "roles", "units", "days", "unfilled", "workers",
-	"fairness", "settlement", "outlook", "contacts", "records"
+	"fairness", "settlement", "outlook", "contacts", "records", "types"
 };
 
 int
@@ -682,7 +682,7 @@ u64_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-enum gkind { G_ORG, G_ROLE, G_UNIT, G_DAY, G_PRIO };
+enum gkind { G_ORG, G_ROLE, G_UNIT, G_DAY, G_PRIO, G_TYPE };
 
 static void
 gkey(int64_t day, const struct pool_shift *s, enum gkind k, const char **k1,
@@ -707,6 +707,9 @@ gkey(int64_t day, const struct pool_shift *s, enum gkind k, const char **k1,
 		break;
 	case G_PRIO:
 		*k3 = s->priority;
+		break;
+	case G_TYPE:
+		*k1 = s->shift_type;
 		break;
 	}
 }
@@ -970,6 +973,69 @@ sec_groups(struct pool_reportctx *c, const struct fill *fl, enum gkind k,
 			TRY(pool_table_text(t, g[i].k2, err));
 			break;
 		}
+		if (suppress(c, g[i].workers))
+			nsupp++;
+		TRY(count_cells(c, t, &g[i], 1, err));
+	}
+	TRY(add_note_supp(c, t, nsupp, err));
+	free(g);
+	return pool_report_add(rep, t, err);
+fail:
+	pool_table_free(t);
+fail0:
+	free(g);
+	return -1;
+}
+
+/*
+ * Per shift type (the shift field shift_type): the agreed times from
+ * pool.yaml and the counts of the other groups.  Left out when no shift
+ * of the period has a type.
+ */
+static int
+sec_types(struct pool_reportctx *c, const struct fill *fl,
+    struct pool_report *rep, struct pool_error *err)
+{
+	const struct pool_config *conf = c->o.conf;
+	struct pool_table *t;
+	struct grp	*g = NULL;
+	size_t		 n = 0, i, j;
+	long		 nsupp = 0;
+	char		 buf[16];
+
+	if (group(c, fl, G_TYPE, &g, &n) == -1)
+		return nomem(err);
+	for (i = 0; i < n && g[i].k1 == NULL; i++)
+		;
+	if (i == n) {
+		free(g);
+		return 0;
+	}
+	if ((t = pool_table_new("types", "types", "Shift types",
+	    "report.types", err)) == NULL)
+		goto fail0;
+	TRY(pool_table_col(t, "shift_type", "shift type", POOL_CELL_TEXT,
+	    err));
+	TRY(pool_table_col(t, "times", "times", POOL_CELL_TEXT, err));
+	TRY(count_cols(t, err));
+	for (i = 0; i < n; i++) {
+		TRY(pool_table_row(t, err));
+		TRY(pool_table_text(t, g[i].k1 != NULL ? g[i].k1 : "(none)",
+		    err));
+		for (j = 0; g[i].k1 != NULL && conf != NULL &&
+		    j < conf->nshift_types; j++)
+			if (strcmp(conf->shift_types[j].id, g[i].k1) == 0)
+				break;
+		if (g[i].k1 != NULL && conf != NULL &&
+		    j < conf->nshift_types) {
+			snprintf(buf, sizeof(buf), "%02d:%02d-%02d:%02d",
+			    conf->shift_types[j].start / 60 % 100,
+			    conf->shift_types[j].start % 60,
+			    conf->shift_types[j].end / 60 % 100,
+			    conf->shift_types[j].end % 60);
+			TRY(pool_table_text(t, buf, err));
+		} else
+			TRY(pool_table_empty(t, err));
 		if (suppress(c, g[i].workers))
 			nsupp++;
 		TRY(count_cells(c, t, &g[i], 1, err));
@@ -2241,6 +2307,8 @@ pool_report_finish(struct pool_reportctx *c, struct pool_report *rep,
 		goto out;
 	if ((s & 1u << POOL_SEC_UNITS) &&
 	    sec_groups(c, &fl, G_UNIT, rep, err) == -1)
+		goto out;
+	if ((s & 1u << POOL_SEC_TYPES) && sec_types(c, &fl, rep, err) == -1)
 		goto out;
 	if ((s & 1u << POOL_SEC_DAYS) &&
 	    sec_groups(c, &fl, G_DAY, rep, err) == -1)

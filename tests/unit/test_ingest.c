@@ -10,10 +10,13 @@
 
 #include <jansson.h>
 
+#include "pool_config.h"
 #include "pool_ingest.h"
 #include "pool_mapping.h"
 #include "pool_pseudo.h"
 #include "test.h"
+
+static const struct pool_config *run_config;	/* io.config of run() */
 
 struct result {
 	char				*out, *rej;
@@ -74,6 +77,7 @@ run(const struct opt *o, const char *in, struct result *r)
 	out = open_memstream(&r->out, &outlen);
 	rej = open_memstream(&r->rej, &rejlen);
 	io.mapping = m;
+	io.config = run_config;
 	io.type = o->type;
 	io.format = o->fmt;
 	io.update = o->update;
@@ -956,6 +960,140 @@ test_out_of_memory(void)
 	done(&base);
 }
 
+/*
+ * Shift types: a code and a date give the agreed times of pool.yaml,
+ * overnight types end the next day across both clock changes, a time
+ * in the gap is rejected, times in the row win, unknown codes are
+ * rejected naming the known ones; the fast path gives the same.
+ */
+static const char stconf[] =
+    "pool: t\n"
+    "timezone: Europe/Amsterdam\n"
+    "shift_types:\n"
+    "  early: \"07:00-15:00\"\n"
+    "  late: \"15:00-24:00\"\n"
+    "  night: \"22:45-07:15\"\n"
+    "  gap: \"02:15-10:00\"\n";
+
+static void
+test_shift_types(void)
+{
+	static const char map[] =
+	    "type: shift\n"
+	    "date_format: dd-mm-yyyy\n"
+	    "date: Datum\n"
+	    "columns:\n"
+	    "  id: Nr\n"
+	    "  org: Org\n"
+	    "  role: Functie\n"
+	    "  shift_type: {column: Dienst, map: {V: early, L: late, "
+	    "N: night}}\n";
+	static const char timed[] =
+	    "type: shift\n"
+	    "date_format: dd-mm-yyyy\n"
+	    "date: Datum\n"
+	    "start_time: Van\n"
+	    "end_time: Tot\n"
+	    "columns:\n"
+	    "  id: Nr\n"
+	    "  org: Org\n"
+	    "  role: Functie\n"
+	    "  shift_type: Dienst\n";
+	struct opt	 o = { POOL_FMT_CSV, map, NULL, 0, NULL, NULL, 0 };
+	struct opt	 t = { POOL_FMT_CSV, timed, NULL, 0, NULL, NULL, 0 };
+	struct pool_config *c;
+	struct pool_error e;
+	struct result	 r, r2;
+
+	if ((c = pool_config_load_buffer(stconf, strlen(stconf), "pool.yaml",
+	    &e)) == NULL) {
+		CHECK(0, "shift types: config: %s", e.text);
+		return;
+	}
+	run_config = c;
+	run(&o, "Nr,Org,Functie,Datum,Dienst\n"
+	    "E1,a,b,24-10-2026,V\n"
+	    "N1,a,b,24-10-2026,N\n"
+	    "L1,a,b,28-03-2026,late\n"
+	    "N2,a,b,28-03-2026,N\n"
+	    "G1,a,b,29-03-2026,gap\n"
+	    "X1,a,b,29-03-2026,vroeg\n"
+	    "X2,a,b,29-03-2026,\n"
+	    "X3,a,b,,V\n", &r);
+	CHECK_STR(r.out,
+	    "{\"type\":\"shift\",\"id\":\"E1\",\"org\":\"a\",\"role\":\"b\","
+	    "\"start\":\"2026-10-24T07:00:00+02:00\","
+	    "\"end\":\"2026-10-24T15:00:00+02:00\",\"shift_type\":\"early\"}\n"
+	    "{\"type\":\"shift\",\"id\":\"N1\",\"org\":\"a\",\"role\":\"b\","
+	    "\"start\":\"2026-10-24T22:45:00+02:00\","
+	    "\"end\":\"2026-10-25T07:15:00+01:00\",\"shift_type\":\"night\"}\n"
+	    "{\"type\":\"shift\",\"id\":\"L1\",\"org\":\"a\",\"role\":\"b\","
+	    "\"start\":\"2026-03-28T15:00:00+01:00\","
+	    "\"end\":\"2026-03-29T00:00:00+01:00\",\"shift_type\":\"late\"}\n"
+	    "{\"type\":\"shift\",\"id\":\"N2\",\"org\":\"a\",\"role\":\"b\","
+	    "\"start\":\"2026-03-28T22:45:00+01:00\","
+	    "\"end\":\"2026-03-29T07:15:00+02:00\",\"shift_type\":\"night\"}\n",
+	    "shift types: the agreed times, overnight across both changes");
+	CHECK_STR(r.diag,
+	    "t:6: field 'start': local time 2026-03-29 02:15 does not exist "
+	    "in Europe/Amsterdam (the clocks go forward)\n"
+	    "t:7: field 'shift_type': unknown shift type 'vroeg' (pool.yaml "
+	    "has early, late, night, gap)\n"
+	    "t:8: field 'start': no time: the row has no shift type\n"
+	    "t:9: field 'start': no date in column 'Datum'\n",
+	    "shift types: gap, unknown code, no type, no date");
+	CHECK(r.st.records == 4 && r.st.rejects == 4 && adds_up(&r),
+	    "shift types: 4 records, 4 rejects");
+	/* The fast path does not bind: the general path's results. */
+	o.slow = 1;
+	run(&o, "Nr,Org,Functie,Datum,Dienst\n"
+	    "E1,a,b,24-10-2026,V\n"
+	    "N1,a,b,24-10-2026,N\n"
+	    "L1,a,b,28-03-2026,late\n"
+	    "N2,a,b,28-03-2026,N\n"
+	    "G1,a,b,29-03-2026,gap\n"
+	    "X1,a,b,29-03-2026,vroeg\n"
+	    "X2,a,b,29-03-2026,\n"
+	    "X3,a,b,,V\n", &r2);
+	CHECK(strcmp(r.out, r2.out) == 0 && strcmp(r.diag, r2.diag) == 0 &&
+	    memcmp(&r.st, &r2.st, sizeof(r.st)) == 0,
+	    "shift types: fast and general path agree");
+	done(&r);
+	done(&r2);
+
+	/* Times in the row win; the type is kept, and still checked. */
+	run(&t, "Nr,Org,Functie,Datum,Dienst,Van,Tot\n"
+	    "A,a,b,24-10-2026,early,07:30,14:00\n"
+	    "B,a,b,24-10-2026,early,,\n"
+	    "C,a,b,24-10-2026,,22:00,06:00\n"
+	    "D,a,b,24-10-2026,vroeg,07:00,15:00\n", &r);
+	CHECK_STR(r.out,
+	    "{\"type\":\"shift\",\"id\":\"A\",\"org\":\"a\",\"role\":\"b\","
+	    "\"start\":\"2026-10-24T07:30:00+02:00\","
+	    "\"end\":\"2026-10-24T14:00:00+02:00\",\"shift_type\":\"early\"}\n"
+	    "{\"type\":\"shift\",\"id\":\"B\",\"org\":\"a\",\"role\":\"b\","
+	    "\"start\":\"2026-10-24T07:00:00+02:00\","
+	    "\"end\":\"2026-10-24T15:00:00+02:00\",\"shift_type\":\"early\"}\n"
+	    "{\"type\":\"shift\",\"id\":\"C\",\"org\":\"a\",\"role\":\"b\","
+	    "\"start\":\"2026-10-24T22:00:00+02:00\","
+	    "\"end\":\"2026-10-25T06:00:00+01:00\"}\n",
+	    "shift types: times in the row win");
+	CHECK_STR(r.diag, "t:5: field 'shift_type': unknown shift type "
+	    "'vroeg' (pool.yaml has early, late, night, gap)\n",
+	    "shift types: an unknown type with times is still rejected");
+	done(&r);
+
+	/* A pool without shift types knows none. */
+	run_config = NULL;
+	run(&o, "Nr,Org,Functie,Datum,Dienst\nE1,a,b,24-10-2026,V\n", &r);
+	CHECK_STR(r.out, "", "shift types: none known, no record");
+	CHECK_STR(r.diag, "t:2: field 'shift_type': unknown shift type "
+	    "'early' (the configuration has no shift_types)\n",
+	    "shift types: none known");
+	done(&r);
+	pool_config_free(c);
+}
+
 int
 main(void)
 {
@@ -968,6 +1106,7 @@ main(void)
 	test_json_array_fast_path();
 	test_fast_path_typecol();
 	test_canonical();
+	test_shift_types();
 	test_out_of_memory();
 	return test_done();
 }

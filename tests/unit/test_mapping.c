@@ -141,7 +141,46 @@ static const struct {
 	{ "time format on start needs a date",
 	    "columns:\n  start: {column: S, format: 'HH:MM'}\n",
 	    "2: format of 'start' needs a date and a time" },
+	{ "date only, no shift type",
+	    "date: D\ncolumns:\n  shift: T\n",
+	    "0: field 'start' needs both a date and a time column" },
+	{ "time without date, with a shift type",
+	    "columns:\n  shift_type: T\n  start: {time: V}\n",
+	    "3: field 'start' needs both a 'date' and a 'time' column" },
 };
+
+/* With a shift type, start and end may have a date column only. */
+static void
+test_shift_type(void)
+{
+	static const char *const texts[] = {
+		"date: D\ncolumns:\n  shift_type: T\n",
+		("columns:\n  start: {date: D}\n  shift_type: {column: T, "
+		    "map: {V: early}}\n"),
+		"date: D\nconstants:\n  shift_type: night\n",
+	};
+	struct pool_error	 err;
+	struct pool_mapping	*m;
+	size_t			 i, j;
+	int			 ok;
+
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		m = pool_mapping_load_buffer(texts[i], strlen(texts[i]),
+		    "m.yaml", &err);
+		CHECK(m != NULL, "shift type %zu: loaded (%s)", i,
+		    m == NULL ? err.text : "");
+		if (m == NULL)
+			continue;
+		ok = 0;
+		for (j = 0; j < m->nfields; j++)
+			if (strcmp(m->fields[j].field, "start") == 0 &&
+			    m->fields[j].date_column != NULL &&
+			    m->fields[j].time_column == NULL)
+				ok = 1;
+		CHECK(ok, "shift type %zu: start has a date column only", i);
+		pool_mapping_free(m);
+	}
+}
 
 static void
 test_bad(void)
@@ -299,6 +338,7 @@ main(void)
 {
 	test_good();
 	test_bad();
+	test_shift_type();
 	test_bind();
 	test_patterns();
 	test_yaml_limits();
