@@ -102,6 +102,8 @@ struct pool_ingest {
 						   texts parsed (DTC) */
 	struct itent		*itc;		/* fast path: local times
 						   converted (ITC) */
+	struct atent		*atc;		/* fast path: RFC 3339 texts
+						   read (ATC) */
 	long			 ftypecol;	/* mapping field of a type
 						   column, or -1 */
 	int			 fpending;	/* the first row picks the
@@ -127,6 +129,20 @@ struct dtent {
 	unsigned char		dl, tl;		/* their lengths */
 	unsigned char		used;
 	struct pool_civil	c;
+};
+
+/*
+ * A time with its own offset ("2026-11-23T07:00:00+01:00"), as read by
+ * the fast path without a format: the instant and the text it is
+ * written as.  Exports repeat a few times over and over.
+ */
+#define ATC	1024
+
+struct atent {
+	char		in[32];			/* the text read */
+	unsigned char	len;			/* 0: empty */
+	int64_t		t;
+	char		out[26];
 };
 
 struct itent {
@@ -2212,6 +2228,10 @@ fast_bind(struct pool_ingest *g, const struct pool_mapping *m)
 		g->itc = calloc(ITC, sizeof(*g->itc));
 	else
 		memset(g->itc, 0, ITC * sizeof(*g->itc));
+	if (g->atc == NULL)
+		g->atc = calloc(ATC, sizeof(*g->atc));
+	else
+		memset(g->atc, 0, ATC * sizeof(*g->atc));
 	if (g->o.slow || g->o.pseudo != NULL)
 		return;
 	if (type != NULL) {
@@ -2439,6 +2459,7 @@ fast_time(struct pool_ingest *g, const struct pool_mapping *m,
 	const char		*s;
 	size_t			 len;
 	int			 present, abs = 0, next = 0;
+	struct atent		*a;
 	char			 b[26];
 
 	if (f->date_column != NULL) {
@@ -2463,6 +2484,16 @@ fast_time(struct pool_ingest *g, const struct pool_mapping *m,
 		s = trim(g, s, len);
 		if (*s == '\0')
 			return 1;
+		len = strlen(s);
+		a = NULL;
+		if (f->format == NULL && g->atc != NULL && len < sizeof(a->in)) {
+			a = &g->atc[hash(HASH_INIT, s, len) & (ATC - 1)];
+			if (a->len == len && memcmp(a->in, s, len) == 0) {
+				v->t = a->t;
+				memcpy(b, a->out, sizeof(a->out));
+				goto have;
+			}
+		}
 		if (parse_when(m, f->format, s, &v->t, &abs, &c, &e) == -1)
 			return 0;
 		if (!abs) {
@@ -2474,8 +2505,15 @@ fast_time(struct pool_ingest *g, const struct pool_mapping *m,
 			if (v->t < POOL_TIME_MIN || v->t > POOL_TIME_MAX)
 				return 0;
 			fmt_time(g->tz, v->t, b);
+			if (a != NULL) {
+				memcpy(a->in, s, len);
+				a->len = (unsigned char)len;
+				a->t = v->t;
+				memcpy(a->out, b, sizeof(a->out));
+			}
 		}
 	}
+have:
 	v->present = 1;
 	ob_put(&g->ob, ",\"", 2);
 	ob_put(&g->ob, f->field, strlen(f->field));
@@ -4360,6 +4398,7 @@ pool_ingest_free(struct pool_ingest *g)
 	free(g->fs.p);
 	free(g->dtc);
 	free(g->itc);
+	free(g->atc);
 	free(g->ftc);
 	free(g->ttc);
 	pool_tz_free(g->tz);
