@@ -520,6 +520,32 @@ test_property(void)
 }
 
 /*
+ * Ingest in with o on the fast paths and again on the general path
+ * (o->slow is ignored).  Returns 1 when both give the same status,
+ * records, rejects, messages and counts; *st gets the counts.
+ */
+static int
+fast_is_general(const struct opt *o, const char *in,
+    struct pool_ingest_stats *st)
+{
+	struct opt	 fast = *o, slow = *o;
+	struct result	 a, b;
+	int		 same;
+
+	fast.slow = 0;
+	slow.slow = 1;
+	run(&fast, in, &a);
+	run(&slow, in, &b);
+	same = a.rc == b.rc && strcmp(a.out, b.out) == 0 &&
+	    strcmp(a.rej, b.rej) == 0 && strcmp(a.diag, b.diag) == 0 &&
+	    memcmp(&a.st, &b.st, sizeof(a.st)) == 0;
+	*st = a.st;
+	done(&a);
+	done(&b);
+	return same;
+}
+
+/*
  * The fast path of CSV rows writes what the general path writes, and
  * rejects (through it) what it rejects: both on the same random rows,
  * valid and broken, across the DST changes and with every field kind.
@@ -565,8 +591,7 @@ test_fast_path(void)
 		{ "", "\"a;b\"", "n", "", "", "\"\"\"q\"\"\"" }	/* Opm */
 	};
 	struct opt	 fast = { POOL_FMT_CSV, map, NULL, 0, NULL, NULL, 0 };
-	struct opt	 slow = { POOL_FMT_CSV, map, NULL, 0, NULL, NULL, 1 };
-	struct result	 a, b;
+	struct pool_ingest_stats st;
 	char		*buf = malloc(400000);
 	size_t		 n, i, k, iter;
 	int		 same = 1, some = 0;
@@ -589,16 +614,11 @@ test_fast_path(void)
 			}
 		}
 		buf[n] = '\0';
-		fast.update = slow.update = (int)(iter % 2);
-		run(&fast, buf, &a);
-		run(&slow, buf, &b);
-		if (strcmp(a.out, b.out) != 0 || strcmp(a.diag, b.diag) != 0 ||
-		    memcmp(&a.st, &b.st, sizeof(a.st)) != 0)
+		fast.update = (int)(iter % 2);
+		if (!fast_is_general(&fast, buf, &st))
 			same = 0;
-		if (a.st.records > 100 && a.st.rejects > 10)
+		if (st.records > 100 && st.rejects > 10)
 			some++;
-		done(&a);
-		done(&b);
 	}
 	CHECK(same, "fast and general path: the same records, rejects and "
 	    "counts");
@@ -631,8 +651,7 @@ test_fast_path_typecol(void)
 		{ "t1", "", "t1,t2", "a,,b", " ", "x" },	/* tags */
 	};
 	struct opt	 fast = { POOL_FMT_CSV, NULL, NULL, 0, NULL, NULL, 0 };
-	struct opt	 slow = { POOL_FMT_CSV, NULL, NULL, 0, NULL, NULL, 1 };
-	struct result	 a, b;
+	struct pool_ingest_stats st;
 	char		*buf = malloc(400000);
 	size_t		 n, i, k, iter;
 	int		 same = 1, some = 0;
@@ -656,17 +675,11 @@ test_fast_path_typecol(void)
 			}
 		}
 		buf[n] = '\0';
-		fast.update = slow.update = (int)(iter % 2);
-		run(&fast, buf, &a);
-		run(&slow, buf, &b);
-		if (strcmp(a.out, b.out) != 0 || strcmp(a.rej, b.rej) != 0 ||
-		    strcmp(a.diag, b.diag) != 0 ||
-		    memcmp(&a.st, &b.st, sizeof(a.st)) != 0)
+		fast.update = (int)(iter % 2);
+		if (!fast_is_general(&fast, buf, &st))
 			same = 0;
-		if (a.st.records > 100 && a.st.rejects > 10)
+		if (st.records > 100 && st.rejects > 10)
 			some++;
-		done(&a);
-		done(&b);
 	}
 	CHECK(same, "CSV with a type column: fast and general path give the "
 	    "same records, rejects and counts");
@@ -718,8 +731,7 @@ test_ndjson_fast_path(void)
 	    "[%u,%u]",
 	};
 	struct opt	 fast = { POOL_FMT_NDJSON, NULL, NULL, 0, NULL, NULL, 0 };
-	struct opt	 slow = { POOL_FMT_NDJSON, NULL, NULL, 0, NULL, NULL, 1 };
-	struct result	 a, b;
+	struct pool_ingest_stats st;
 	char		*buf = malloc(1000000);
 	size_t		 n, i, iter;
 	int		 same = 1, some = 0;
@@ -741,17 +753,11 @@ test_ndjson_fast_path(void)
 			buf[n++] = '\n';
 		}
 		buf[n] = '\0';
-		fast.update = slow.update = (int)(iter % 2);
-		run(&fast, buf, &a);
-		run(&slow, buf, &b);
-		if (strcmp(a.out, b.out) != 0 || strcmp(a.rej, b.rej) != 0 ||
-		    strcmp(a.diag, b.diag) != 0 ||
-		    memcmp(&a.st, &b.st, sizeof(a.st)) != 0)
+		fast.update = (int)(iter % 2);
+		if (!fast_is_general(&fast, buf, &st))
 			same = 0;
-		if (a.st.records > 50 && a.st.rejects > 10 && a.st.merged > 10)
+		if (st.records > 50 && st.rejects > 10 && st.merged > 10)
 			some++;
-		done(&a);
-		done(&b);
 	}
 	CHECK(same, "NDJSON fast and general path: the same records, "
 	    "rejects and counts");
@@ -823,8 +829,7 @@ test_json_array_fast_path(void)
 	static const char *const ends[] = { "]", "]\n", "", "] {\"x\":1}",
 	    "]\n\n" };
 	struct opt	 fast = { POOL_FMT_JSON, NULL, NULL, 0, NULL, NULL, 0 };
-	struct opt	 slow = { POOL_FMT_JSON, NULL, NULL, 0, NULL, NULL, 1 };
-	struct result	 a, b;
+	struct pool_ingest_stats st;
 	size_t		 n, i, iter, count;
 	char		*buf = malloc(8000000);
 	int		 same = 1, some = 0, big = 0;
@@ -852,22 +857,16 @@ test_json_array_fast_path(void)
 		n += (size_t)sprintf(buf + n, "%s",
 		    ends[iter < 20 ? rnd(5) : 0]);
 		buf[n] = '\0';
-		fast.update = slow.update = (int)(iter % 2);
-		fast.type = slow.type = iter % 3 == 2 ? "worker" : NULL;
-		run(&fast, buf, &a);
-		run(&slow, buf, &b);
-		if (a.rc != b.rc || strcmp(a.out, b.out) != 0 ||
-		    strcmp(a.rej, b.rej) != 0 || strcmp(a.diag, b.diag) != 0 ||
-		    memcmp(&a.st, &b.st, sizeof(a.st)) != 0) {
+		fast.update = (int)(iter % 2);
+		fast.type = iter % 3 == 2 ? "worker" : NULL;
+		if (!fast_is_general(&fast, buf, &st)) {
 			printf("# round %zu differs\n", iter);
 			same = 0;
 		}
-		if (a.st.records > 20 && a.st.rejects > 10 && a.st.merged > 10)
+		if (st.records > 20 && st.rejects > 10 && st.merged > 10)
 			some++;
-		if (iter == 20 && n > (1u << 20) && a.st.records > 1000)
+		if (iter == 20 && n > (1u << 20) && st.records > 1000)
 			big = 1;
-		done(&a);
-		done(&b);
 	}
 	CHECK(same, "JSON array fast and general path, read in big and small "
 	    "pieces: the same records, rejects and counts");
