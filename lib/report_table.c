@@ -235,12 +235,14 @@ fmt_fixed(char *buf, size_t len, double v, int d)
 	}
 }
 
-const char *
-pool_cell_format(const struct pool_table *t, size_t r, size_t c, char *buf,
-    size_t len)
+/*
+ * The text of a cell that is not a value: "" when there is no room,
+ * empty, or "<K" when suppressed; NULL for a cell with a value.
+ */
+static const char *
+cell_special(const struct pool_table *t, const struct pool_cell *cell,
+    char *buf, size_t len)
 {
-	const struct pool_cell *cell = pool_table_cell(t, r, c);
-
 	if (len == 0)
 		return "";
 	buf[0] = '\0';
@@ -250,6 +252,18 @@ pool_cell_format(const struct pool_table *t, size_t r, size_t c, char *buf,
 		snprintf(buf, len, "<%d", t->min_cell);
 		return buf;
 	}
+	return NULL;
+}
+
+const char *
+pool_cell_format(const struct pool_table *t, size_t r, size_t c, char *buf,
+    size_t len)
+{
+	const struct pool_cell *cell = pool_table_cell(t, r, c);
+	const char		*sp;
+
+	if ((sp = cell_special(t, cell, buf, len)) != NULL)
+		return sp;
 	switch (t->cols[c].type) {
 	case POOL_CELL_TEXT:
 		return cell->s != NULL ? cell->s : "";
@@ -524,20 +538,14 @@ pool_cell_format_lang(const struct pool_table *t, size_t r, size_t c,
     enum pool_lang l, int who, char *buf, size_t len)
 {
 	const struct pool_cell *cell = pool_table_cell(t, r, c);
+	const char		*sp;
 	int	 d, people = who == POOL_CELL_PEOPLE;
 	char	 num[64];
 
 	if (l != POOL_LANG_NL && people)
 		return pool_cell_format(t, r, c, buf, len);
-	if (len == 0)
-		return "";
-	buf[0] = '\0';
-	if (cell->state == POOL_CELL_EMPTY)
-		return buf;
-	if (cell->state == POOL_CELL_SUPPRESSED) {
-		snprintf(buf, len, "<%d", t->min_cell);
-		return buf;
-	}
+	if ((sp = cell_special(t, cell, buf, len)) != NULL)
+		return sp;
 	switch (t->cols[c].type) {
 	case POOL_CELL_TEXT:
 		if (cell->s == NULL)
