@@ -36,6 +36,7 @@
 #include "pool_apportion.h"
 #include "pool_config.h"
 #include "pool_distribute.h"
+#include "pool_int.h"
 #include "pool_record.h"
 #include "pool_strtab.h"
 #include "pool_time.h"
@@ -762,37 +763,16 @@ max_disjoint(struct wshift *v, size_t n, uint64_t *dp)
 	return dp[n - 1];
 }
 
-static int
-is_night(const struct pool_dist *d, const struct pool_shift *s)
-{
-	const struct pool_rules	*r = &d->conf->rules;
-
-	return pool_tz_overlap_window(d->tz, s->start, s->end, r->night_start,
-	    r->night_end) > (int64_t)r->night_min_work * 60;
-}
-
+/*
+ * May the worker of facts f take shift s (night: a night shift, day:
+ * its local start day)?  The worker's own hard rules (pool_rules_fit),
+ * then its absences and the shifts it holds.
+ */
 static int
 eligible(const struct pool_worker *w, const struct wfacts *f,
     const struct pool_shift *s, int night, int64_t day)
 {
-	uint32_t	k;
-	int		ok = 0;
-
-	for (k = 0; k < s->skills.n; k++)
-		if (!pool_strlist_has(&w->skills, s->skills.v[k]))
-			return 0;
-	if (w->dedicated.n > 0) {
-		ok = 0;
-		for (k = 0; k < w->dedicated.n && !ok; k++)
-			ok = pool_strlist_has(&s->tags, w->dedicated.v[k]);
-		if (!ok)
-			return 0;
-	}
-	if (day < w->valid_from || day > w->valid_until)
-		return 0;
-	if (night && (w->night_exempt || w->nights == POOL_NIGHTS_NEVER))
-		return 0;
-	if (!night && w->nights == POOL_NIGHTS_ONLY)
+	if (pool_rules_fit(w, s, day, night) != NULL)
 		return 0;
 	if (f != NULL && (ivl_overlaps(&f->absent, s->start, s->end) ||
 	    ivl_overlaps(&f->busy, s->start, s->end)))
@@ -826,20 +806,6 @@ struct pair {
 	uint64_t	 val;		/* units of one shift */
 	uint64_t	 count;		/* workers of the unit */
 };
-
-/* The ATW week (rules.week_start) of a local day. */
-static int64_t
-atw_week(const struct pool_dist *d, int64_t day)
-{
-	int	ws = d->conf->rules.week_start;
-	int64_t	ref, x;
-
-	if (ws < 1 || ws > 7)
-		ws = 7;
-	ref = (ws - 4 + 7) % 7;		/* day 0 (1970-01-01) is a Thursday */
-	x = day - ref;
-	return x >= 0 ? x / 7 : -((-x + 6) / 7);
-}
 
 /*
  * The most paid minutes a worker of unit u may work in ATW week wk
@@ -1247,10 +1213,11 @@ supply_period(struct pool_dist *d, size_t *sh, size_t n, struct group *g,
 		sl[ns].s = s->start;
 		sl[ns].e = s->end;
 		sl[ns].day = pool_tz_local_day(d->tz, s->start);
-		sl[ns].week = atw_week(d, sl[ns].day);
+		sl[ns].week = pool_rules_week(&d->conf->rules, sl[ns].day);
 		sl[ns].work = shift_work(s);
 		sl[ns].val = shift_units(d, s);
-		sl[ns].night = is_night(d, s);
+		sl[ns].night = pool_rules_is_night(pool_rules_of(d->conf,
+		    s->org), d->tz, s);
 		sl[ns].count = 1;
 		for (i = 0; i < ng && g[i].role != s->role; i++)
 			;
@@ -1581,7 +1548,8 @@ facts_build(struct pool_dist *d, struct wfacts **out)
 		sh = &data->shifts.v[s];
 		if (ivl_push(&wf[w].busy, sh->start, sh->end) != 0)
 			return -1;
-		wk = atw_week(d, pool_tz_local_day(d->tz, sh->start));
+		wk = pool_rules_week(&d->conf->rules,
+		    pool_tz_local_day(d->tz, sh->start));
 		for (k = 0; k < wf[w].nbw && wf[w].bw[k].week != wk; k++)
 			;
 		if (k == wf[w].nbw) {

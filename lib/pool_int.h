@@ -9,8 +9,41 @@
 #include <stdint.h>
 
 #include "pool.h"
+#include "pool_config.h"
 #include "pool_record.h"
 #include "pool_report.h"
+#include "pool_time.h"
+
+/** Rules (rules.c): the facts that match, distribute and report share */
+
+/* The rules of shifts of org: the organisation's own, else the pool's. */
+const struct pool_rules *pool_rules_of(const struct pool_config *,
+	    const char *org);
+
+/*
+ * 1 if sh is a night shift under r: more than r->night_min_work
+ * minutes of it (breaks not deducted) fall in the local night window.
+ */
+int	pool_rules_is_night(const struct pool_rules *r,
+	    const struct pool_tz *tz, const struct pool_shift *sh);
+
+/*
+ * The week of r (it starts on r->week_start, ATW weeks) that holds
+ * local day: weeks since the one holding day 0.  Its first day:
+ * pool_rules_week_first.
+ */
+int64_t	pool_rules_week(const struct pool_rules *r, int64_t day);
+int64_t	pool_rules_week_first(const struct pool_rules *r, int64_t week);
+
+/*
+ * The hard rules of worker w for shift sh that need neither the other
+ * shifts nor the place (skills, validity, dedicated, night-exempt,
+ * nights), as pool_rules_check judges them; day is the shift's local
+ * start day, night pool_rules_is_night.  Returns NULL or the first rule
+ * broken.
+ */
+const char *pool_rules_fit(const struct pool_worker *w,
+	    const struct pool_shift *sh, int64_t day, int night);
 
 /** Report: the outlook section (report_outlook.c) */
 

@@ -70,6 +70,7 @@ struct pool_reportctx {
 	struct dayunits		*dayu;		/* ... -> shifts and hours */
 	size_t			 ndayu, dayucap;
 	double			 unpriced;	/* settled hours without a rate */
+	struct pool_rules	 defrules;	/* the rules without a config */
 };
 
 /* ---- small containers ---- */
@@ -310,6 +311,7 @@ pool_report_new(const struct pool_report_opts *o, struct pool_error *err)
 	}
 	c->firstday = INT64_MAX;
 	c->lastday = INT64_MIN;
+	(void)pool_rules_preset(&c->defrules, "atw", NULL);
 	return c;
 }
 
@@ -1228,16 +1230,12 @@ wweek_cmp(const void *a, const void *b)
 	return (x->monday > y->monday) - (x->monday < y->monday);
 }
 
-static int
-is_night(const struct pool_reportctx *c, const struct pool_shift *s)
+/* The rules of shift s: its organisation's, the pool's, or the defaults. */
+static const struct pool_rules *
+report_rules(const struct pool_reportctx *c, const struct pool_shift *s)
 {
-	const struct pool_rules *r = c->o.conf != NULL ? &c->o.conf->rules :
-	    NULL;
-	int	 from = r ? r->night_start : 0, to = r ? r->night_end : 360;
-	int	 min = r ? r->night_min_work : 60;
-
-	return pool_tz_overlap_window(c->o.tz, s->start, s->end, from, to) >
-	    (int64_t)min * 60;
+	return c->o.conf != NULL ? pool_rules_of(c->o.conf, s != NULL ?
+	    s->org : NULL) : &c->defrules;
 }
 
 /* The period in days, for contract hours; from the data if unbounded. */
@@ -1278,20 +1276,6 @@ on_overweek(void *arg, const struct pool_violation *v)
 		o->over[v->worker] = 1;
 }
 
-/* The first day of the rules' week (rules.week_start) holding day. */
-static int64_t
-rules_week(const struct pool_reportctx *c, int64_t day)
-{
-	int	 ws = c->o.conf != NULL ? c->o.conf->rules.week_start : 7;
-	int64_t	 ref, x;
-
-	if (ws < 1 || ws > 7)
-		ws = 7;
-	ref = (ws - 4 + 7) % 7;		/* day 0 (1970-01-01) is a Thursday */
-	x = (day - ref) % 7;
-	return day - (x < 0 ? x + 7 : x);
-}
-
 static int
 sec_workers(struct pool_reportctx *c, const struct fill *fl,
     struct pool_report *rep, struct pool_error *err)
@@ -1305,11 +1289,9 @@ sec_workers(struct pool_reportctx *c, const struct fill *fl,
 	size_t		 nww = 0, nws = 0, i, j;
 	int64_t		 pf, pt;
 	double		 weeks, weekmax;
-	const struct pool_rules *rules = c->o.conf != NULL ?
-	    &c->o.conf->rules : NULL;
+	const struct pool_rules *rules = report_rules(c, NULL);
 
-	weekmax = rules != NULL && rules->week_max > 0 ?
-	    rules->week_max / 60.0 : 60.0;
+	weekmax = rules->week_max > 0 ? rules->week_max / 60.0 : 60.0;
 	period_days(c, &pf, &pt);
 	weeks = (double)(pt - pf + 1) / 7.0;
 	if ((t = pool_table_new("workers", "workers",
@@ -1351,11 +1333,13 @@ sec_workers(struct pool_reportctx *c, const struct fill *fl,
 		s = &d->shifts.v[si];
 		day = fl->day[si];
 		ww[nww].w = wi;
-		ww[nww].monday = rules_week(c, day);
+		ww[nww].monday = pool_rules_week_first(rules,
+		    pool_rules_week(rules, day));
 		ww[nww].hours = shift_hours(s);
 		ww[nww].live = fl->asg[i] >= 0 && fl->wk[i] >= 0;
 		ww[nww].shifts = 1;
-		ww[nww].nights = is_night(c, s);
+		ww[nww].nights = pool_rules_is_night(report_rules(c, s), c->o.tz,
+		    s);
 		nww++;
 	}
 	if (nww > 1)

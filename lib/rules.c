@@ -62,6 +62,7 @@
 
 #include "pool.h"
 #include "pool_config.h"
+#include "pool_int.h"
 #include "pool_record.h"
 #include "pool_rules.h"
 #include "pool_time.h"
@@ -133,7 +134,6 @@ struct pool_rulectx {
 	struct wtl			*wt;
 	struct wloc			*wl;
 	long				 nw, ns;
-	int64_t				 wref;	/* first day of ATW week 0 */
 };
 
 /* The timeline of worker w with candidate s put in at position ip. */
@@ -439,7 +439,6 @@ pool_rules_new(const struct pool_config *conf, const struct pool_data *data,
 	uint32_t		*na = NULL, *nb = NULL;
 	long			 i;
 	size_t			 k;
-	int			 ws;
 
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		goto nomem;
@@ -448,11 +447,6 @@ pool_rules_new(const struct pool_config *conf, const struct pool_data *data,
 	c->tz = tz;
 	c->nw = (long)data->workers.n;
 	c->ns = (long)data->shifts.n;
-	ws = conf->rules.week_start;
-	if (ws < 1 || ws > 7)
-		ws = 7;
-	/* day 0 (1970-01-01) is a Thursday (4) */
-	c->wref = (ws - 4 + 7) % 7;
 	if ((c->si = calloc((size_t)c->ns + 1, sizeof(*c->si))) == NULL ||
 	    (c->wt = calloc((size_t)c->nw + 1, sizeof(*c->wt))) == NULL)
 		goto nomem;
@@ -460,7 +454,7 @@ pool_rules_new(const struct pool_config *conf, const struct pool_data *data,
 		const struct pool_shift	*sh = &data->shifts.v[i];
 		struct sinfo		*si = &c->si[i];
 		const struct pool_rules	*r = shift_rules(conf, sh->org);
-		int64_t			 nightsec, d;
+		int64_t			 d;
 
 		si->r = r;
 		si->start = sh->start;
@@ -470,10 +464,8 @@ pool_rules_new(const struct pool_config *conf, const struct pool_data *data,
 		if (si->work < 0)
 			si->work = 0;
 		si->sday = (int32_t)pool_tz_local_day(tz, sh->start);
-		si->week = (int32_t)floordiv(si->sday - c->wref, 7);
-		nightsec = pool_tz_overlap_window(tz, sh->start, sh->end,
-		    r->night_start, r->night_end);
-		si->night = nightsec > (int64_t)r->night_min_work * 60;
+		si->week = (int32_t)pool_rules_week(&conf->rules, si->sday);
+		si->night = (uint8_t)pool_rules_is_night(r, tz, sh);
 		si->late = si->night &&
 		    minute_of_day(tz, sh->end) > r->night_late_end;
 		si->lng = si->night && r->night_shift_max > 0 &&
@@ -709,21 +701,6 @@ pool_rules_distance(const struct pool_rulectx *c, long w, long s)
 	return 2 * EARTH_KM * asin(ch / 2 > 1 ? 1 : ch / 2);
 }
 
-/* The rules of pool_rules_check_static, into o. */
-static const char *
-check_static(struct pool_rulectx *c, long w, long s, struct out *o)
-{
-	const struct pool_worker	*wk = &c->data->workers.v[w];
-	const struct pool_shift		*sh = &c->data->shifts.v[s];
-	const struct sinfo		*si = &c->si[s];
-	const struct wtl		*t = &c->wt[w];
-	const struct pool_rules		*r = si->r;
-	const char			*rule = NULL;
-	char				 b1[32], b2[32];
-	uint32_t			 i;
-	long				 k;
-	double				 d;
-
 /* A broken rule: stop, or note it and go on to the next. */
 #define BROKEN(call)	do {						\
 		rule = (call);						\
@@ -731,24 +708,30 @@ check_static(struct pool_rulectx *c, long w, long s, struct out *o)
 			return rule;					\
 	} while (0)
 
-	for (i = 0; i < wk->roles.n; i++)
-		if (wk->roles.v[i] == sh->role ||
-		    covers(c, wk->roles.v[i], sh->role))
-			break;
-	if (i == wk->roles.n)
-		BROKEN(fail(o, POOL_RULE_ROLE,
-		    "role '%s' not held or covered", sh->role));
+/*
+ * The rules of worker wk for shift sh that need neither the other
+ * shifts nor the place: skills, validity, dedicated, night-exempt and
+ * nights; sday is the shift's local start day, night whether it is a
+ * night shift (pool_rules_is_night).
+ */
+static const char *
+check_worker(const struct pool_worker *wk, const struct pool_shift *sh,
+    int64_t sday, int night, struct out *o)
+{
+	const char	*rule = NULL;
+	uint32_t	 i;
+
 	for (i = 0; i < sh->skills.n; i++)
 		if (!pool_strlist_has(&wk->skills, sh->skills.v[i])) {
 			BROKEN(fail(o, POOL_RULE_SKILLS,
 			    "skill '%s' missing", sh->skills.v[i]));
 			break;
 		}
-	if (si->sday < wk->valid_from || si->sday > wk->valid_until) {
+	if (sday < wk->valid_from || sday > wk->valid_until) {
 		char day[11];
 		BROKEN(fail(o, POOL_RULE_VALIDITY,
 		    "shift day %s outside the worker's validity",
-		    pool_time_format_date(si->sday, day)));
+		    pool_time_format_date(sday, day)));
 	}
 	if (wk->dedicated.n > 0) {
 		for (i = 0; i < sh->tags.n; i++)
@@ -759,15 +742,42 @@ check_static(struct pool_rulectx *c, long w, long s, struct out *o)
 			    "dedicated to '%s', shift not tagged so",
 			    wk->dedicated.v[0]));
 	}
-	if (wk->night_exempt && si->night)
+	if (wk->night_exempt && night)
 		BROKEN(fail(o, POOL_RULE_NIGHT_EXEMPT,
 		    "night shift, worker exempt from nights"));
-	if (wk->nights == POOL_NIGHTS_NEVER && si->night)
+	if (wk->nights == POOL_NIGHTS_NEVER && night)
 		BROKEN(fail(o, POOL_RULE_NIGHTS_PREF,
 		    "night shift, worker takes no nights"));
-	if (wk->nights == POOL_NIGHTS_ONLY && !si->night)
+	if (wk->nights == POOL_NIGHTS_ONLY && !night)
 		BROKEN(fail(o, POOL_RULE_NIGHTS_PREF,
 		    "day shift, worker takes only nights"));
+	return rule;
+}
+
+/* The rules of pool_rules_check_static, into o. */
+static const char *
+check_static(struct pool_rulectx *c, long w, long s, struct out *o)
+{
+	const struct pool_worker	*wk = &c->data->workers.v[w];
+	const struct pool_shift		*sh = &c->data->shifts.v[s];
+	const struct sinfo		*si = &c->si[s];
+	const struct wtl		*t = &c->wt[w];
+	const struct pool_rules		*r = si->r;
+	const char			*rule = NULL, *rule2;
+	char				 b1[32], b2[32];
+	uint32_t			 i;
+	long				 k;
+	double				 d;
+
+	for (i = 0; i < wk->roles.n; i++)
+		if (wk->roles.v[i] == sh->role ||
+		    covers(c, wk->roles.v[i], sh->role))
+			break;
+	if (i == wk->roles.n)
+		BROKEN(fail(o, POOL_RULE_ROLE,
+		    "role '%s' not held or covered", sh->role));
+	if ((rule2 = check_worker(wk, sh, si->sday, si->night, o)) != NULL)
+		BROKEN(rule2);
 	if (c->wl[w].chord_max >= 0 && si->has_xyz && chord2(c, w, s) >
 	    c->wl[w].chord_max * c->wl[w].chord_max) {
 		if (STOP(o) && o->detail == NULL)
@@ -1724,4 +1734,56 @@ pool_rules_audit_all(struct pool_rulectx *c,
     struct pool_error *err)
 {
 	return audit(c, 1, cb, arg, err);
+}
+
+/*
+ * The facts the other modules share with the rules: the night test,
+ * the week, the rules of an organisation and the rules of a worker
+ * alone (pool_int.h).
+ */
+
+const struct pool_rules *
+pool_rules_of(const struct pool_config *conf, const char *org)
+{
+	return shift_rules(conf, org);
+}
+
+int
+pool_rules_is_night(const struct pool_rules *r, const struct pool_tz *tz,
+    const struct pool_shift *sh)
+{
+	return pool_tz_overlap_window(tz, sh->start, sh->end, r->night_start,
+	    r->night_end) > (int64_t)r->night_min_work * 60;
+}
+
+/* The first day of week 0: day 0 (1970-01-01) is a Thursday (4). */
+static int64_t
+week_ref(const struct pool_rules *r)
+{
+	int	ws = r->week_start;
+
+	if (ws < 1 || ws > 7)
+		ws = 7;
+	return (ws - 4 + 7) % 7;
+}
+
+int64_t
+pool_rules_week(const struct pool_rules *r, int64_t day)
+{
+	return floordiv(day - week_ref(r), 7);
+}
+
+int64_t
+pool_rules_week_first(const struct pool_rules *r, int64_t week)
+{
+	return week_ref(r) + 7 * week;
+}
+
+const char *
+pool_rules_fit(const struct pool_worker *w, const struct pool_shift *sh,
+    int64_t day, int night)
+{
+	struct out	o = { NULL, 0, 0, NULL, 0, 0 };
+
+	return check_worker(w, sh, day, night, &o);
 }

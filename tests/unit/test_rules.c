@@ -1,7 +1,9 @@
 /*
  * Unit tests of lib/rules.c: one case per rule in which only that rule
  * blocks, with the exact detail text; shortened rests; history before
- * the window; DST; assign/unassign; the audit.
+ * the window; DST; assign/unassign; the audit.  Every case also
+ * proves that the shared facts of pool_int.h (night, week, the worker's
+ * own rules) say what the rule engine says.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +11,7 @@
 
 #include "pool.h"
 #include "pool_config.h"
+#include "pool_int.h"
 #include "pool_record.h"
 #include "pool_rules.h"
 #include "pool_time.h"
@@ -284,6 +287,46 @@ load(struct pool_data *d, const char *const *rec)
 	return pool_data_index(d, &err);
 }
 
+/*
+ * The facts other modules take from pool_int.h agree with the engine:
+ * the night test, the week (its first day is week_start and holds the
+ * day), and pool_rules_fit, which finds a broken rule exactly when
+ * check_static finds one of the worker's own rules first.
+ */
+static void
+shared_facts(const struct tcase *tc, const struct pool_data *d,
+    struct pool_rulectx *rc)
+{
+	static const char *const own[] = { "skills", "validity",
+	    "dedicated", "night-exempt", "nights", NULL };
+	long			 w = pool_data_worker(d, "w");
+	long			 s = pool_data_shift(d, tc->shift);
+	const struct pool_shift	*sh = &d->shifts.v[s];
+	const struct pool_rules	*r = pool_rules_of(conf, sh->org);
+	int64_t			 day = pool_tz_local_day(tz, sh->start);
+	int64_t			 first;
+	int			 night = pool_rules_is_night(r, tz, sh), i;
+	const char		*st, *fit;
+
+	CHECK_INT(night, pool_rules_night(rc, s) != 0, "%s: night",
+	    tc->name);
+	first = pool_rules_week_first(r, pool_rules_week(r, day));
+	CHECK(first <= day && day < first + 7, "%s: week holds the day",
+	    tc->name);
+	CHECK_INT((int)((first + 3) % 7 + 1), r->week_start,
+	    "%s: week starts on week_start", tc->name);
+	st = pool_rules_check_static(rc, w, s, NULL, 0);
+	fit = pool_rules_fit(&d->workers.v[w], sh, day, night);
+	for (i = 0; own[i] != NULL && (st == NULL ||
+	    strcmp(st, own[i]) != 0); i++)
+		;
+	if (st != NULL && strcmp(st, "role") != 0)
+		CHECK_STR(fit, own[i] != NULL ? st : NULL, "%s: fit",
+		    tc->name);
+	else if (st == NULL)
+		CHECK(fit == NULL, "%s: fit finds nothing", tc->name);
+}
+
 static void
 run_case(const struct tcase *tc)
 {
@@ -319,6 +362,7 @@ run_case(const struct tcase *tc)
 			CHECK_STR(v[0].detail, detail, "%s: check_all detail",
 			    tc->name);
 		}
+		shared_facts(tc, &d, rc);
 		pool_rules_free(rc);
 	}
 	pool_data_release(&d);
