@@ -10,6 +10,7 @@
 
 #include "pool.h"
 #include "pool_config.h"
+#include "pool_jscan.h"
 #include "pool_record.h"
 #include "pool_report.h"
 #include "pool_time.h"
@@ -44,6 +45,48 @@ int64_t	pool_rules_week_first(const struct pool_rules *r, int64_t week);
  */
 const char *pool_rules_fit(const struct pool_worker *w,
 	    const struct pool_shift *sh, int64_t day, int night);
+
+/** Records (record.c): a line read, before it is a record */
+
+/*
+ * The room the scanner gets: lines longer than this, or with more
+ * values, go to jansson.
+ */
+#define POOL_RSCAN_BYTES	4096
+#define POOL_RSCAN_TOKENS	128
+
+/*
+ * pool_record_parse in two steps, for a caller that chooses the data set
+ * a record goes to by a look at its fields: pool_rscan_read, then
+ * pool_rscan_str for any top-level string, then pool_rscan_take.  No
+ * line is read twice.
+ */
+struct pool_rscan {
+	struct pool_jscan	 sc;
+	struct pool_jtok	 tok[POOL_RSCAN_TOKENS];
+	char			 buf[POOL_RSCAN_BYTES];
+	json_t			*o;		/* read by jansson, or NULL */
+	int			 scanned;	/* read by the scanner */
+	const char		*line;		/* borrowed until take */
+	size_t			 len;
+};
+
+/* Read a line holding one JSON value.  Returns 0, or -1 (not JSON) with
+ * the error pool_record_parse gives. */
+int	pool_rscan_read(struct pool_rscan *, const char *line, size_t len,
+	    struct pool_error *);
+
+/* The top-level string member key of the line read, or NULL (absent,
+ * not a string, not an object). */
+const char *pool_rscan_str(const struct pool_rscan *, const char *key);
+
+/* The record of the line read, its strings interned in data; as
+ * pool_record_parse.  Releases what read holds. */
+int	pool_rscan_take(struct pool_data *, struct pool_rscan *,
+	    struct pool_record *out, struct pool_error *);
+
+/* Release what read holds, when no record is taken. */
+void	pool_rscan_release(struct pool_rscan *);
 
 /** Report: the outlook section (report_outlook.c) */
 

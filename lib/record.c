@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pool_int.h"
 #include "pool_jscan.h"
 #include "pool_record.h"
 #include "pool_strtab.h"
@@ -857,31 +858,81 @@ pool_record_from_json(struct pool_data *d, json_t *o, struct pool_record *out,
 }
 
 /*
- * The room the fast path of pool_record_parse gives the scanner: lines
- * longer than this, or with more values, go to jansson.
+ * Reading a line is two steps: pool_rscan_read finds the object (the
+ * scanner of pool_jscan.h, or jansson for what it does not take), and
+ * pool_rscan_take makes the record of it in a data set.  Between the
+ * two a caller may look at the top-level strings (pool_rscan_str), as
+ * the report does to choose the data set.  The record of a scanned
+ * line comes from the scanned values; a scanned line that is not a
+ * valid record of a known type, or that keeps json, goes to jansson,
+ * so that errors keep jansson's wording.
  */
-#define SCAN_LINE	4096
-#define SCAN_TOKENS	128
-
-/*
- * The fast path: scan the line in place and read the fields from the
- * scanned values.  Returns 0 with the record, or -1 when jansson has
- * to parse the line: anything the scanner refuses, a record that keeps
- * json, a record of unknown type, and every record with an error, so
- * that errors keep jansson's wording.
- */
+/* The general path: jansson reads the line. */
 static int
-parse_fast(struct pool_data *d, const char *line, size_t len,
-    struct pool_record *out)
+rscan_load(struct pool_rscan *rs, struct pool_error *err)
 {
-	struct pool_jtok	tok[SCAN_TOKENS];
-	char			buf[SCAN_LINE];
-	struct pool_jscan	sc;
+	json_error_t	 je;
 
-	pool_jscan_init(&sc, tok, SCAN_TOKENS, buf, sizeof(buf));
-	if (pool_jscan_object(&sc, line, len) == -1)
+	rs->scanned = 0;
+	if ((rs->o = json_loadb(rs->line, rs->len, JSON_REJECT_DUPLICATES,
+	    &je)) == NULL)
+		return pool_error_set(err, POOL_EPARSE, NULL,
+		    "invalid JSON: %s (column %d)", je.text, je.column);
+	return 0;
+}
+
+int
+pool_rscan_read(struct pool_rscan *rs, const char *line, size_t len,
+    struct pool_error *err)
+{
+	rs->o = NULL;
+	rs->line = line;
+	rs->len = len;
+	pool_jscan_init(&rs->sc, rs->tok, POOL_RSCAN_TOKENS, rs->buf,
+	    sizeof(rs->buf));
+	if ((rs->scanned = pool_jscan_object(&rs->sc, line, len) == 0))
+		return 0;
+	return rscan_load(rs, err);
+}
+
+const char *
+pool_rscan_str(const struct pool_rscan *rs, const char *key)
+{
+	struct src	s = { rs->o, rs->sc.tok, rs->sc.nmembers };
+	struct val	v;
+
+	if (!rs->scanned && rs->o == NULL)
+		return NULL;
+	field(&s, key, &v);
+	return v.kind == V_STRING ? v.s : NULL;
+}
+
+int
+pool_rscan_take(struct pool_data *d, struct pool_rscan *rs,
+    struct pool_record *out, struct pool_error *err)
+{
+	int	 rc;
+
+	if (rs->scanned && pool_record_from_jscan(d, &rs->sc, out) == 0) {
+		rs->scanned = 0;
+		return 0;
+	}
+	memset(out, 0, sizeof(*out));
+	if (rs->scanned && rscan_load(rs, err) == -1)
 		return -1;
-	return pool_record_from_jscan(d, &sc, out);
+	if (rs->o == NULL)
+		return pool_error_set(err, POOL_EPARSE, NULL, "no line read");
+	rc = pool_record_from_json(d, rs->o, out, err);
+	pool_rscan_release(rs);
+	return rc;
+}
+
+void
+pool_rscan_release(struct pool_rscan *rs)
+{
+	json_decref(rs->o);
+	rs->o = NULL;
+	rs->scanned = 0;
 }
 
 int
@@ -903,20 +954,13 @@ int
 pool_record_parse(struct pool_data *d, const char *line, size_t len,
     struct pool_record *out, struct pool_error *err)
 {
-	json_error_t	 je;
-	json_t		*o;
-	int		 rc;
+	struct pool_rscan	rs;
 
-	if (parse_fast(d, line, len, out) == 0)
-		return 0;
-	memset(out, 0, sizeof(*out));
-	o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
-	if (o == NULL)
-		return pool_error_set(err, POOL_EPARSE, NULL,
-		    "invalid JSON: %s (column %d)", je.text, je.column);
-	rc = pool_record_from_json(d, o, out, err);
-	json_decref(o);
-	return rc;
+	if (pool_rscan_read(&rs, line, len, err) == -1) {
+		memset(out, 0, sizeof(*out));
+		return -1;
+	}
+	return pool_rscan_take(d, &rs, out, err);
 }
 
 void

@@ -19,7 +19,6 @@
 #include <jansson.h>
 
 #include "pool_int.h"
-#include "pool_jscan.h"
 #include "pool_record.h"
 #include "pool_report.h"
 #include "pool_rules.h"
@@ -440,88 +439,42 @@ scratch_tick(struct pool_reportctx *c, struct pool_error *err)
 	return pool_data_init(&c->scratch, err);
 }
 
-/*
- * What the feed looks at before a record is parsed: its type, a shift's
- * start (to keep only shifts of the period) and an assignment's shift.
- * Read by the scanner, or by jansson for the lines the scanner does not
- * take (nested unfilled records, long lines); a line neither can read is
- * left to pool_record_parse, which reports it.
- */
-struct peek {
-	enum pool_rtype	 type;
-	int		 has_start;
-	int64_t		 start;
-	char		 shift[256];	/* empty if absent or too long */
-};
-
-static void
-peek_str(struct peek *p, const char *key, const char *v)
-{
-	if (strcmp(key, "type") == 0)
-		p->type = pool_rtype_parse(v);
-	else if (strcmp(key, "start") == 0)
-		p->has_start = pool_time_parse(v, &p->start, NULL, NULL) == 0;
-	else if (strcmp(key, "shift") == 0 && strlen(v) < sizeof(p->shift))
-		memcpy(p->shift, v, strlen(v) + 1);
-}
-
-static void
-peek(const char *line, size_t len, struct peek *p)
-{
-	static const char *const keys[] = { "type", "start", "shift" };
-	struct pool_jtok	 tok[128];
-	char			 buf[4096];
-	struct pool_jscan	 sc;
-	const struct pool_jtok	*t;
-	json_t			*o, *v;
-	size_t			 i;
-
-	memset(p, 0, sizeof(*p));
-	pool_jscan_init(&sc, tok, 128, buf, sizeof(buf));
-	if (pool_jscan_object(&sc, line, len) == 0) {
-		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-			if ((t = pool_jscan_find(sc.tok, sc.nmembers, keys[i])) !=
-			    NULL && t->type == POOL_J_STRING)
-				peek_str(p, keys[i], t->s);
-		return;
-	}
-	if ((o = json_loadb(line, len, JSON_REJECT_DUPLICATES, NULL)) == NULL)
-		return;
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-		if (json_is_string(v = json_object_get(o, keys[i])))
-			peek_str(p, keys[i], json_string_value(v));
-	json_decref(o);
-}
-
 int
 pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
     struct pool_error *err)
 {
-	struct peek		 pk;
+	struct pool_rscan	 rs;
 	struct pool_record	 rec;
-	int64_t			 day;
+	const char		*v;
+	int64_t			 day, start;
 	int			 keep;
 
-	peek(line, len, &pk);
-	switch (pk.type) {
+	/* A look at the line's type, a shift's start (to keep only shifts
+	 * of the period) and an assignment's shift decides the data set
+	 * the record goes to. */
+	if (pool_rscan_read(&rs, line, len, err) == -1)
+		return -1;
+	switch ((v = pool_rscan_str(&rs, "type")) != NULL ?
+	    pool_rtype_parse(v) : POOL_R_UNKNOWN) {
 	case POOL_R_SHIFT:
 		/* A shift outside the period is validated in the scratch
 		 * set, one in it goes to the kept data; decided by a look at
 		 * its start (a bad start is reported by the validation). */
 		keep = 1;
-		if (!c->o.keep_all && pk.has_start) {
+		if (!c->o.keep_all && (v = pool_rscan_str(&rs, "start")) !=
+		    NULL && pool_time_parse(v, &start, NULL, NULL) == 0) {
 			int64_t	 m = (c->o.sections & 1u << POOL_SEC_WORKERS) ?
 			    6 : 0;
 
 			/* The workers table judges whole weeks of the rules
 			 * (rules.week_start) that touch the period: their
 			 * days before and after it are kept too. */
-			day = pool_tz_local_day(c->o.tz, pk.start);
+			day = pool_tz_local_day(c->o.tz, start);
 			keep = (c->o.from == INT64_MIN || day >= c->o.from - m) &&
 			    (c->o.to == INT64_MAX || day <= c->o.to + m);
 		}
-		if (pool_record_parse(keep ? &c->data : &c->scratch, line, len,
-		    &rec, err) == -1)
+		if (pool_rscan_take(keep ? &c->data : &c->scratch, &rs, &rec,
+		    err) == -1)
 			return -1;
 		day = pool_tz_local_day(c->o.tz, rec.u.shift.start);
 		if (rec.u.shift.end > c->maxend)
@@ -548,11 +501,10 @@ pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
 	case POOL_R_ASSIGNMENT:
 		/* Assignments of shifts known to lie outside the period are
 		 * passed over. */
-		if (!c->o.keep_all && pk.shift[0] != '\0' &&
-		    hset_has(&c->outside, strhash(pk.shift)) &&
-		    pool_strtab_lookup(c->data.strtab, pk.shift) == NULL) {
-			if (pool_record_parse(&c->scratch, line, len, &rec, err)
-			    == -1)
+		if (!c->o.keep_all && (v = pool_rscan_str(&rs, "shift")) !=
+		    NULL && hset_has(&c->outside, strhash(v)) &&
+		    pool_strtab_lookup(c->data.strtab, v) == NULL) {
+			if (pool_rscan_take(&c->scratch, &rs, &rec, err) == -1)
 				return -1;
 			c->count[POOL_R_ASSIGNMENT]++;
 			return scratch_tick(c, err);
@@ -568,13 +520,13 @@ pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
 	default:
 		/* Passed over: validated and counted only (this is also where
 		 * a line that is not a record gets its error). */
-		if (pool_record_parse(&c->scratch, line, len, &rec, err) == -1)
+		if (pool_rscan_take(&c->scratch, &rs, &rec, err) == -1)
 			return -1;
 		c->count[rec.type]++;
 		pool_record_release(&rec);
 		return scratch_tick(c, err);
 	}
-	if (pool_record_parse(&c->data, line, len, &rec, err) == -1)
+	if (pool_rscan_take(&c->data, &rs, &rec, err) == -1)
 		return -1;
 	c->count[rec.type]++;
 	c->indexed = 0;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pool_int.h"
 #include "pool_record.h"
 #include "test.h"
 
@@ -17,6 +18,30 @@ parse_err(struct pool_data *d, const char *line)
 
 	pool_error_clear(&err);
 	if (pool_record_parse(d, line, strlen(line), &r, &err) == 0) {
+		pool_record_release(&r);
+		return "ok";
+	}
+	return pool_error_format(&err, buf, sizeof(buf));
+}
+
+/* The same line in two steps (pool_rscan_*): the record or error of
+ * pool_record_parse; *type gets the top-level "type" string seen. */
+static const char *
+rscan_err(struct pool_data *d, const char *line, char *type, size_t tlen)
+{
+	static char		 buf[512];
+	struct pool_error	 err;
+	struct pool_record	 r;
+	struct pool_rscan	 rs;
+	const char		*t;
+
+	pool_error_clear(&err);
+	type[0] = '\0';
+	if (pool_rscan_read(&rs, line, strlen(line), &err) == -1)
+		return pool_error_format(&err, buf, sizeof(buf));
+	if ((t = pool_rscan_str(&rs, "type")) != NULL)
+		snprintf(type, tlen, "%s", t);
+	if (pool_rscan_take(d, &rs, &r, &err) == 0) {
 		pool_record_release(&r);
 		return "ok";
 	}
@@ -91,6 +116,36 @@ main(void)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		CHECK_STR(parse_err(&d, cases[i].line), cases[i].want,
 		    "record case %zu", i);
+	/* Read in two steps, every case says the same, and the type seen
+	 * is the one the line has. */
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char	 type[64];
+		const char *t = strstr(cases[i].line, "\"type\":\"");
+
+		CHECK_STR(rscan_err(&d, cases[i].line, type, sizeof(type)),
+		    cases[i].want, "rscan case %zu", i);
+		if (t != NULL && strncmp(cases[i].want, "invalid JSON", 12))
+			CHECK(strncmp(type, t + 8, strlen(type)) == 0 &&
+			    type[0] != '\0' && t[8 + strlen(type)] == '"',
+			    "rscan case %zu: type '%s'", i, type);
+	}
+	/* A line longer than the scanner takes goes to jansson. */
+	{
+		static char	 line[POOL_RSCAN_BYTES + 200];
+		char		 type[64];
+		size_t		 n;
+
+		n = (size_t)snprintf(line, sizeof(line),
+		    "{\"type\":\"org\",\"id\":\"long\",\"name\":\"");
+		memset(line + n, 'x', POOL_RSCAN_BYTES);
+		memcpy(line + n + POOL_RSCAN_BYTES, "\"}", 3);
+		CHECK_STR(rscan_err(&d, line, type, sizeof(type)), "ok",
+		    "rscan: a long line");
+		CHECK_STR(type, "org", "rscan: a long line's type");
+		memcpy(line + n + POOL_RSCAN_BYTES, "\",\"weight\":-1}", 15);
+		CHECK_STR(rscan_err(&d, line, type, sizeof(type)),
+		    parse_err(&d, line), "rscan: a long line's error");
+	}
 
 	/* Interning: equal strings are one pointer. */
 	a = pool_data_intern(&d, "verzorgende-ig", 14);
