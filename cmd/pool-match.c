@@ -96,8 +96,7 @@ load_zone(const struct pool_config *conf)
 	struct pool_error	 err;
 
 	pool_error_clear(&err);
-	if ((tz = pool_tz_load(conf->timezone ? conf->timezone :
-	    "Europe/Amsterdam", NULL, &err)) == NULL) {
+	if ((tz = pool_tz_load(conf->timezone, NULL, &err)) == NULL) {
 		cli_error(&err);
 		exit(CLI_USAGE);
 	}

@@ -500,8 +500,7 @@ run(struct opts *o, int argc, char *argv[])
 		mask = 0;
 	if (o->backtest)
 		mask = 1u << POOL_SEC_OUTLOOK;
-	if ((tz = pool_tz_load(conf->timezone ? conf->timezone :
-	    "Europe/Amsterdam", NULL, &err)) == NULL) {
+	if ((tz = pool_tz_load(conf->timezone, NULL, &err)) == NULL) {
 		cli_error(&err);
 		exit(CLI_USAGE);
 	}

@@ -22,6 +22,7 @@
 #include <yaml.h>
 
 #include "pool_config.h"
+#include "pool_int.h"
 
 #define DAY_MIN		(24 * 60)
 
@@ -38,8 +39,9 @@
 /** Presets */
 
 /*
- * The Arbeidstijdenwet and Arbeidstijdenbesluit for adults (shared
- * DOMAIN.md 1.1-1.3); the other presets start from it.
+ * The Arbeidstijdenwet and Arbeidstijdenbesluit for adults (the
+ * limits pool.yaml(5) lists under Rules and Presets); the other presets start
+ * from it.
  */
 static void
 rules_atw(struct pool_rules *r)
@@ -116,23 +118,6 @@ pool_rules_preset(struct pool_rules *r, const char *name,
 }
 
 /** Small helpers */
-
-static char *
-xstrdup(const char *s)
-{
-	size_t	 n = strlen(s) + 1;
-	char	*p;
-
-	if ((p = malloc(n)) != NULL)
-		memcpy(p, s, n);
-	return p;
-}
-
-static int
-nomem(struct pool_error *err)
-{
-	return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
-}
 
 int
 pool_config_weekday_parse(const char *name)
@@ -2289,7 +2274,7 @@ pool_config_write(const struct pool_config *c, FILE *fp,
 		fputc('\n', fp);
 	}
 	fputs("timezone: ", fp);
-	put_str(fp, c->timezone ? c->timezone : "Europe/Amsterdam");
+	put_str(fp, c->timezone);
 	fprintf(fp, "\nweek_start: %s\n", weekday_name(c->week_start));
 	fprintf(fp, "preset: %s\nrules:\n", c->preset ? c->preset : "atw");
 	put_rules(fp, &c->rules, "  ");

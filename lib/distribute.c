@@ -119,17 +119,6 @@ struct pool_dist {
 
 static int	period_kind(const char *);
 
-#define GROW(v, n, cap) do {						\
-	if ((n) == (cap)) {						\
-		size_t nc_ = (cap) ? (cap) * 2 : 64;			\
-		void *p_ = realloc((v), nc_ * sizeof(*(v)));		\
-		if (p_ == NULL)						\
-			goto nomem;					\
-		(v) = p_;						\
-		(cap) = nc_;						\
-	}								\
-} while (0)
-
 void
 pool_distribute_opts_init(struct pool_distribute_opts *o)
 {
@@ -167,8 +156,7 @@ pool_dist_new(const struct pool_config *conf,
 		return NULL;
 	}
 	if (!opts->units_mode) {
-		d->tz = pool_tz_load(conf->timezone ? conf->timezone :
-		    "Europe/Amsterdam", NULL, err);
+		d->tz = pool_tz_load(conf->timezone, NULL, err);
 		if (d->tz == NULL) {
 			pool_dist_free(d);
 			return NULL;

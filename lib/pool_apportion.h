@@ -1,7 +1,7 @@
 /*
  * Apportionment: divide a whole number of units among parties in
  * proportion to their weights, by one of the methods of the literature
- * (see pool-distribute(1) and DOMAIN.md section 3.5):
+ * (see pool-distribute(1), METHODS):
  *
  *   hamilton         largest remainder (Hare-Niemeyer, Vinton)
  *   dhondt           highest averages, divisors 1, 2, 3, ... (Jefferson)

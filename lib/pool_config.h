@@ -190,7 +190,7 @@ struct pool_shift_type {
 struct pool_config {
 	char			*source;	/* file read, or "(built-in)" */
 	char			*pool;		/* pool name; NULL if not given */
-	char			*timezone;	/* "Europe/Amsterdam" */
+	char			*timezone;	/* never NULL; "Europe/Amsterdam" */
 	int			 week_start;	/* report weeks: 1 = Monday (ISO) */
 	char			*preset;	/* "atw", "cao-vvt", "cao-ziekenhuizen" */
 	struct pool_rules	 rules;

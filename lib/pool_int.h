@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "pool.h"
 #include "pool_config.h"
@@ -14,6 +16,46 @@
 #include "pool_record.h"
 #include "pool_report.h"
 #include "pool_time.h"
+
+/** Helpers of every module */
+
+/* Set err to "out of memory" (POOL_ENOMEM).  Returns -1. */
+static inline int
+nomem(struct pool_error *err)
+{
+	return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+}
+
+/* A copy of s (NULL for NULL), or NULL when out of memory. */
+static inline char *
+xstrdup(const char *s)
+{
+	size_t	 n;
+	char	*p;
+
+	if (s == NULL)
+		return NULL;
+	n = strlen(s) + 1;
+	if ((p = malloc(n)) != NULL)
+		memcpy(p, s, n);
+	return p;
+}
+
+/*
+ * Room for one more element in vector v of n elements and cap
+ * allocated (doubling, from 64); jumps to the caller's label nomem when
+ * out of memory.
+ */
+#define GROW(v, n, cap) do {						\
+	if ((n) == (cap)) {						\
+		size_t nc_ = (cap) ? (cap) * 2 : 64;			\
+		void *p_ = realloc((v), nc_ * sizeof(*(v)));		\
+		if (p_ == NULL)						\
+			goto nomem;					\
+		(v) = p_;						\
+		(cap) = nc_;						\
+	}								\
+} while (0)
 
 /** Rules (rules.c): the facts that match, distribute and report share */
 

@@ -256,12 +256,6 @@ array_get(const struct val *a, size_t i, struct val *v)
  * required) or -1 (error set). */
 
 static int
-nomem(struct pool_error *err)
-{
-	return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
-}
-
-static int
 get_str(struct pool_data *d, const struct src *o, const char *key,
     int required, const char **out, struct pool_error *err)
 {

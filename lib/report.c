@@ -342,12 +342,6 @@ pool_report_stamp(const struct pool_reportctx *c)
 	return c->maxend;
 }
 
-static int
-nomem(struct pool_error *err)
-{
-	return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
-}
-
 static double
 shift_hours(const struct pool_shift *s)
 {

@@ -16,12 +16,6 @@
 #define TRY(x)	do { if ((x) == -1) goto fail; } while (0)
 
 static int
-nomem(struct pool_error *err)
-{
-	return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
-}
-
-static int
 hist_cmp(const void *a, const void *b)
 {
 	const struct pool_hist *x = a, *y = b;

@@ -8,21 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pool_int.h"
 #include "pool_report.h"
-
-static char *
-xstrdup(const char *s)
-{
-	size_t	 n;
-	char	*p;
-
-	if (s == NULL)
-		return NULL;
-	n = strlen(s) + 1;
-	if ((p = malloc(n)) != NULL)
-		memcpy(p, s, n);
-	return p;
-}
 
 struct pool_table *
 pool_table_new(const char *section, const char *name, const char *title,

@@ -12,8 +12,8 @@
  * 3); -s: the window starts on this date instead of Monday 2026-11-23
  * (e.g. 2027-03-20 or 2026-10-17 to span a clock change).
  *
- * Shaped after the elderly-care case of SPEC §1: organisations of about
- * 500 shifts a quarter with a few units each; early, late, day and
+ * Shaped after elderly care (as testdata/elderly-care): organisations
+ * of about 500 shifts a quarter with a few units each; early, late, day and
  * night shifts; roles helpende < vig < mbo-v < hbo-v (a pool.yaml that
  * lets higher levels cover lower ones goes with it, see
  * tests/bench/match.sh); some covid-cohort shifts with dedicated

@@ -27,7 +27,7 @@ load_str(const char *yaml, struct pool_error *e)
 	return pool_config_load_buffer(yaml, strlen(yaml), "pool.yaml", e);
 }
 
-/* The limits of DOMAIN.md 1.1-1.3 (Arbeidstijdenwet). */
+/* The limits of the Arbeidstijdenwet, as pool.yaml(5) lists them. */
 static void
 check_atw(const struct pool_rules *r, const char *what)
 {
