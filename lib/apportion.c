@@ -32,6 +32,7 @@
 #include "pool.h"
 #include "pool_apportion.h"
 #include "pool_config.h"
+#include "pool_int.h"
 
 typedef unsigned __int128 u128;
 
@@ -296,12 +297,12 @@ struct hrem {
 	u128	rem;
 };
 
-static const struct pool_apportion_item *sort_items;
-
+/* Remainders, largest first; arg: the items, for the tiebreak. */
 static int
-hrem_cmp(const void *a, const void *b)
+hrem_cmp(const void *a, const void *b, void *arg)
 {
 	const struct hrem	*x = a, *y = b;
+	const struct pool_apportion_item *sort_items = arg;
 
 	if (x->rem != y->rem)
 		return x->rem > y->rem ? -1 : 1;
@@ -331,9 +332,7 @@ hamilton(struct pool_apportion_item *v, const size_t *idx, size_t n,
 		}
 	}
 	left = units - given;
-	sort_items = v;
-	if (nr > 1)
-		qsort(r, nr, sizeof(*r), hrem_cmp);
+	pool_sort(r, nr, sizeof(*r), hrem_cmp, v);
 	for (k = 0; k < left && k < nr; k++)
 		v[r[k].item].units++;
 	if (left > 0 && left < nr && r[left - 1].rem == r[left].rem) {

@@ -1102,11 +1102,11 @@ list_cmp(const struct pool_strlist *a, const struct pool_strlist *b)
 	return 0;
 }
 
-static const struct pool_data	*slot_data;
-
+/* Shifts (indices in arg, a struct pool_data) by what makes slots. */
 static int
-slot_cmp(const void *a, const void *b)
+slot_cmp(const void *a, const void *b, void *arg)
 {
+	const struct pool_data	*slot_data = arg;
 	const struct pool_shift	*s = &slot_data->shifts.v[*(const size_t *)a];
 	const struct pool_shift	*t = &slot_data->shifts.v[*(const size_t *)b];
 	int			 c;
@@ -1125,10 +1125,8 @@ slot_cmp(const void *a, const void *b)
 }
 
 /* Groups of a period by the number of roles theirs covers, most first. */
-static const struct pool_config	*rank_conf;
-
 static size_t
-role_rank(const char *role)
+role_rank(const struct pool_config *rank_conf, const char *role)
 {
 	size_t	i, n = 0;
 
@@ -1139,14 +1137,20 @@ role_rank(const char *role)
 	return n;
 }
 
-static const struct group	*rank_groups;
+struct rank {
+	const struct pool_config	*conf;
+	const struct group		*groups;
+};
 
+/* Groups (indices in the struct rank of arg), the most covering first. */
 static int
-rank_cmp(const void *a, const void *b)
+rank_cmp(const void *a, const void *b, void *arg)
 {
-	const struct group	*x = &rank_groups[*(const size_t *)a];
-	const struct group	*y = &rank_groups[*(const size_t *)b];
-	size_t			 rx = role_rank(x->role), ry = role_rank(y->role);
+	const struct rank	*k = arg;
+	const struct group	*x = &k->groups[*(const size_t *)a];
+	const struct group	*y = &k->groups[*(const size_t *)b];
+	size_t			 rx = role_rank(k->conf, x->role);
+	size_t			 ry = role_rank(k->conf, y->role);
 
 	if (rx != ry)
 		return rx > ry ? -1 : 1;
@@ -1174,6 +1178,7 @@ supply_period(struct pool_dist *d, size_t *sh, size_t n, struct group *g,
 	int			*compe = NULL, *sege = NULL, *src = NULL, rc = -1;
 	unsigned char		*cov = NULL;
 	uint32_t		 r;
+	struct rank		 rank;
 
 	memset(&f, 0, sizeof(f));
 	x->np = x->ncomp = x->nseg = 0;
@@ -1181,9 +1186,7 @@ supply_period(struct pool_dist *d, size_t *sh, size_t n, struct group *g,
 	rest = d->conf->rules.rest_daily_short > 0 ?
 	    d->conf->rules.rest_daily_short : d->conf->rules.rest_daily;
 	rest = rest > 0 ? (int64_t)rest * 60 : 0;
-	slot_data = data;
-	if (n > 1)
-		qsort(sh, n, sizeof(*sh), slot_cmp);
+	pool_sort(sh, n, sizeof(*sh), slot_cmp, data);
 	if ((sl = calloc(n ? n : 1, sizeof(*sl))) == NULL ||
 	    (cov = malloc(ng ? ng : 1)) == NULL ||
 	    (order = malloc((ng ? ng : 1) * sizeof(*order))) == NULL ||
@@ -1192,7 +1195,8 @@ supply_period(struct pool_dist *d, size_t *sh, size_t n, struct group *g,
 	for (k = 0; k < n; k++) {
 		const struct pool_shift *s = &data->shifts.v[sh[k]];
 
-		if (ns > 0 && slot_cmp(&sh[k], &sh[sl[ns - 1].rep_k]) == 0) {
+		if (ns > 0 && slot_cmp(&sh[k], &sh[sl[ns - 1].rep_k],
+		    data) == 0) {
 			sl[ns - 1].count++;
 			continue;
 		}
@@ -1261,10 +1265,9 @@ supply_period(struct pool_dist *d, size_t *sh, size_t n, struct group *g,
 	}
 	for (i = 0; i < ng; i++)
 		order[i] = i;
-	rank_conf = d->conf;
-	rank_groups = g;
-	if (ng > 1)
-		qsort(order, ng, sizeof(*order), rank_cmp);
+	rank.conf = d->conf;
+	rank.groups = g;
+	pool_sort(order, ng, sizeof(*order), rank_cmp, &rank);
 	/*
 	 * Flow on a source edge never shrinks (an augmenting path never
 	 * returns to the source), and the roles joined earlier are at
@@ -1434,12 +1437,12 @@ struct skey {
 	size_t		 shift;
 };
 
-static const struct pool_data *sort_data;
-
+/* Keys by period, role, org and shift id (arg: the struct pool_data). */
 static int
-skey_cmp(const void *a, const void *b)
+skey_cmp(const void *a, const void *b, void *arg)
 {
 	const struct skey	*x = a, *y = b;
+	const struct pool_data	*sort_data = arg;
 	const struct pool_shift	*s = &sort_data->shifts.v[x->shift];
 	const struct pool_shift	*t = &sort_data->shifts.v[y->shift];
 	int			 c;
@@ -1452,8 +1455,6 @@ skey_cmp(const void *a, const void *b)
 		return c;
 	return strcmp(s->id, t->id);
 }
-
-static const struct pool_data	*class_data;
 
 /* Workers by what makes them alike for the supply; 0 if alike. */
 static int
@@ -1478,9 +1479,11 @@ class_diff(const struct pool_worker *x, const struct pool_worker *y)
 	return 0;
 }
 
+/* Workers (indices in arg, a struct pool_data) by class, then index. */
 static int
-class_cmp(const void *a, const void *b)
+class_cmp(const void *a, const void *b, void *arg)
 {
+	const struct pool_data *class_data = arg;
 	long	i = *(const long *)a, j = *(const long *)b;
 	int	c;
 
@@ -1572,9 +1575,7 @@ facts_build(struct pool_dist *d, struct wfacts **out)
 		} else
 			plain[np++] = (long)i;
 	}
-	class_data = data;
-	if (np > 1)
-		qsort(plain, np, sizeof(*plain), class_cmp);
+	pool_sort(plain, np, sizeof(*plain), class_cmp, data);
 	for (i = 0; i < np; i = j) {
 		for (j = i + 1; j < np && class_diff(&data->workers.v[plain[i]],
 		    &data->workers.v[plain[j]]) == 0; j++)
@@ -1671,9 +1672,7 @@ run_pool(struct pool_dist *d, struct pool_error *err)
 		keys[nk].shift = i;
 		nk++;
 	}
-	sort_data = data;
-	if (nk > 1)
-		qsort(keys, nk, sizeof(*keys), skey_cmp);
+	pool_sort(keys, nk, sizeof(*keys), skey_cmp, data);
 	if (facts_build(d, &wf) != 0)
 		goto nomem;
 	if ((idx = malloc((nk ? nk : 1) * sizeof(*idx))) == NULL)

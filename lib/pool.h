@@ -19,6 +19,13 @@
  *  - Times are int64_t seconds since the Unix epoch (absolute time);
  *    durations are computed on absolute time.  Local-time rules use the
  *    pool's zone through struct pool_tz.
+ *  - Threads: an object (a data set, a config, a zone, a report, ...)
+ *    is used by one thread at a time; different objects may be used
+ *    by different threads at once, and read-only objects (a config, a
+ *    zone) may be shared.  Two parts keep state at file scope while
+ *    they run and must not run in two threads at once: the matcher
+ *    (pool_match_new, _run and _write sort with it) and
+ *    pool_report_write_html (the language of the page).
  */
 #ifndef POOL_H
 #define POOL_H

@@ -57,6 +57,14 @@ xstrdup(const char *s)
 	}								\
 } while (0)
 
+/*
+ * Sort v[0..n) of size bytes each by cmp, which gets arg as its third
+ * argument (sort.c).  Stable: equal elements keep their order.  Never
+ * fails: without memory for the merge it sorts in place, slower.
+ */
+void	pool_sort(void *v, size_t n, size_t size,
+	    int (*cmp)(const void *, const void *, void *), void *arg);
+
 /** Rules (rules.c): the facts that match, distribute and report share */
 
 /* The rules of shifts of org: the organisation's own, else the pool's. */
@@ -112,6 +120,10 @@ struct pool_rscan {
 	const char		*line;		/* borrowed until take */
 	size_t			 len;
 };
+
+/* For pool_sort: indices (long) of workers of arg, a struct pool_data,
+ * by worker id. */
+int	pool_data_worker_cmp(const void *a, const void *b, void *arg);
 
 /* Read a line holding one JSON value.  Returns 0, or -1 (not JSON) with
  * the error pool_record_parse gives. */

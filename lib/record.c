@@ -957,6 +957,15 @@ pool_record_parse(struct pool_data *d, const char *line, size_t len,
 	return pool_rscan_take(d, &rs, out, err);
 }
 
+int
+pool_data_worker_cmp(const void *a, const void *b, void *arg)
+{
+	const struct pool_data	*d = arg;
+
+	return strcmp(d->workers.v[*(const long *)a].id,
+	    d->workers.v[*(const long *)b].id);
+}
+
 void
 pool_record_release(struct pool_record *r)
 {

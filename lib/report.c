@@ -1069,12 +1069,11 @@ near_text(json_t *obj, char *buf, size_t len)
 		memcpy(buf + len - 4, "...", 4);
 }
 
-static const struct pool_reportctx *sort_ctx;
-
+/* Open shifts (indices in arg, a struct pool_data), most urgent first. */
 static int
-open_cmp(const void *a, const void *b)
+open_cmp(const void *a, const void *b, void *arg)
 {
-	const struct pool_shift *sv = sort_ctx->data.shifts.v;
+	const struct pool_shift *sv = ((const struct pool_data *)arg)->shifts.v;
 	const struct pool_shift *x = &sv[*(const long *)a];
 	const struct pool_shift *y = &sv[*(const long *)b];
 
@@ -1114,9 +1113,7 @@ sec_unfilled(struct pool_reportctx *c, const struct fill *fl,
 	for (i = 0; i < d->shifts.n; i++)
 		if (fl->live[i] && !fl->filled[i])
 			open[n++] = (long)i;
-	sort_ctx = c;
-	if (n > 1)
-		qsort(open, n, sizeof(*open), open_cmp);
+	pool_sort(open, n, sizeof(*open), open_cmp, d);
 	TRY(pool_table_col(t, "shift", "shift", POOL_CELL_TEXT, err));
 	TRY(pool_table_col(t, "priority", "priority", POOL_CELL_INT, err));
 	TRY(pool_table_col(t, "start", "start", POOL_CELL_TEXT, err));
@@ -1192,14 +1189,6 @@ period_days(const struct pool_reportctx *c, int64_t *from, int64_t *to)
 	*to = c->o.to != INT64_MAX ? c->o.to : c->lastday;
 	if (*from > *to)
 		*from = *to = 0;
-}
-
-static int
-worker_idx_cmp(const void *a, const void *b)
-{
-	const struct pool_worker *wv = sort_ctx->data.workers.v;
-
-	return strcmp(wv[*(const long *)a].id, wv[*(const long *)b].id);
 }
 
 /* Workers that --check finds over a weekly limit in the period. */
@@ -1313,9 +1302,7 @@ sec_workers(struct pool_reportctx *c, const struct fill *fl,
 		if (j < nww && ww[j].w == (long)i)
 			ws[nws++] = (long)i;
 	}
-	sort_ctx = c;
-	if (nws > 1)
-		qsort(ws, nws, sizeof(*ws), worker_idx_cmp);
+	pool_sort(ws, nws, sizeof(*ws), pool_data_worker_cmp, d);
 	TRY(pool_table_col(t, "worker", "worker", POOL_CELL_TEXT, err));
 	if (c->o.detail) {
 		TRY(pool_table_col(t, "name", "name", POOL_CELL_TEXT, err));

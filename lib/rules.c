@@ -1645,17 +1645,6 @@ pool_rules_held(const struct pool_rulectx *c, long w, const long **v)
 	return (long)c->wt[w].n;
 }
 
-static const struct pool_data *sort_data;
-
-static int
-worker_id_cmp(const void *a, const void *b)
-{
-	const long *x = a, *y = b;
-
-	return strcmp(sort_data->workers.v[*x].id,
-	    sort_data->workers.v[*y].id);
-}
-
 /* pool_rules_audit, and with all every rule of each assignment. */
 static long
 audit(struct pool_rulectx *c, int all,
@@ -1673,9 +1662,8 @@ audit(struct pool_rulectx *c, int all,
 	for (i = 0; i < c->nw; i++)
 		if (c->wt[i].n > 0)
 			order[n++] = i;
-	sort_data = c->data;
-	if ((size_t)n > 1)
-		qsort(order, (size_t)n, sizeof(*order), worker_id_cmp);
+	pool_sort(order, (size_t)n, sizeof(*order), pool_data_worker_cmp,
+	    (void *)c->data);
 	for (i = 0; i < n; i++) {
 		struct wtl *t = &c->wt[order[i]];
 
