@@ -27,22 +27,6 @@
 
 #define SCRATCH_RECORDS	4096
 
-/* A hash map from (a, b, c) to an index; a and b are interned pointers. */
-struct kmap {
-	struct kent {
-		const void	*a, *b;
-		int64_t		 c;
-		long		 v;	/* -1: free slot */
-	}		*e;
-	size_t		 cap, n;
-};
-
-/* A set of 64-bit hashes (ids of shifts outside the period). */
-struct hset {
-	uint64_t	*v;		/* 0: free */
-	size_t		 cap, n;
-};
-
 /* Shifts and hours of an org (and role) on one day, of every shift
  * read, in the report's period or not: the share of an allocation
  * period that the report's days hold. */
@@ -56,172 +40,21 @@ struct pool_reportctx {
 	struct pool_data	 scratch;
 	size_t			 nscratch;
 	size_t			 count[POOL_R_NTYPES];
-	struct kmap		 histmap;
+	struct pool_keymap		 histmap;
 	struct pool_hist		*hist;
 	size_t			 nhist, histcap;
-	struct hset		 outside;
+	struct pool_hashset		 outside;
 	int64_t			 maxend;	/* latest shift end read */
 	int64_t			 firstday, lastday; /* of shifts read */
 	int			 indexed;
 	struct pool_event	*ev;
 	size_t			 nev;
-	struct kmap		 daymap;	/* (org, role or NULL, day) */
+	struct pool_keymap		 daymap;	/* (org, role or NULL, day) */
 	struct dayunits		*dayu;		/* ... -> shifts and hours */
 	size_t			 ndayu, dayucap;
 	double			 unpriced;	/* settled hours without a rate */
 	struct pool_rules	 defrules;	/* the rules without a config */
 };
-
-/* ---- small containers ---- */
-
-static uint64_t
-mix(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return h;
-}
-
-static size_t
-khash(const void *a, const void *b, int64_t c)
-{
-	return (size_t)mix((uint64_t)(uintptr_t)a * 31 +
-	    (uint64_t)(uintptr_t)b * 17 + (uint64_t)c);
-}
-
-static int
-kmap_grow(struct kmap *m)
-{
-	struct kent *old = m->e;
-	size_t	 oldcap = m->cap, i, j;
-
-	m->cap = m->cap ? m->cap * 2 : 64;
-	if ((m->e = malloc(m->cap * sizeof(*m->e))) == NULL) {
-		m->e = old;
-		m->cap = oldcap;
-		return -1;
-	}
-	for (i = 0; i < m->cap; i++)
-		m->e[i].v = -1;
-	for (i = 0; i < oldcap; i++) {
-		if (old[i].v < 0)
-			continue;
-		j = khash(old[i].a, old[i].b, old[i].c) & (m->cap - 1);
-		while (m->e[j].v >= 0)
-			j = (j + 1) & (m->cap - 1);
-		m->e[j] = old[i];
-	}
-	free(old);
-	return 0;
-}
-
-/* The index of key (a, b, c); if absent, store next and return it, with
- * *added set.  -1: out of memory. */
-static long
-kmap_get(struct kmap *m, const void *a, const void *b, int64_t c, long next,
-    int *added)
-{
-	size_t	 j;
-
-	*added = 0;
-	if ((m->n + 1) * 2 > m->cap && kmap_grow(m) == -1)
-		return -1;
-	j = khash(a, b, c) & (m->cap - 1);
-	while (m->e[j].v >= 0) {
-		if (m->e[j].a == a && m->e[j].b == b && m->e[j].c == c)
-			return m->e[j].v;
-		j = (j + 1) & (m->cap - 1);
-	}
-	m->e[j].a = a;
-	m->e[j].b = b;
-	m->e[j].c = c;
-	m->e[j].v = next;
-	m->n++;
-	*added = 1;
-	return next;
-}
-
-/* The index of key (a, b, c), or -1. */
-static long
-kmap_find(const struct kmap *m, const void *a, const void *b, int64_t c)
-{
-	size_t	 j;
-
-	if (m->cap == 0)
-		return -1;
-	j = khash(a, b, c) & (m->cap - 1);
-	while (m->e[j].v >= 0) {
-		if (m->e[j].a == a && m->e[j].b == b && m->e[j].c == c)
-			return m->e[j].v;
-		j = (j + 1) & (m->cap - 1);
-	}
-	return -1;
-}
-
-static uint64_t
-strhash(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h ? h : 1;
-}
-
-static int
-hset_add(struct hset *h, uint64_t x)
-{
-	size_t	 i, j;
-
-	if ((h->n + 1) * 2 > h->cap) {
-		uint64_t *old = h->v;
-		size_t	 oldcap = h->cap;
-
-		h->cap = h->cap ? h->cap * 2 : 1024;
-		if ((h->v = calloc(h->cap, sizeof(*h->v))) == NULL) {
-			h->v = old;
-			h->cap = oldcap;
-			return -1;
-		}
-		for (i = 0; i < oldcap; i++) {
-			if (old[i] == 0)
-				continue;
-			j = mix(old[i]) & (h->cap - 1);
-			while (h->v[j] != 0)
-				j = (j + 1) & (h->cap - 1);
-			h->v[j] = old[i];
-		}
-		free(old);
-	}
-	j = mix(x) & (h->cap - 1);
-	while (h->v[j] != 0) {
-		if (h->v[j] == x)
-			return 0;
-		j = (j + 1) & (h->cap - 1);
-	}
-	h->v[j] = x;
-	h->n++;
-	return 0;
-}
-
-static int
-hset_has(const struct hset *h, uint64_t x)
-{
-	size_t	 j;
-
-	if (h->cap == 0)
-		return 0;
-	j = mix(x) & (h->cap - 1);
-	while (h->v[j] != 0) {
-		if (h->v[j] == x)
-			return 1;
-		j = (j + 1) & (h->cap - 1);
-	}
-	return 0;
-}
 
 /* ---- sections, options ---- */
 
@@ -321,11 +154,11 @@ pool_report_free(struct pool_reportctx *c)
 		return;
 	pool_data_release(&c->data);
 	pool_data_release(&c->scratch);
-	free(c->histmap.e);
+	pool_keymap_release(&c->histmap);
 	free(c->hist);
-	free(c->daymap.e);
+	pool_keymap_release(&c->daymap);
 	free(c->dayu);
-	free(c->outside.v);
+	pool_hashset_release(&c->outside);
 	free(c->ev);
 	free(c);
 }
@@ -361,7 +194,7 @@ hist_add(struct pool_reportctx *c, const char *role, int64_t day,
 	role = pool_data_intern(&c->data, role, strlen(role));
 	if (role == NULL)
 		return -1;
-	i = kmap_get(&c->histmap, role, NULL, monday, (long)c->nhist, &added);
+	i = pool_keymap_get(&c->histmap, role, NULL, monday, (long)c->nhist, &added);
 	if (i < 0)
 		return -1;
 	if (added) {
@@ -398,7 +231,7 @@ dayunits_add(struct pool_reportctx *c, const struct pool_shift *s,
 		return -1;
 	role[1] = NULL;
 	for (q = 0; q < 2; q++) {
-		i = kmap_get(&c->daymap, org, role[q], day, (long)c->ndayu,
+		i = pool_keymap_get(&c->daymap, org, role[q], day, (long)c->ndayu,
 		    &added);
 		if (i < 0)
 			return -1;
@@ -489,14 +322,14 @@ pool_report_feed(struct pool_reportctx *c, const char *line, size_t len,
 			c->indexed = 0;
 			return pool_data_add(&c->data, &rec, err);
 		}
-		if (hset_add(&c->outside, strhash(rec.u.shift.id)) == -1)
+		if (pool_hashset_add(&c->outside, rec.u.shift.id) == -1)
 			return nomem(err);
 		return scratch_tick(c, err);
 	case POOL_R_ASSIGNMENT:
 		/* Assignments of shifts known to lie outside the period are
 		 * passed over. */
 		if (!c->o.keep_all && (v = pool_rscan_str(&rs, "shift")) !=
-		    NULL && hset_has(&c->outside, strhash(v)) &&
+		    NULL && pool_hashset_has(&c->outside, v) &&
 		    pool_strtab_lookup(c->data.strtab, v) == NULL) {
 			if (pool_rscan_take(&c->scratch, &rs, &rec, err) == -1)
 				return -1;
@@ -668,7 +501,7 @@ group(struct pool_reportctx *c, const struct fill *fl, enum gkind k,
     struct grp **out, size_t *nout)
 {
 	struct pool_data *d = &c->data;
-	struct kmap	 m = { NULL, 0, 0 };
+	struct pool_keymap	 m = { NULL, 0, 0 };
 	struct grp	*g = NULL;
 	long		*gi = NULL, idx;
 	uint64_t	*pairs = NULL;
@@ -688,7 +521,7 @@ group(struct pool_reportctx *c, const struct fill *fl, enum gkind k,
 		if (!fl->live[i])
 			continue;
 		gkey(fl->day[i], s, k, &k1, &k2, &k3);
-		if ((idx = kmap_get(&m, k1, k2, k3, (long)ng, &added)) < 0)
+		if ((idx = pool_keymap_get(&m, k1, k2, k3, (long)ng, &added)) < 0)
 			goto out;
 		if (added) {
 			g[ng].k1 = k1;
@@ -724,7 +557,7 @@ out:
 	free(g);
 	free(gi);
 	free(pairs);
-	free(m.e);
+	pool_keymap_release(&m);
 	return rc;
 }
 
@@ -1427,7 +1260,7 @@ sec_fairness(struct pool_reportctx *c, const struct fill *fl,
 	struct pool_data *d = &c->data;
 	struct pool_table *t;
 	struct pool_allocation *al = NULL;
-	struct kmap	 m = { NULL, 0, 0 };
+	struct pool_keymap	 m = { NULL, 0, 0 };
 	double		*recv = NULL;
 	size_t		 n = 0, i, j, nrecv = 0;
 	long		 idx;
@@ -1453,7 +1286,7 @@ sec_fairness(struct pool_reportctx *c, const struct fill *fl,
 		if (alloc_days(a->period, &p0, &p1) == -1 ||
 		    p1 < c->o.from || p0 > c->o.to)
 			continue;
-		idx = kmap_get(&m, a->org, a->role, (int64_t)(uintptr_t)a->period,
+		idx = pool_keymap_get(&m, a->org, a->role, (int64_t)(uintptr_t)a->period,
 		    (long)n, &added);
 		if (idx < 0) {
 			nomem(err);
@@ -1476,7 +1309,7 @@ sec_fairness(struct pool_reportctx *c, const struct fill *fl,
 	TRY(pool_table_col(t, "cumulative", "cumulative", POOL_CELL_HOURS,
 	    err));
 	/* What each org received per day, per role and in all roles. */
-	free(m.e);
+	pool_keymap_release(&m);
 	memset(&m, 0, sizeof(m));
 	if ((recv = calloc(2 * d->shifts.n + 1, sizeof(*recv))) == NULL) {
 		nomem(err);
@@ -1490,7 +1323,7 @@ sec_fairness(struct pool_reportctx *c, const struct fill *fl,
 		if (!fl->filled[j] || !fl->live[j])
 			continue;
 		for (q = 0; q < 2; q++) {
-			idx = kmap_get(&m, s->org, r2[q], fl->day[j], (long)nrecv,
+			idx = pool_keymap_get(&m, s->org, r2[q], fl->day[j], (long)nrecv,
 			    &added);
 			if (idx < 0) {
 				nomem(err);
@@ -1518,7 +1351,7 @@ sec_fairness(struct pool_reportctx *c, const struct fill *fl,
 		q1 = p1 < c->o.to ? p1 : c->o.to;
 		for (day = p0; day <= p1; day++) {
 			/* strings of the kept data: interned in one table */
-			if ((idx = kmap_find(&c->daymap, a->org, a->role,
+			if ((idx = pool_keymap_find(&c->daymap, a->org, a->role,
 			    day)) < 0)
 				continue;
 			u = hours_unit ? c->dayu[idx].hours :
@@ -1532,7 +1365,7 @@ sec_fairness(struct pool_reportctx *c, const struct fill *fl,
 			ent *= all > 0 ? in / all :
 			    (double)(q1 - q0 + 1) / (double)(p1 - p0 + 1);
 		for (day = q0; day <= q1; day++)
-			if ((idx = kmap_find(&m, a->org, a->role, day)) >= 0)
+			if ((idx = pool_keymap_find(&m, a->org, a->role, day)) >= 0)
 				got += recv[idx];
 		cum += got - ent;
 		w = a->weight >= 0 ? a->weight : org_weight(c, a->org);
@@ -1551,12 +1384,12 @@ sec_fairness(struct pool_reportctx *c, const struct fill *fl,
 	}
 	free(al);
 	free(recv);
-	free(m.e);
+	pool_keymap_release(&m);
 	return pool_report_add(rep, t, err);
 fail:
 	free(al);
 	free(recv);
-	free(m.e);
+	pool_keymap_release(&m);
 	pool_table_free(t);
 	return -1;
 }
@@ -1646,11 +1479,11 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 	struct pool_data *d = &c->data;
 	struct pool_table *t = NULL, *net = NULL;
 	struct pair	*p = NULL;
-	struct kmap	 m = { NULL, 0, 0 };
+	struct pool_keymap	 m = { NULL, 0, 0 };
 	uint64_t	*pw = NULL;
 	unsigned char	*billed = NULL;
-	struct kmap	 wm = { NULL, 0, 0 };
-	struct kmap	 um = { NULL, 0, 0 };
+	struct pool_keymap	 wm = { NULL, 0, 0 };
+	struct pool_keymap	 um = { NULL, 0, 0 };
 	struct unpriced	*up = NULL;
 	size_t		 n = 0, i, j, npw = 0, again = 0, nup = 0;
 	long		 idx;
@@ -1670,7 +1503,7 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 	for (i = d->worked.n; i-- > 0;) {
 		const struct pool_worked *wr = &d->worked.v[i];
 
-		if (kmap_get(&wm, wr->shift, wr->worker, 0, (long)i,
+		if (pool_keymap_get(&wm, wr->shift, wr->worker, 0, (long)i,
 		    &added) < 0) {
 			nomem(err);
 			goto fail;
@@ -1695,7 +1528,7 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 		w = &d->workers.v[fl->wk[i]];
 		if (w->org == s->org)
 			continue;
-		idx = kmap_get(&m, w->org, s->org, 0, (long)n, &added);
+		idx = pool_keymap_get(&m, w->org, s->org, 0, (long)n, &added);
 		if (idx < 0) {
 			nomem(err);
 			goto fail;
@@ -1707,7 +1540,7 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 		}
 		/* At cost: the hours worked where a worked record says
 		 * them, else the planned hours. */
-		wi = kmap_find(&wm, d->assignments.v[i].shift,
+		wi = pool_keymap_find(&wm, d->assignments.v[i].shift,
 		    d->assignments.v[i].worker, 0);
 		h = wi >= 0 ? (double)(d->worked.v[wi].end -
 		    d->worked.v[wi].start) / 3600.0 -
@@ -1726,7 +1559,7 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 
 			p[idx].unpriced += h;
 			unpriced += h;
-			u = kmap_get(&um, w, s->org, 0, (long)nup, &added);
+			u = pool_keymap_get(&um, w, s->org, 0, (long)nup, &added);
 			if (u < 0) {
 				nomem(err);
 				goto fail;
@@ -1831,9 +1664,9 @@ sec_settlement(struct pool_reportctx *c, const struct fill *fl,
 	free(p);
 	free(pw);
 	free(billed);
-	free(wm.e);
-	free(m.e);
-	free(um.e);
+	pool_keymap_release(&wm);
+	pool_keymap_release(&m);
+	pool_keymap_release(&um);
 	if (pool_report_add(rep, t, err) == -1) {
 		pool_table_free(net);
 		free(up);
@@ -1851,9 +1684,9 @@ fail:
 	free(p);
 	free(pw);
 	free(billed);
-	free(wm.e);
-	free(m.e);
-	free(um.e);
+	pool_keymap_release(&wm);
+	pool_keymap_release(&m);
+	pool_keymap_release(&um);
 	free(up);
 	pool_table_free(t);
 	pool_table_free(net);
@@ -1872,8 +1705,7 @@ sec_outlook(struct pool_reportctx *c, struct pool_report *rep,
 
 	period_days(c, &in.from, &in.to);
 	/* The hash map holds indexes into hist: the outlook sorts hist. */
-	free(c->histmap.e);
-	memset(&c->histmap, 0, sizeof(c->histmap));
+	pool_keymap_release(&c->histmap);
 	in.o = &c->o;
 	in.d = &c->data;
 	in.hist = c->hist;

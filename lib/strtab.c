@@ -1,6 +1,7 @@
 /*
- * The string table of a data set: interned strings in arena blocks, and
- * a pointer-keyed index of workers and shifts by id.
+ * The string table of a data set (interned strings in arena blocks) and
+ * the hash maps of the library: pointer -> index (workers and shifts by
+ * id), (pointer, pointer, number) -> index, and a set of string hashes.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -164,17 +165,24 @@ pool_strtab_lookup(const struct pool_strtab *t, const char *s)
 	return NULL;
 }
 
+/* The bits of x mixed (the finaliser of MurmurHash3). */
+static uint64_t
+mix(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return x;
+}
+
 /* Pointer -> index map. */
 
 static size_t
 ptr_hash(const void *p)
 {
-	uint64_t	x = (uint64_t)(uintptr_t)p;
-
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdULL;
-	x ^= x >> 33;
-	return (size_t)x;
+	return (size_t)mix((uint64_t)(uintptr_t)p);
 }
 
 void
@@ -230,4 +238,154 @@ pool_ptrmap_get(const struct pool_ptrmap *m, const void *key)
 		if (m->key[i] == key)
 			return m->val[i];
 	return -1;
+}
+
+/* (pointer, pointer, number) -> index map. */
+
+static size_t
+key_hash(const void *a, const void *b, int64_t c)
+{
+	return (size_t)mix((uint64_t)(uintptr_t)a * 31 +
+	    (uint64_t)(uintptr_t)b * 17 + (uint64_t)c);
+}
+
+static int
+keymap_grow(struct pool_keymap *m)
+{
+	struct pool_keyent	*old = m->e;
+	size_t			 oldcap = m->cap, i, j;
+
+	m->cap = m->cap ? m->cap * 2 : 64;
+	if ((m->e = malloc(m->cap * sizeof(*m->e))) == NULL) {
+		m->e = old;
+		m->cap = oldcap;
+		return -1;
+	}
+	for (i = 0; i < m->cap; i++)
+		m->e[i].v = -1;
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].v < 0)
+			continue;
+		j = key_hash(old[i].a, old[i].b, old[i].c) & (m->cap - 1);
+		while (m->e[j].v >= 0)
+			j = (j + 1) & (m->cap - 1);
+		m->e[j] = old[i];
+	}
+	free(old);
+	return 0;
+}
+
+/* The slot of key (a, b, c): its own, or the free one it would take. */
+static size_t
+keymap_slot(const struct pool_keymap *m, const void *a, const void *b,
+    int64_t c)
+{
+	size_t	 j;
+
+	for (j = key_hash(a, b, c) & (m->cap - 1); m->e[j].v >= 0;
+	    j = (j + 1) & (m->cap - 1))
+		if (m->e[j].a == a && m->e[j].b == b && m->e[j].c == c)
+			break;
+	return j;
+}
+
+long
+pool_keymap_get(struct pool_keymap *m, const void *a, const void *b,
+    int64_t c, long next, int *added)
+{
+	size_t	 j;
+
+	*added = 0;
+	if ((m->n + 1) * 2 > m->cap && keymap_grow(m) == -1)
+		return -1;
+	j = keymap_slot(m, a, b, c);
+	if (m->e[j].v >= 0)
+		return m->e[j].v;
+	m->e[j].a = a;
+	m->e[j].b = b;
+	m->e[j].c = c;
+	m->e[j].v = next;
+	m->n++;
+	*added = 1;
+	return next;
+}
+
+long
+pool_keymap_find(const struct pool_keymap *m, const void *a, const void *b,
+    int64_t c)
+{
+	if (m->cap == 0)
+		return -1;
+	return m->e[keymap_slot(m, a, b, c)].v;
+}
+
+void
+pool_keymap_release(struct pool_keymap *m)
+{
+	free(m->e);
+	memset(m, 0, sizeof(*m));
+}
+
+/* A set of string hashes. */
+
+static uint64_t
+str_hash(const char *s)
+{
+	uint64_t	h = hash_bytes(s, strlen(s));
+
+	return h ? h : 1;
+}
+
+/* The slot of hash x: its own, or the free one it would take. */
+static size_t
+hashset_slot(const struct pool_hashset *h, uint64_t x)
+{
+	size_t	 j;
+
+	for (j = mix(x) & (h->cap - 1); h->v[j] != 0 && h->v[j] != x;
+	    j = (j + 1) & (h->cap - 1))
+		;
+	return j;
+}
+
+int
+pool_hashset_add(struct pool_hashset *h, const char *s)
+{
+	uint64_t	 x = str_hash(s);
+	size_t		 i, j;
+
+	if ((h->n + 1) * 2 > h->cap) {
+		struct pool_hashset	nh = { NULL, 0, 0 };
+
+		nh.cap = h->cap ? h->cap * 2 : 1024;
+		if ((nh.v = calloc(nh.cap, sizeof(*nh.v))) == NULL)
+			return -1;
+		for (i = 0; i < h->cap; i++)
+			if (h->v[i] != 0)
+				nh.v[hashset_slot(&nh, h->v[i])] = h->v[i];
+		nh.n = h->n;
+		free(h->v);
+		*h = nh;
+	}
+	j = hashset_slot(h, x);
+	if (h->v[j] == 0) {
+		h->v[j] = x;
+		h->n++;
+	}
+	return 0;
+}
+
+int
+pool_hashset_has(const struct pool_hashset *h, const char *s)
+{
+	if (h->cap == 0)
+		return 0;
+	return h->v[hashset_slot(h, str_hash(s))] != 0;
+}
+
+void
+pool_hashset_release(struct pool_hashset *h)
+{
+	free(h->v);
+	memset(h, 0, sizeof(*h));
 }

@@ -7,6 +7,7 @@
 
 #include "pool_int.h"
 #include "pool_record.h"
+#include "pool_strtab.h"
 #include "test.h"
 
 static const char *
@@ -46,6 +47,60 @@ rscan_err(struct pool_data *d, const char *line, char *type, size_t tlen)
 		return "ok";
 	}
 	return pool_error_format(&err, buf, sizeof(buf));
+}
+
+/*
+ * The maps of strtab.c against a plain list: 3000 keys of a few
+ * pointers and numbers (many alike), each given the next index once;
+ * every key finds its index, and keys never added are not found.
+ */
+static void
+test_maps(void)
+{
+	static const char	 p[8] = "abcdefg";
+	static long		 want[8][8][50];
+	struct pool_keymap	 m = { NULL, 0, 0 };
+	struct pool_hashset	 h = { NULL, 0, 0 };
+	unsigned long		 st = 7;
+	long			 next = 0, got;
+	size_t			 bad = 0, i;
+	int			 a, b, c, added, wadded;
+	char			 id[32];
+
+	memset(want, 0xff, sizeof(want));	/* -1 */
+	for (i = 0; i < 3000; i++) {
+		st = st * 6364136223846793005UL + 1442695040888963407UL;
+		a = (int)(st >> 33) % 8;
+		b = (int)(st >> 40) % 8;
+		c = (int)((st >> 47) % 50);
+		wadded = want[a][b][c] < 0;
+		if (wadded)
+			want[a][b][c] = next;
+		got = pool_keymap_get(&m, &p[a], b ? &p[b] : NULL, c - 25,
+		    next, &added);
+		bad += got != want[a][b][c] || added != wadded;
+		next += added;
+		snprintf(id, sizeof(id), "s%d-%d-%d", a, b, c);
+		if (pool_hashset_add(&h, id) == -1)
+			bad++;
+	}
+	CHECK(bad == 0, "keymap: 3000 gets, %ld keys", next);
+	for (a = 0, bad = 0; a < 8; a++)
+		for (b = 0; b < 8; b++)
+			for (c = 0; c < 50; c++) {
+				bad += pool_keymap_find(&m, &p[a], b ? &p[b] :
+				    NULL, c - 25) != want[a][b][c];
+				snprintf(id, sizeof(id), "s%d-%d-%d", a, b, c);
+				bad += pool_hashset_has(&h, id) !=
+				    (want[a][b][c] >= 0);
+			}
+	CHECK(bad == 0, "keymap find and hashset agree with a list");
+	CHECK(!pool_hashset_has(&h, "s9-9-9") &&
+	    pool_keymap_find(&m, &p[0], &p[0], 99) == -1, "absent keys");
+	pool_keymap_release(&m);
+	pool_hashset_release(&h);
+	CHECK(m.cap == 0 && h.cap == 0 && pool_keymap_find(&m, p, p, 0) ==
+	    -1 && !pool_hashset_has(&h, "x"), "released maps are empty");
 }
 
 int
@@ -207,5 +262,6 @@ main(void)
 		json_decref(o);
 	}
 	pool_data_release(&d);
+	test_maps();
 	return test_done();
 }
