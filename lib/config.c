@@ -2,7 +2,7 @@
  * Configuration: pool.yaml read through libyaml's event parser into
  * struct pool_config (see pool.yaml(5)).
  *
- * The events are first built into a small tree (struct ynode) so that
+ * The events are first built into a small tree (struct pool_ynode) so that
  * keys can be checked for duplicates and applied in a fixed order
  * (preset before rules, pool rules before organisation rules).  Aliases
  * point at the anchored node instead of copying it; their number and
@@ -19,10 +19,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include <yaml.h>
 
 #include "pool_config.h"
 #include "pool_int.h"
+#include "pool_yaml.h"
 
 #define DAY_MIN		(24 * 60)
 
@@ -724,48 +724,16 @@ pool_config_index(struct pool_config *c, struct pool_error *err)
 	return config_index(c, err, &f);
 }
 
-/** The YAML tree */
-
-enum ykind {
-	Y_SCALAR,
-	Y_SEQ,
-	Y_MAP
-};
-
-struct ynode {
-	enum ykind	  kind;
-	unsigned long	  line;		/* 1-based */
-	char		 *text;		/* scalar value, NUL-terminated */
-	size_t		  len;		/* its length (may hold a NUL) */
-	int		  plain;	/* plain (unquoted) scalar */
-	struct ynode	**kids;		/* items; a map's are key, value, ... */
-	size_t		  nkids, capkids;
-	size_t		  size;		/* nodes when aliases are expanded */
-};
-
-struct anchor {
-	char		*name;
-	struct ynode	*node;
-};
+/** The YAML tree (yaml.c; aliases allowed within the limits) */
 
 struct loader {
 	const char		*name;		/* file name in messages */
 	struct pool_error	*err;
-	struct ynode		**all;		/* every node, for freeing */
-	size_t			 nall, capall;
-	struct anchor		*anchors;
-	size_t			 nanchors, capanchors;
-	struct ynode		*stack[POOL_CONFIG_MAX_DEPTH];
-	char			*stack_anchor[POOL_CONFIG_MAX_DEPTH];
-	int			 depth;
-	size_t			 naliases;
-	size_t			 expanded;	/* nodes added by aliases */
-	int			 ndocs;
-	struct ynode		*root;
+	struct pool_ynode	*root;
 	/* Where things are, for messages after the walk. */
-	struct ynode		**org_nodes;	/* the mapping of each org */
-	struct ynode		**role_nodes;
-	struct ynode		**cover_nodes;	/* each role's covers list */
+	struct pool_ynode	**org_nodes;	/* the mapping of each org */
+	struct pool_ynode	**role_nodes;
+	struct pool_ynode	**cover_nodes;	/* each role's covers list */
 };
 
 /* Set an error at a line of the file being read.  Returns -1. */
@@ -790,14 +758,14 @@ lerr(struct loader *ld, unsigned long line, enum pool_errcode code,
 
 /* A value as quoted in a message: at most 40 bytes, controls as '?'. */
 static const char *
-shown(const struct ynode *n, char buf[48])
+shown(const struct pool_ynode *n, char buf[48])
 {
 	size_t	i, len = n->len;
 
 	if (len > 40)
 		len = 40;
 	for (i = 0; i < len; i++)
-		buf[i] = (unsigned char)n->text[i] < 0x20 ? '?' : n->text[i];
+		buf[i] = (unsigned char)n->value[i] < 0x20 ? '?' : n->value[i];
 	if (n->len > 40) {
 		memcpy(buf + len, "...", 3);
 		len += 3;
@@ -806,188 +774,10 @@ shown(const struct ynode *n, char buf[48])
 	return buf;
 }
 
-static struct ynode *
-node_new(struct loader *ld, enum ykind kind, const yaml_event_t *ev)
-{
-	struct ynode	*n, **all;
-	size_t		 cap;
-
-	if (ld->nall == ld->capall) {
-		cap = ld->capall ? ld->capall * 2 : 64;
-		if ((all = realloc(ld->all, cap * sizeof(*all))) == NULL)
-			return NULL;
-		ld->all = all;
-		ld->capall = cap;
-	}
-	if ((n = calloc(1, sizeof(*n))) == NULL)
-		return NULL;
-	ld->all[ld->nall++] = n;
-	n->kind = kind;
-	n->line = (unsigned long)ev->start_mark.line + 1;
-	n->size = 1;
-	return n;
-}
-
-static int
-node_add(struct ynode *parent, struct ynode *kid)
-{
-	struct ynode	**kids;
-	size_t		  cap;
-
-	if (parent->nkids == parent->capkids) {
-		cap = parent->capkids ? parent->capkids * 2 : 8;
-		if ((kids = realloc(parent->kids, cap * sizeof(*kids))) == NULL)
-			return -1;
-		parent->kids = kids;
-		parent->capkids = cap;
-	}
-	parent->kids[parent->nkids++] = kid;
-	return 0;
-}
-
-static int
-anchor_add(struct loader *ld, const char *name, struct ynode *n)
-{
-	struct anchor	*a;
-	size_t		 cap;
-
-	if (ld->nanchors == ld->capanchors) {
-		cap = ld->capanchors ? ld->capanchors * 2 : 8;
-		if ((a = realloc(ld->anchors, cap * sizeof(*a))) == NULL)
-			return -1;
-		ld->anchors = a;
-		ld->capanchors = cap;
-	}
-	if ((ld->anchors[ld->nanchors].name = xstrdup(name)) == NULL)
-		return -1;
-	ld->anchors[ld->nanchors++].node = n;
-	return 0;
-}
-
-/* The node most recently anchored under this name (complete), or NULL. */
-static struct ynode *
-anchor_find(struct loader *ld, const char *name)
-{
-	size_t	i;
-
-	for (i = ld->nanchors; i > 0; i--)
-		if (strcmp(ld->anchors[i - 1].name, name) == 0)
-			return ld->anchors[i - 1].node;
-	return NULL;
-}
-
-/* Attach a finished node (or an alias target) to the open collection. */
-static int
-attach(struct loader *ld, struct ynode *n, size_t size)
-{
-	if (ld->depth == 0) {
-		ld->root = n;
-		return 0;
-	}
-	if (node_add(ld->stack[ld->depth - 1], n) == -1)
-		return nomem(ld->err);
-	/* Saturating: the caps below are far smaller than SIZE_MAX. */
-	if (ld->stack[ld->depth - 1]->size < SIZE_MAX - size)
-		ld->stack[ld->depth - 1]->size += size;
-	return 0;
-}
-
-static int
-on_event(struct loader *ld, yaml_event_t *ev)
-{
-	struct ynode	*n;
-	const char	*anchor = NULL;
-	unsigned long	 line = (unsigned long)ev->start_mark.line + 1;
-
-	switch (ev->type) {
-	case YAML_DOCUMENT_START_EVENT:
-		if (ld->ndocs++ > 0)
-			return lerr(ld, line, POOL_EPARSE,
-			    "more than one YAML document");
-		return 0;
-	case YAML_ALIAS_EVENT:
-		if (++ld->naliases > POOL_CONFIG_MAX_ALIASES)
-			return lerr(ld, line, POOL_ELIMIT,
-			    "more than %d aliases", POOL_CONFIG_MAX_ALIASES);
-		n = anchor_find(ld, (const char *)ev->data.alias.anchor);
-		if (n == NULL)
-			return lerr(ld, line, POOL_EPARSE,
-			    "unknown alias '*%s'", ev->data.alias.anchor);
-		ld->expanded += n->size;
-		if (n->size > POOL_CONFIG_MAX_EXPAND ||
-		    ld->expanded > POOL_CONFIG_MAX_EXPAND)
-			return lerr(ld, line, POOL_ELIMIT,
-			    "aliases expand to more than %d nodes",
-			    POOL_CONFIG_MAX_EXPAND);
-		return attach(ld, n, n->size);
-	case YAML_SCALAR_EVENT:
-		if ((n = node_new(ld, Y_SCALAR, ev)) == NULL)
-			return nomem(ld->err);
-		if ((n->text = malloc(ev->data.scalar.length + 1)) == NULL)
-			return nomem(ld->err);
-		memcpy(n->text, ev->data.scalar.value, ev->data.scalar.length);
-		n->text[ev->data.scalar.length] = '\0';
-		n->len = ev->data.scalar.length;
-		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		if (ev->data.scalar.anchor != NULL &&
-		    anchor_add(ld, (const char *)ev->data.scalar.anchor,
-		    n) == -1)
-			return nomem(ld->err);
-		return attach(ld, n, 1);
-	case YAML_SEQUENCE_START_EVENT:
-	case YAML_MAPPING_START_EVENT:
-		if (ld->depth == POOL_CONFIG_MAX_DEPTH)
-			return lerr(ld, line, POOL_ELIMIT,
-			    "nesting deeper than %d levels",
-			    POOL_CONFIG_MAX_DEPTH);
-		if (ev->type == YAML_SEQUENCE_START_EVENT) {
-			n = node_new(ld, Y_SEQ, ev);
-			anchor = (const char *)ev->data.sequence_start.anchor;
-		} else {
-			n = node_new(ld, Y_MAP, ev);
-			anchor = (const char *)ev->data.mapping_start.anchor;
-		}
-		if (n == NULL)
-			return nomem(ld->err);
-		ld->stack_anchor[ld->depth] = NULL;
-		if (anchor != NULL &&
-		    (ld->stack_anchor[ld->depth] = xstrdup(anchor)) == NULL)
-			return nomem(ld->err);
-		ld->stack[ld->depth++] = n;
-		return 0;
-	case YAML_SEQUENCE_END_EVENT:
-	case YAML_MAPPING_END_EVENT:
-		n = ld->stack[--ld->depth];
-		/* Anchored only now: an alias inside its own node is unknown. */
-		if (ld->stack_anchor[ld->depth] != NULL) {
-			if (anchor_add(ld, ld->stack_anchor[ld->depth],
-			    n) == -1)
-				return nomem(ld->err);
-			free(ld->stack_anchor[ld->depth]);
-			ld->stack_anchor[ld->depth] = NULL;
-		}
-		return attach(ld, n, n->size);
-	default:
-		return 0;
-	}
-}
-
 static void
 loader_release(struct loader *ld)
 {
-	size_t	i;
-
-	for (i = 0; i < ld->nall; i++) {
-		free(ld->all[i]->text);
-		free(ld->all[i]->kids);
-		free(ld->all[i]);
-	}
-	free(ld->all);
-	for (i = 0; i < ld->nanchors; i++)
-		free(ld->anchors[i].name);
-	free(ld->anchors);
-	for (i = 0; i < (size_t)ld->depth; i++)
-		free(ld->stack_anchor[i]);
+	pool_ynode_free(ld->root);
 	free(ld->org_nodes);
 	free(ld->role_nodes);
 	free(ld->cover_nodes);
@@ -997,58 +787,60 @@ loader_release(struct loader *ld)
 static int
 parse_tree(struct loader *ld, const char *buf, size_t len)
 {
-	yaml_parser_t	p;
-	yaml_event_t	ev;
-	int		rc = 0, done = 0;
+	struct pool_yopts	 o = { SIZE_MAX, POOL_CONFIG_MAX_DEPTH, 0, 1,
+				       POOL_CONFIG_MAX_ALIASES,
+				       POOL_CONFIG_MAX_EXPAND };
+	struct pool_yfault	 f;
 
-	if (!yaml_parser_initialize(&p))
+	if (pool_yaml_tree(buf, len, &o, &ld->root, &f) == 0)
+		return 0;
+	switch (f.kind) {
+	case POOL_YF_NOMEM:
 		return nomem(ld->err);
-	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
-	while (!done) {
-		if (!yaml_parser_parse(&p, &ev)) {
-			if (p.error == YAML_MEMORY_ERROR)
-				rc = nomem(ld->err);
-			else if (p.context != NULL)
-				rc = lerr(ld,
-				    (unsigned long)p.problem_mark.line + 1,
-				    POOL_EPARSE, "invalid YAML: %s %s",
-				    p.problem ? p.problem : "error",
-				    p.context);
-			else
-				rc = lerr(ld,
-				    (unsigned long)p.problem_mark.line + 1,
-				    POOL_EPARSE, "invalid YAML: %s",
-				    p.problem ? p.problem : "error");
-			break;
-		}
-		done = ev.type == YAML_STREAM_END_EVENT;
-		rc = on_event(ld, &ev);
-		yaml_event_delete(&ev);
-		if (rc == -1)
-			break;
+	case POOL_YF_SYNTAX:
+		if (f.context != NULL)
+			return lerr(ld, f.line, POOL_EPARSE,
+			    "invalid YAML: %s %s",
+			    f.problem ? f.problem : "error", f.context);
+		return lerr(ld, f.line, POOL_EPARSE, "invalid YAML: %s",
+		    f.problem ? f.problem : "error");
+	case POOL_YF_DOCUMENTS:
+		return lerr(ld, f.line, POOL_EPARSE,
+		    "more than one YAML document");
+	case POOL_YF_ALIASES:
+		return lerr(ld, f.line, POOL_ELIMIT,
+		    "more than %d aliases", POOL_CONFIG_MAX_ALIASES);
+	case POOL_YF_UNKNOWN:
+		return lerr(ld, f.line, POOL_EPARSE,
+		    "unknown alias '*%s'", f.alias);
+	case POOL_YF_EXPAND:
+		return lerr(ld, f.line, POOL_ELIMIT,
+		    "aliases expand to more than %d nodes",
+		    POOL_CONFIG_MAX_EXPAND);
+	default:		/* POOL_YF_DEPTH; no other limit is set */
+		return lerr(ld, f.line, POOL_ELIMIT,
+		    "nesting deeper than %d levels", POOL_CONFIG_MAX_DEPTH);
 	}
-	yaml_parser_delete(&p);
-	return rc;
 }
 
 /** Values */
 
 static int
-is_null(const struct ynode *n)
+is_null(const struct pool_ynode *n)
 {
-	return n->kind == Y_SCALAR && n->plain && (n->len == 0 ||
-	    strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0 ||
-	    strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0);
+	return n->kind == POOL_Y_SCALAR && n->plain && (n->len == 0 ||
+	    strcmp(n->value, "~") == 0 || strcmp(n->value, "null") == 0 ||
+	    strcmp(n->value, "Null") == 0 || strcmp(n->value, "NULL") == 0);
 }
 
 /* A scalar with a value; else an error naming key. */
 static int
-want_scalar(struct loader *ld, const struct ynode *v, const char *key)
+want_scalar(struct loader *ld, const struct pool_ynode *v, const char *key)
 {
-	if (v->kind != Y_SCALAR)
+	if (v->kind != POOL_Y_SCALAR)
 		return lerr(ld, v->line, POOL_ECONFIG,
 		    "'%s' must be a single value, not a %s", key,
-		    v->kind == Y_MAP ? "mapping" : "list");
+		    v->kind == POOL_Y_MAP ? "mapping" : "list");
 	if (is_null(v))
 		return lerr(ld, v->line, POOL_ECONFIG, "'%s' has no value",
 		    key);
@@ -1056,7 +848,7 @@ want_scalar(struct loader *ld, const struct ynode *v, const char *key)
 }
 
 static int
-get_string(struct loader *ld, const struct ynode *v, const char *key,
+get_string(struct loader *ld, const struct pool_ynode *v, const char *key,
     char **out)
 {
 	size_t	i;
@@ -1064,11 +856,11 @@ get_string(struct loader *ld, const struct ynode *v, const char *key,
 	if (want_scalar(ld, v, key) == -1)
 		return -1;
 	for (i = 0; i < v->len; i++)
-		if ((unsigned char)v->text[i] < 0x20 || v->text[i] == 0x7f)
+		if ((unsigned char)v->value[i] < 0x20 || v->value[i] == 0x7f)
 			return lerr(ld, v->line, POOL_ECONFIG,
 			    "'%s' must not contain control characters", key);
 	free(*out);
-	if ((*out = xstrdup(v->text)) == NULL)
+	if ((*out = xstrdup(v->value)) == NULL)
 		return nomem(ld->err);
 	return 0;
 }
@@ -1093,7 +885,7 @@ parse_number(const char *s, double *d)
 }
 
 static int
-get_number(struct loader *ld, const struct ynode *v, const char *key,
+get_number(struct loader *ld, const struct pool_ynode *v, const char *key,
     double *out)
 {
 	char	b[48];
@@ -1101,7 +893,7 @@ get_number(struct loader *ld, const struct ynode *v, const char *key,
 
 	if (want_scalar(ld, v, key) == -1)
 		return -1;
-	if (parse_number(v->text, &d) == -1 || d < 0)
+	if (parse_number(v->value, &d) == -1 || d < 0)
 		return lerr(ld, v->line, POOL_ECONFIG,
 		    "'%s' must be a non-negative number, not '%s'", key,
 		    shown(v, b));
@@ -1110,7 +902,7 @@ get_number(struct loader *ld, const struct ynode *v, const char *key,
 }
 
 static int
-get_hours(struct loader *ld, const struct ynode *v, const char *key,
+get_hours(struct loader *ld, const struct pool_ynode *v, const char *key,
     int max, int *minutes)
 {
 	char	b[48];
@@ -1118,7 +910,7 @@ get_hours(struct loader *ld, const struct ynode *v, const char *key,
 
 	if (want_scalar(ld, v, key) == -1)
 		return -1;
-	if (parse_number(v->text, &d) == -1 || d < 0 || d > max)
+	if (parse_number(v->value, &d) == -1 || d < 0 || d > max)
 		return lerr(ld, v->line, POOL_ECONFIG,
 		    "'%s' must be a number of hours from 0 to %d, not '%s'",
 		    key, max, shown(v, b));
@@ -1127,7 +919,7 @@ get_hours(struct loader *ld, const struct ynode *v, const char *key,
 }
 
 static int
-get_count(struct loader *ld, const struct ynode *v, const char *key,
+get_count(struct loader *ld, const struct pool_ynode *v, const char *key,
     int min, int max, int *out)
 {
 	char	b[48];
@@ -1135,7 +927,7 @@ get_count(struct loader *ld, const struct ynode *v, const char *key,
 
 	if (want_scalar(ld, v, key) == -1)
 		return -1;
-	if (parse_number(v->text, &d) == -1 || d != floor(d) || d < min ||
+	if (parse_number(v->value, &d) == -1 || d != floor(d) || d < min ||
 	    d > max)
 		return lerr(ld, v->line, POOL_ECONFIG,
 		    "'%s' must be a whole number from %d to %d, not '%s'",
@@ -1162,30 +954,30 @@ parse_hhmm(const char *s, int allow24, int *min)
 }
 
 static int
-get_time(struct loader *ld, const struct ynode *v, const char *key,
+get_time(struct loader *ld, const struct pool_ynode *v, const char *key,
     int *out)
 {
 	char	b[48];
 
 	if (want_scalar(ld, v, key) == -1)
 		return -1;
-	if (parse_hhmm(v->text, 0, out) == -1)
+	if (parse_hhmm(v->value, 0, out) == -1)
 		return lerr(ld, v->line, POOL_ECONFIG,
 		    "'%s' must be a time HH:MM, not '%s'", key, shown(v, b));
 	return 0;
 }
 
 static int
-get_bool(struct loader *ld, const struct ynode *v, const char *key,
+get_bool(struct loader *ld, const struct pool_ynode *v, const char *key,
     int *out)
 {
 	char	b[48];
 
 	if (want_scalar(ld, v, key) == -1)
 		return -1;
-	if (strcmp(v->text, "true") == 0)
+	if (strcmp(v->value, "true") == 0)
 		*out = 1;
-	else if (strcmp(v->text, "false") == 0)
+	else if (strcmp(v->value, "false") == 0)
 		*out = 0;
 	else
 		return lerr(ld, v->line, POOL_ECONFIG,
@@ -1194,14 +986,14 @@ get_bool(struct loader *ld, const struct ynode *v, const char *key,
 }
 
 static int
-get_weekday(struct loader *ld, const struct ynode *v, const char *key,
+get_weekday(struct loader *ld, const struct pool_ynode *v, const char *key,
     int *out)
 {
 	char	b[48];
 
 	if (want_scalar(ld, v, key) == -1)
 		return -1;
-	if ((*out = pool_config_weekday_parse(v->text)) == -1)
+	if ((*out = pool_config_weekday_parse(v->value)) == -1)
 		return lerr(ld, v->line, POOL_ECONFIG,
 		    "'%s' must be a day of the week (monday ... sunday), "
 		    "not '%s'", key, shown(v, b));
@@ -1213,7 +1005,7 @@ get_weekday(struct loader *ld, const struct ynode *v, const char *key,
  * The message lists them: "'unit' must be one of shift, hour, not 'x'".
  */
 static int
-get_word(struct loader *ld, const struct ynode *v, const char *key,
+get_word(struct loader *ld, const struct pool_ynode *v, const char *key,
     const char *const *words, int *out)
 {
 	char	list[160], b[48];
@@ -1222,7 +1014,7 @@ get_word(struct loader *ld, const struct ynode *v, const char *key,
 	if (want_scalar(ld, v, key) == -1)
 		return -1;
 	for (i = 0; words[i] != NULL; i++)
-		if (strcmp(v->text, words[i]) == 0) {
+		if (strcmp(v->value, words[i]) == 0) {
 			*out = i;
 			return 0;
 		}
@@ -1269,7 +1061,7 @@ tz_name_ok(const char *s)
 
 /* Sort key of check_keys: a key node and where it is. */
 struct keyref {
-	const struct ynode	*key;
+	const struct pool_ynode	*key;
 	size_t			 i;
 };
 
@@ -1279,7 +1071,7 @@ cmp_keyref(const void *a, const void *b)
 	const struct keyref	*x = a, *y = b;
 	int			 d;
 
-	if ((d = strcmp(x->key->text, y->key->text)) != 0)
+	if ((d = strcmp(x->key->value, y->key->value)) != 0)
 		return d;
 	return x->i < y->i ? -1 : x->i > y->i;
 }
@@ -1289,16 +1081,16 @@ cmp_keyref(const void *a, const void *b)
  * mapping in messages (NULL at the top level).
  */
 static int
-check_keys(struct loader *ld, const struct ynode *map, const char *ctx)
+check_keys(struct loader *ld, const struct pool_ynode *map, const char *ctx)
 {
 	struct keyref	*refs;
-	size_t		 i, n = map->nkids / 2;
-	const struct ynode *k;
+	size_t		 i, n = map->n / 2;
+	const struct pool_ynode *k;
 	char		 in[80], b[48];
 
 	for (i = 0; i < n; i++) {
 		k = map->kids[2 * i];
-		if (k->kind != Y_SCALAR || strlen(k->text) != k->len)
+		if (k->kind != POOL_Y_SCALAR || strlen(k->value) != k->len)
 			return lerr(ld, k->line, POOL_ECONFIG,
 			    "a key must be a string");
 	}
@@ -1313,7 +1105,7 @@ check_keys(struct loader *ld, const struct ynode *map, const char *ctx)
 	if (n > 1)
 		qsort(refs, n, sizeof(*refs), cmp_keyref);
 	for (i = 1; i < n; i++)
-		if (strcmp(refs[i - 1].key->text, refs[i].key->text) == 0)
+		if (strcmp(refs[i - 1].key->value, refs[i].key->value) == 0)
 			break;
 	if (i < n) {
 		if (ctx != NULL)
@@ -1331,7 +1123,7 @@ check_keys(struct loader *ld, const struct ynode *map, const char *ctx)
 }
 
 static int
-unknown_key(struct loader *ld, const struct ynode *k, const char *ctx)
+unknown_key(struct loader *ld, const struct pool_ynode *k, const char *ctx)
 {
 	char	b[48];
 
@@ -1347,11 +1139,11 @@ unknown_key(struct loader *ld, const struct ynode *k, const char *ctx)
  * mapping, 0 for null, -1 on error.
  */
 static int
-want_map(struct loader *ld, const struct ynode *v, const char *key)
+want_map(struct loader *ld, const struct pool_ynode *v, const char *key)
 {
 	if (is_null(v))
 		return 0;
-	if (v->kind != Y_MAP)
+	if (v->kind != POOL_Y_MAP)
 		return lerr(ld, v->line, POOL_ECONFIG,
 		    "'%s' must be a mapping", key);
 	return check_keys(ld, v, key) == -1 ? -1 : 1;
@@ -1359,11 +1151,11 @@ want_map(struct loader *ld, const struct ynode *v, const char *key)
 
 /* Likewise for a list. */
 static int
-want_seq(struct loader *ld, const struct ynode *v, const char *key)
+want_seq(struct loader *ld, const struct pool_ynode *v, const char *key)
 {
 	if (is_null(v))
 		return 0;
-	if (v->kind != Y_SEQ)
+	if (v->kind != POOL_Y_SEQ)
 		return lerr(ld, v->line, POOL_ECONFIG,
 		    "'%s' must be a list", key);
 	return 1;
@@ -1453,19 +1245,19 @@ rule_field(struct pool_rules *r, size_t off)
 
 /* Apply the overrides of a rules mapping to r (a preset already in it). */
 static int
-load_rules(struct loader *ld, const struct ynode *map, struct pool_rules *r)
+load_rules(struct loader *ld, const struct pool_ynode *map, struct pool_rules *r)
 {
-	const struct ynode	*k, *v;
+	const struct pool_ynode	*k, *v;
 	const struct rulekey	*rk;
 	size_t			 i, j;
 	int			 small, big;
 
-	for (i = 0; i + 1 < map->nkids; i += 2) {
+	for (i = 0; i + 1 < map->n; i += 2) {
 		k = map->kids[i];
 		v = map->kids[i + 1];
 		rk = NULL;
 		for (j = 0; j < NRULEKEYS; j++)
-			if (strcmp(k->text, rulekeys[j].key) == 0)
+			if (strcmp(k->value, rulekeys[j].key) == 0)
 				rk = &rulekeys[j];
 		if (rk == NULL)
 			return unknown_key(ld, k, "rules");
@@ -1515,14 +1307,14 @@ load_rules(struct loader *ld, const struct ynode *map, struct pool_rules *r)
 
 /* A preset name; the rules r are set to it. */
 static int
-get_preset(struct loader *ld, const struct ynode *v, struct pool_rules *r,
+get_preset(struct loader *ld, const struct pool_ynode *v, struct pool_rules *r,
     char **name)
 {
 	char	b[48];
 
 	if (want_scalar(ld, v, "preset") == -1)
 		return -1;
-	if (pool_rules_preset(r, v->text, NULL) == -1)
+	if (pool_rules_preset(r, v->value, NULL) == -1)
 		return lerr(ld, v->line, POOL_ECONFIG,
 		    "unknown preset '%s' (known: atw, cao-vvt, "
 		    "cao-ziekenhuizen)", shown(v, b));
@@ -1536,39 +1328,39 @@ static const char *const levels[] = {
 };
 
 static int
-load_contacts(struct loader *ld, const struct ynode *seq,
+load_contacts(struct loader *ld, const struct pool_ynode *seq,
     struct pool_org_conf *o)
 {
-	const struct ynode	*m, *k, *v;
+	const struct pool_ynode	*m, *k, *v;
 	struct pool_contact_rule *ct;
 	size_t			 i, j;
 	int			 lv, have_level, have_every;
 
-	if ((o->contacts = calloc(seq->nkids + 1, sizeof(*ct))) == NULL)
+	if ((o->contacts = calloc(seq->n + 1, sizeof(*ct))) == NULL)
 		return nomem(ld->err);
-	for (i = 0; i < seq->nkids; i++) {
+	for (i = 0; i < seq->n; i++) {
 		m = seq->kids[i];
 		ct = &o->contacts[o->ncontacts++];
-		if (m->kind != Y_MAP)
+		if (m->kind != POOL_Y_MAP)
 			return lerr(ld, m->line, POOL_ECONFIG,
 			    "each entry of 'contacts' must be a mapping");
 		if (check_keys(ld, m, "contacts") == -1)
 			return -1;
 		have_level = have_every = 0;
-		for (j = 0; j + 1 < m->nkids; j += 2) {
+		for (j = 0; j + 1 < m->n; j += 2) {
 			k = m->kids[j];
 			v = m->kids[j + 1];
-			if (strcmp(k->text, "name") == 0) {
+			if (strcmp(k->value, "name") == 0) {
 				if (get_string(ld, v, "name", &ct->name) == -1)
 					return -1;
-			} else if (strcmp(k->text, "level") == 0) {
+			} else if (strcmp(k->value, "level") == 0) {
 				if (get_word(ld, v, "level", levels, &lv) == -1)
 					return -1;
 				free(ct->level);
 				if ((ct->level = xstrdup(levels[lv])) == NULL)
 					return nomem(ld->err);
 				have_level = 1;
-			} else if (strcmp(k->text, "every_days") == 0) {
+			} else if (strcmp(k->value, "every_days") == 0) {
 				if (get_count(ld, v, "every_days", 1, 3660,
 				    &ct->every_days) == -1)
 					return -1;
@@ -1587,40 +1379,40 @@ load_contacts(struct loader *ld, const struct ynode *seq,
 }
 
 static int
-load_org(struct loader *ld, const struct ynode *m, struct pool_config *c,
+load_org(struct loader *ld, const struct pool_ynode *m, struct pool_config *c,
     struct pool_org_conf *o)
 {
-	const struct ynode	*k, *v, *preset = NULL, *rules = NULL;
+	const struct pool_ynode	*k, *v, *preset = NULL, *rules = NULL;
 	size_t			 j;
 	int			 r;
 
-	if (m->kind != Y_MAP)
+	if (m->kind != POOL_Y_MAP)
 		return lerr(ld, m->line, POOL_ECONFIG,
 		    "each entry of 'organisations' must be a mapping");
 	if (check_keys(ld, m, "organisations") == -1)
 		return -1;
 	o->weight = -1;
 	o->rate = -1;
-	for (j = 0; j + 1 < m->nkids; j += 2) {
+	for (j = 0; j + 1 < m->n; j += 2) {
 		k = m->kids[j];
 		v = m->kids[j + 1];
-		if (strcmp(k->text, "id") == 0)
+		if (strcmp(k->value, "id") == 0)
 			r = get_string(ld, v, "id", &o->id);
-		else if (strcmp(k->text, "name") == 0)
+		else if (strcmp(k->value, "name") == 0)
 			r = get_string(ld, v, "name", &o->name);
-		else if (strcmp(k->text, "weight") == 0)
+		else if (strcmp(k->value, "weight") == 0)
 			r = get_number(ld, v, "weight", &o->weight);
-		else if (strcmp(k->text, "rate") == 0)
+		else if (strcmp(k->value, "rate") == 0)
 			r = get_number(ld, v, "rate", &o->rate);
-		else if (strcmp(k->text, "region") == 0)
+		else if (strcmp(k->value, "region") == 0)
 			r = get_string(ld, v, "region", &o->region);
-		else if (strcmp(k->text, "preset") == 0) {
+		else if (strcmp(k->value, "preset") == 0) {
 			preset = v;
 			r = 0;
-		} else if (strcmp(k->text, "rules") == 0) {
+		} else if (strcmp(k->value, "rules") == 0) {
 			rules = v;
 			r = 0;
-		} else if (strcmp(k->text, "contacts") == 0) {
+		} else if (strcmp(k->value, "contacts") == 0) {
 			if ((r = want_seq(ld, v, "contacts")) == 1)
 				r = load_contacts(ld, v, o);
 		} else
@@ -1653,39 +1445,39 @@ load_org(struct loader *ld, const struct ynode *m, struct pool_config *c,
 }
 
 static int
-load_role(struct loader *ld, const struct ynode *m, struct pool_role_conf *rl,
-    const struct ynode **covers)
+load_role(struct loader *ld, const struct pool_ynode *m, struct pool_role_conf *rl,
+    const struct pool_ynode **covers)
 {
-	const struct ynode	*k, *v, *e;
+	const struct pool_ynode	*k, *v, *e;
 	size_t			 j, i;
 	int			 r;
 
-	if (m->kind != Y_MAP)
+	if (m->kind != POOL_Y_MAP)
 		return lerr(ld, m->line, POOL_ECONFIG,
 		    "each entry of 'roles' must be a mapping");
 	if (check_keys(ld, m, "roles") == -1)
 		return -1;
 	rl->overqualified_penalty = -1;
-	for (j = 0; j + 1 < m->nkids; j += 2) {
+	for (j = 0; j + 1 < m->n; j += 2) {
 		k = m->kids[j];
 		v = m->kids[j + 1];
-		if (strcmp(k->text, "id") == 0)
+		if (strcmp(k->value, "id") == 0)
 			r = get_string(ld, v, "id", &rl->id);
-		else if (strcmp(k->text, "name") == 0)
+		else if (strcmp(k->value, "name") == 0)
 			r = get_string(ld, v, "name", &rl->name);
-		else if (strcmp(k->text, "level") == 0)
+		else if (strcmp(k->value, "level") == 0)
 			r = get_count(ld, v, "level", 0, 99, &rl->level);
-		else if (strcmp(k->text, "overqualified_penalty") == 0)
+		else if (strcmp(k->value, "overqualified_penalty") == 0)
 			r = get_number(ld, v, "overqualified_penalty",
 			    &rl->overqualified_penalty);
-		else if (strcmp(k->text, "covers") == 0) {
+		else if (strcmp(k->value, "covers") == 0) {
 			if ((r = want_seq(ld, v, "covers")) == 1) {
 				*covers = v;
-				rl->covers = calloc(v->nkids + 1,
+				rl->covers = calloc(v->n + 1,
 				    sizeof(*rl->covers));
 				if (rl->covers == NULL)
 					return nomem(ld->err);
-				for (i = 0; i < v->nkids; i++) {
+				for (i = 0; i < v->n; i++) {
 					e = v->kids[i];
 					if (get_string(ld, e, "covers",
 					    &rl->covers[rl->ncovers++]) == -1)
@@ -1707,7 +1499,7 @@ load_role(struct loader *ld, const struct ynode *m, struct pool_role_conf *rl,
 }
 
 static int
-load_matching(struct loader *ld, const struct ynode *m, struct pool_matching *w)
+load_matching(struct loader *ld, const struct pool_ynode *m, struct pool_matching *w)
 {
 	static const struct {
 		const char	*key;
@@ -1720,9 +1512,9 @@ load_matching(struct loader *ld, const struct ynode *m, struct pool_matching *w)
 	};
 	size_t	i, j;
 
-	for (i = 0; i + 1 < m->nkids; i += 2) {
+	for (i = 0; i + 1 < m->n; i += 2) {
 		for (j = 0; j < sizeof(keys) / sizeof(keys[0]); j++)
-			if (strcmp(m->kids[i]->text, keys[j].key) == 0)
+			if (strcmp(m->kids[i]->value, keys[j].key) == 0)
 				break;
 		if (j == sizeof(keys) / sizeof(keys[0]))
 			return unknown_key(ld, m->kids[i], "matching");
@@ -1734,7 +1526,7 @@ load_matching(struct loader *ld, const struct ynode *m, struct pool_matching *w)
 }
 
 static int
-load_allocation(struct loader *ld, const struct ynode *m,
+load_allocation(struct loader *ld, const struct pool_ynode *m,
     struct pool_allocation_conf *a)
 {
 	static const char *const method_words[] = { "hamilton", "dhondt",
@@ -1742,31 +1534,31 @@ load_allocation(struct loader *ld, const struct ynode *m,
 	static const char *const unit_words[] = { "shift", "hour", NULL };
 	static const char *const period_words[] = { "week", "day", NULL };
 	static const char *const quota_words[] = { "soft", "strict", NULL };
-	const struct ynode	*k, *v;
+	const struct pool_ynode	*k, *v;
 	size_t			 i;
 	int			 r, x;
 
-	for (i = 0; i + 1 < m->nkids; i += 2) {
+	for (i = 0; i + 1 < m->n; i += 2) {
 		k = m->kids[i];
 		v = m->kids[i + 1];
-		if (strcmp(k->text, "method") == 0) {
+		if (strcmp(k->value, "method") == 0) {
 			/* Other names of a method are accepted too. */
 			if ((r = want_scalar(ld, v, "method")) == 0 &&
-			    (x = pool_config_method_parse(v->text)) >= 0)
+			    (x = pool_config_method_parse(v->value)) >= 0)
 				a->method = (enum pool_alloc_method)x;
 			else if (r == 0)
 				r = get_word(ld, v, "method", method_words,
 				    &x);
-		} else if (strcmp(k->text, "unit") == 0) {
+		} else if (strcmp(k->value, "unit") == 0) {
 			if ((r = get_word(ld, v, "unit", unit_words, &x)) == 0)
 				a->unit_hours = x;
-		} else if (strcmp(k->text, "period") == 0) {
+		} else if (strcmp(k->value, "period") == 0) {
 			if ((r = get_word(ld, v, "period", period_words,
 			    &x)) == 0)
 				a->period_day = x;
-		} else if (strcmp(k->text, "carry_over") == 0)
+		} else if (strcmp(k->value, "carry_over") == 0)
 			r = get_bool(ld, v, "carry_over", &a->carry_over);
-		else if (strcmp(k->text, "quota") == 0) {
+		else if (strcmp(k->value, "quota") == 0) {
 			if ((r = get_word(ld, v, "quota", quota_words,
 			    &x)) == 0)
 				a->strict = x;
@@ -1779,77 +1571,77 @@ load_allocation(struct loader *ld, const struct ynode *m,
 }
 
 static int
-load_shift_types(struct loader *ld, const struct ynode *m,
+load_shift_types(struct loader *ld, const struct pool_ynode *m,
     struct pool_config *c)
 {
-	const struct ynode	*k, *v;
+	const struct pool_ynode	*k, *v;
 	struct pool_shift_type	*st;
 	size_t			 i;
 	char			 b[48], t[6];
 
-	c->shift_types = calloc(m->nkids / 2 + 1, sizeof(*c->shift_types));
+	c->shift_types = calloc(m->n / 2 + 1, sizeof(*c->shift_types));
 	if (c->shift_types == NULL)
 		return nomem(ld->err);
-	for (i = 0; i + 1 < m->nkids; i += 2) {
+	for (i = 0; i + 1 < m->n; i += 2) {
 		k = m->kids[i];
 		v = m->kids[i + 1];
 		st = &c->shift_types[c->nshift_types++];
 		if (get_string(ld, k, "shift_types", &st->id) == -1 ||
-		    want_scalar(ld, v, k->text) == -1)
+		    want_scalar(ld, v, k->value) == -1)
 			return -1;
-		if (v->len != 11 || v->text[5] != '-')
+		if (v->len != 11 || v->value[5] != '-')
 			goto bad;
-		memcpy(t, v->text, 5);
+		memcpy(t, v->value, 5);
 		t[5] = '\0';
 		if (parse_hhmm(t, 0, &st->start) == -1 ||
-		    parse_hhmm(v->text + 6, 1, &st->end) == -1)
+		    parse_hhmm(v->value + 6, 1, &st->end) == -1)
 			goto bad;
 		if (st->end == DAY_MIN)
 			st->end = 0;
 		if (st->start == st->end)
 			return lerr(ld, v->line, POOL_ECONFIG,
 			    "shift type '%s' starts and ends at the same time",
-			    k->text);
+			    k->value);
 	}
 	return 0;
 bad:
 	return lerr(ld, v->line, POOL_ECONFIG,
-	    "'%s' must be a time range HH:MM-HH:MM, not '%s'", k->text,
+	    "'%s' must be a time range HH:MM-HH:MM, not '%s'", k->value,
 	    shown(v, b));
 }
 
 /* report.units: the names and addresses of units (departments,
  * practices) for the readers of the reports. */
 static int
-load_units(struct loader *ld, const struct ynode *seq, struct pool_config *c)
+load_units(struct loader *ld, const struct pool_ynode *seq, struct pool_config *c)
 {
-	const struct ynode	*m, *k, *v;
+	const struct pool_ynode	*m, *k, *v;
 	struct pool_unit_conf	*u;
 	size_t			 i, j;
 
-	if ((c->units = calloc(seq->nkids + 1, sizeof(*u))) == NULL)
+	if ((c->units = calloc(seq->n + 1, sizeof(*u))) == NULL)
 		return nomem(ld->err);
-	for (i = 0; i < seq->nkids; i++) {
+	for (i = 0; i < seq->n; i++) {
 		m = seq->kids[i];
 		u = &c->units[c->nunits++];
-		if (m->kind != Y_MAP)
+		if (m->kind != POOL_Y_MAP)
 			return lerr(ld, m->line, POOL_ECONFIG,
 			    "each entry of 'units' must be a mapping");
 		if (check_keys(ld, m, "units") == -1)
 			return -1;
-		for (j = 0; j + 1 < m->nkids; j += 2) {
+		for (j = 0; j + 1 < m->n; j += 2) {
 			k = m->kids[j];
 			v = m->kids[j + 1];
-			if (strcmp(k->text, "org") == 0) {
+			if (strcmp(k->value, "org") == 0) {
 				if (get_string(ld, v, "org", &u->org) == -1)
 					return -1;
-			} else if (strcmp(k->text, "id") == 0) {
+			} else if (strcmp(k->value, "id") == 0) {
 				if (get_string(ld, v, "id", &u->id) == -1)
 					return -1;
-			} else if (strcmp(k->text, "name") == 0) {
+			} else if (strcmp(k->value, "name") == 0) {
 				if (get_string(ld, v, "name", &u->name) == -1)
 					return -1;
-			} else if (strcmp(k->text, "address") == 0) {
+			} else if (strcmp(k->value, "address") == 0) {
 				if (get_string(ld, v, "address",
 				    &u->address) == -1)
 					return -1;
@@ -1870,27 +1662,27 @@ load_units(struct loader *ld, const struct ynode *seq, struct pool_config *c)
 }
 
 static int
-load_report(struct loader *ld, const struct ynode *m, struct pool_config *c)
+load_report(struct loader *ld, const struct pool_ynode *m, struct pool_config *c)
 {
 	/* The order of enum pool_lang. */
 	static const char *const lang_words[] = { "en", "nl", NULL };
 	size_t	i;
 	int	r;
 
-	for (i = 0; i + 1 < m->nkids; i += 2) {
-		if (strcmp(m->kids[i]->text, "units") == 0) {
+	for (i = 0; i + 1 < m->n; i += 2) {
+		if (strcmp(m->kids[i]->value, "units") == 0) {
 			if ((r = want_seq(ld, m->kids[i + 1], "units")) == -1 ||
 			    (r == 1 && load_units(ld, m->kids[i + 1], c) == -1))
 				return -1;
 			continue;
 		}
-		if (strcmp(m->kids[i]->text, "language") == 0) {
+		if (strcmp(m->kids[i]->value, "language") == 0) {
 			if (get_word(ld, m->kids[i + 1], "language", lang_words,
 			    &c->language) == -1)
 				return -1;
 			continue;
 		}
-		if (strcmp(m->kids[i]->text, "min_cell") != 0)
+		if (strcmp(m->kids[i]->value, "min_cell") != 0)
 			return unknown_key(ld, m->kids[i], "report");
 		if (get_count(ld, m->kids[i + 1], "min_cell", 0, 1000000,
 		    &c->min_cell) == -1)
@@ -1901,13 +1693,13 @@ load_report(struct loader *ld, const struct ynode *m, struct pool_config *c)
 
 /* settlement: the pool's rate for its own workers' hours. */
 static int
-load_settlement(struct loader *ld, const struct ynode *m,
+load_settlement(struct loader *ld, const struct pool_ynode *m,
     struct pool_config *c)
 {
 	size_t	i;
 
-	for (i = 0; i + 1 < m->nkids; i += 2) {
-		if (strcmp(m->kids[i]->text, "pool_rate") != 0)
+	for (i = 0; i + 1 < m->n; i += 2) {
+		if (strcmp(m->kids[i]->value, "pool_rate") != 0)
 			return unknown_key(ld, m->kids[i], "settlement");
 		if (get_number(ld, m->kids[i + 1], "pool_rate",
 		    &c->pool_rate) == -1)
@@ -1963,7 +1755,7 @@ index_located(struct loader *ld, struct pool_config *c)
 {
 	struct index_fault	 f;
 	struct pool_error	 e;
-	const struct ynode	*n;
+	const struct pool_ynode	*n;
 
 	memset(&f, 0, sizeof(f));
 	if (config_index(c, &e, &f) == 0)
@@ -1990,24 +1782,24 @@ index_located(struct loader *ld, struct pool_config *c)
 static int
 load_tree(struct loader *ld, struct pool_config *c)
 {
-	const struct ynode	*root = ld->root, *v[T_NKEYS];
-	const struct ynode	*k;
+	const struct pool_ynode	*root = ld->root, *v[T_NKEYS];
+	const struct pool_ynode	*k;
 	size_t			 i, j;
 	int			 r;
 	char			 b[48];
 
 	if (root == NULL || is_null(root))
 		return 0;		/* an empty file: the defaults */
-	if (root->kind != Y_MAP)
+	if (root->kind != POOL_Y_MAP)
 		return lerr(ld, root->line, POOL_ECONFIG,
 		    "the file must be a mapping of keys (see pool.yaml(5))");
 	if (check_keys(ld, root, NULL) == -1)
 		return -1;
 	memset(v, 0, sizeof(v));
-	for (i = 0; i + 1 < root->nkids; i += 2) {
+	for (i = 0; i + 1 < root->n; i += 2) {
 		k = root->kids[i];
 		for (j = 0; j < T_NKEYS; j++)
-			if (strcmp(k->text, topkeys[j]) == 0)
+			if (strcmp(k->value, topkeys[j]) == 0)
 				break;
 		if (j == T_NKEYS)
 			return unknown_key(ld, k, NULL);
@@ -2072,27 +1864,27 @@ load_tree(struct loader *ld, struct pool_config *c)
 			return -1;
 	}
 	if (v[T_ROLES] != NULL) {
-		const struct ynode *s = v[T_ROLES];
+		const struct pool_ynode *s = v[T_ROLES];
 
 		if ((r = want_seq(ld, s, "roles")) == -1)
 			return -1;
-		if (r == 1 && s->nkids > POOL_CONFIG_MAX_ROLES)
+		if (r == 1 && s->n > POOL_CONFIG_MAX_ROLES)
 			return lerr(ld, s->line, POOL_ELIMIT,
 			    "more than %d roles", POOL_CONFIG_MAX_ROLES);
 		if (r == 1) {
-			c->roles = calloc(s->nkids + 1, sizeof(*c->roles));
-			ld->role_nodes = calloc(s->nkids + 1,
+			c->roles = calloc(s->n + 1, sizeof(*c->roles));
+			ld->role_nodes = calloc(s->n + 1,
 			    sizeof(*ld->role_nodes));
-			ld->cover_nodes = calloc(s->nkids + 1,
+			ld->cover_nodes = calloc(s->n + 1,
 			    sizeof(*ld->cover_nodes));
 			if (c->roles == NULL || ld->role_nodes == NULL ||
 			    ld->cover_nodes == NULL)
 				return nomem(ld->err);
-			for (i = 0; i < s->nkids; i++) {
+			for (i = 0; i < s->n; i++) {
 				ld->role_nodes[i] = s->kids[i];
 				if (load_role(ld, s->kids[i],
 				    &c->roles[c->nroles++],
-				    (const struct ynode **)
+				    (const struct pool_ynode **)
 				    &ld->cover_nodes[i]) == -1)
 					return -1;
 			}
@@ -2103,17 +1895,17 @@ load_tree(struct loader *ld, struct pool_config *c)
 			c->roles[i].overqualified_penalty =
 			    c->matching.overqualified;
 	if (v[T_ORGANISATIONS] != NULL) {
-		const struct ynode *s = v[T_ORGANISATIONS];
+		const struct pool_ynode *s = v[T_ORGANISATIONS];
 
 		if ((r = want_seq(ld, s, "organisations")) == -1)
 			return -1;
 		if (r == 1) {
-			c->orgs = calloc(s->nkids + 1, sizeof(*c->orgs));
-			ld->org_nodes = calloc(s->nkids + 1,
+			c->orgs = calloc(s->n + 1, sizeof(*c->orgs));
+			ld->org_nodes = calloc(s->n + 1,
 			    sizeof(*ld->org_nodes));
 			if (c->orgs == NULL || ld->org_nodes == NULL)
 				return nomem(ld->err);
-			for (i = 0; i < s->nkids; i++) {
+			for (i = 0; i < s->n; i++) {
 				ld->org_nodes[i] = s->kids[i];
 				if (load_org(ld, s->kids[i], c,
 				    &c->orgs[c->norgs++]) == -1)

@@ -1,6 +1,6 @@
 /*
- * Mapping files: a bounded YAML tree (libyaml events, aliases refused),
- * the mapping keys of pool-mapping(5), date/time patterns and the field
+ * Mapping files: the YAML tree of yaml.c (aliases refused), the
+ * mapping keys of pool-mapping(5), date/time patterns and the field
  * types of pool-records(5).
  */
 #include <ctype.h>
@@ -11,8 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-#include <yaml.h>
 
 #include "pool_csv.h"
 #include "pool_mapping.h"
@@ -53,194 +51,55 @@ clean_set(struct pool_error *err, const char *fmt, ...)
 	return clean(err);
 }
 
-/** YAML tree */
-
-struct ybuild {
-	struct pool_ynode	*stack[POOL_YAML_MAXDEPTH + 1];
-	size_t			 depth;
-	size_t			 nodes, maxnodes;
-	struct pool_ynode	*root;
-};
-
-void
-pool_ynode_free(struct pool_ynode *y)
-{
-	size_t	i;
-
-	if (y == NULL)
-		return;
-	for (i = 0; i < y->n; i++)
-		pool_ynode_free(y->kids[i]);
-	free(y->kids);
-	free(y->value);
-	free(y);
-}
-
-static int
-yattach(struct ybuild *b, struct pool_ynode *y)
-{
-	struct pool_ynode	*top, **k;
-
-	if (b->depth == 0) {
-		if (b->root != NULL) {
-			pool_ynode_free(y);
-			return 0;
-		}
-		b->root = y;
-		return 0;
-	}
-	top = b->stack[b->depth - 1];
-	if (top->n == 0 || (top->n >= 4 && (top->n & (top->n - 1)) == 0)) {
-		/* The capacity is 4 or the next power of two. */
-		size_t cap = top->n == 0 ? 4 : top->n * 2;
-
-		if ((k = realloc(top->kids, cap * sizeof(*k))) == NULL) {
-			pool_ynode_free(y);
-			return -1;
-		}
-		top->kids = k;
-	}
-	top->kids[top->n++] = y;
-	return 0;
-}
+/** YAML tree (yaml.c; anchors and aliases refused) */
 
 /*
  * One document (stream 0: a second one is an error) or all of them
- * (stream 1: the root is a sequence of the documents' roots).
+ * (stream 1: the root is a sequence of the documents' roots), worded
+ * for mapping files and YAML input.
  */
 static int
 yparse(const char *buf, size_t len, const char *name, size_t maxnodes,
     int stream, struct pool_ynode **root, struct pool_error *err)
 {
-	yaml_parser_t		 p;
-	yaml_event_t		 ev;
-	struct ybuild		 b;
-	struct pool_ynode	*y;
-	int			 done = 0, rc = -1, ndocs = 0;
-	unsigned long		 line;
+	struct pool_yopts	 o = { maxnodes, POOL_YAML_MAXDEPTH, stream,
+				       0, 0, 0 };
+	struct pool_yfault	 f;
 
-	*root = NULL;
-	memset(&b, 0, sizeof(b));
-	b.maxnodes = maxnodes;
-	if (stream) {
-		if ((b.root = calloc(1, sizeof(*b.root))) == NULL)
-			return pool_error_set(err, POOL_ENOMEM, NULL,
-			    "out of memory");
-		b.root->kind = POOL_Y_SEQ;
-		b.root->line = 1;
-		b.stack[b.depth++] = b.root;
+	if (pool_yaml_tree(buf, len, &o, root, &f) == 0)
+		return 0;
+	switch (f.kind) {
+	case POOL_YF_NOMEM:
+		pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
+		break;
+	case POOL_YF_SYNTAX:
+		pool_error_set(err, POOL_EPARSE, NULL, "YAML: %s%s%s",
+		    f.problem ? f.problem : "syntax error",
+		    f.context ? " " : "", f.context ? f.context : "");
+		break;
+	case POOL_YF_ALIAS:
+		pool_error_set(err, POOL_EPARSE, NULL,
+		    "YAML aliases are not allowed");
+		break;
+	case POOL_YF_ANCHOR:
+		pool_error_set(err, POOL_EPARSE, NULL,
+		    "YAML anchors are not allowed");
+		break;
+	case POOL_YF_NODES:
+		pool_error_set(err, POOL_ELIMIT, NULL,
+		    "more than %zu YAML nodes", maxnodes);
+		break;
+	case POOL_YF_DEPTH:
+		pool_error_set(err, POOL_ELIMIT, NULL,
+		    "YAML nested more than %d deep", POOL_YAML_MAXDEPTH);
+		break;
+	default:		/* POOL_YF_DOCUMENTS; aliases never get further */
+		pool_error_set(err, POOL_EPARSE, NULL, "a second "
+		    "YAML document ('---'): one per file");
+		break;
 	}
-	if (!yaml_parser_initialize(&p)) {
-		pool_ynode_free(b.root);
-		return pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
-	}
-	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
-	while (!done) {
-		if (!yaml_parser_parse(&p, &ev)) {
-			if (p.error == YAML_MEMORY_ERROR) {
-				pool_error_set(err, POOL_ENOMEM, NULL,
-				    "out of memory");
-				pool_error_locate(err, name, 0);
-				goto out;
-			}
-			pool_error_set(err, POOL_EPARSE, NULL, "YAML: %s%s%s",
-			    p.problem ? p.problem : "syntax error",
-			    p.context ? " " : "", p.context ? p.context : "");
-			pool_error_locate(err, name,
-			    (unsigned long)p.problem_mark.line + 1);
-			goto out;
-		}
-		line = (unsigned long)ev.start_mark.line + 1;
-		y = NULL;
-		switch (ev.type) {
-		case YAML_ALIAS_EVENT:
-			pool_error_set(err, POOL_EPARSE, NULL,
-			    "YAML aliases are not allowed");
-			goto bad;
-		case YAML_SCALAR_EVENT:
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT:
-			if ((ev.type == YAML_SCALAR_EVENT &&
-			    ev.data.scalar.anchor) ||
-			    (ev.type == YAML_SEQUENCE_START_EVENT &&
-			    ev.data.sequence_start.anchor) ||
-			    (ev.type == YAML_MAPPING_START_EVENT &&
-			    ev.data.mapping_start.anchor)) {
-				pool_error_set(err, POOL_EPARSE, NULL,
-				    "YAML anchors are not allowed");
-				goto bad;
-			}
-			if (++b.nodes > b.maxnodes) {
-				pool_error_set(err, POOL_ELIMIT, NULL,
-				    "more than %zu YAML nodes", b.maxnodes);
-				goto bad;
-			}
-			if ((y = calloc(1, sizeof(*y))) == NULL)
-				goto nomem;
-			y->line = line;
-			y->start = ev.start_mark.index;
-			y->end = ev.end_mark.index;
-			if (ev.type == YAML_SCALAR_EVENT) {
-				y->kind = POOL_Y_SCALAR;
-				y->len = ev.data.scalar.length;
-				y->plain = ev.data.scalar.style ==
-				    YAML_PLAIN_SCALAR_STYLE;
-				if ((y->value = malloc(y->len + 1)) == NULL) {
-					free(y);
-					goto nomem;
-				}
-				memcpy(y->value, ev.data.scalar.value, y->len);
-				y->value[y->len] = '\0';
-			} else
-				y->kind = ev.type == YAML_MAPPING_START_EVENT ?
-				    POOL_Y_MAP : POOL_Y_SEQ;
-			if (yattach(&b, y) == -1)
-				goto nomem;
-			if (y->kind != POOL_Y_SCALAR) {
-				if (b.depth == POOL_YAML_MAXDEPTH) {
-					pool_error_set(err, POOL_ELIMIT, NULL,
-					    "YAML nested more than %d deep",
-					    POOL_YAML_MAXDEPTH);
-					goto bad;
-				}
-				b.stack[b.depth++] = y;
-			}
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			if (b.depth > 0)
-				b.stack[--b.depth]->end = ev.end_mark.index;
-			break;
-		case YAML_DOCUMENT_START_EVENT:
-			if (ndocs++ > 0 && !stream) {
-				pool_error_set(err, POOL_EPARSE, NULL, "a second "
-				    "YAML document ('---'): one per file");
-				goto bad;
-			}
-			break;
-		case YAML_STREAM_END_EVENT:
-			done = 1;
-			break;
-		default:
-			break;
-		}
-		yaml_event_delete(&ev);
-	}
-	*root = b.root;
-	b.root = NULL;
-	rc = 0;
-	goto out;
-nomem:
-	yaml_event_delete(&ev);
-	pool_error_set(err, POOL_ENOMEM, NULL, "out of memory");
-	goto out;
-bad:
-	yaml_event_delete(&ev);
-	pool_error_locate(err, name, line);
-out:
-	pool_ynode_free(b.root);
-	yaml_parser_delete(&p);
-	return rc;
+	pool_error_locate(err, name, f.line);
+	return -1;
 }
 
 int

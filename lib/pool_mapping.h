@@ -1,7 +1,7 @@
 /*
  * Mapping files (pool-mapping(5)): how the columns of a planning
- * system's export become record fields.  A YAML file read with libyaml
- * into a bounded tree (aliases refused), then checked key by key.
+ * system's export become record fields.  A YAML file read into the
+ * bounded tree of pool_yaml.h (aliases refused), then checked key by key.
  * Also the date/time format patterns ("dd-mm-yyyy", "HH:MM") and the
  * field types of pool-records(5) that the conversion of text needs.
  */
@@ -12,29 +12,12 @@
 
 #include "pool.h"
 #include "pool_time.h"
+#include "pool_yaml.h"
 
 #define POOL_MAPPING_MAXSIZE	(1024 * 1024)	/* bytes of a mapping file */
 #define POOL_MAPPING_MAXFIELDS	256		/* fields mapped */
 #define POOL_MAPPING_MAXVALUES	10000		/* value map entries */
 #define POOL_YAML_MAXDEPTH	32		/* nesting of collections */
-
-/** A YAML document as a tree (no aliases, no tags kept). */
-enum pool_ykind {
-	POOL_Y_SCALAR,
-	POOL_Y_MAP,			/* kids: key, value, key, value ... */
-	POOL_Y_SEQ
-};
-
-struct pool_ynode {
-	enum pool_ykind		  kind;
-	unsigned long		  line;		/* 1-based */
-	size_t			  start, end;	/* byte offsets in the text */
-	char			 *value;	/* scalar, NUL-terminated */
-	size_t			  len;
-	int			  plain;	/* an unquoted scalar */
-	struct pool_ynode	**kids;
-	size_t			  n;
-};
 
 /**
  * Parse YAML text (one document) into a tree of at most maxnodes nodes
@@ -53,8 +36,6 @@ int	pool_yaml_parse(const char *buf, size_t len, const char *name,
  */
 int	pool_yaml_parse_stream(const char *buf, size_t len, const char *name,
 	    size_t maxnodes, struct pool_ynode **root, struct pool_error *err);
-
-void	pool_ynode_free(struct pool_ynode *);
 
 /** Types of record fields, for converting text (pool-records(5)). */
 enum pool_ftype {
