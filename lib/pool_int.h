@@ -65,6 +65,91 @@ xstrdup(const char *s)
 void	pool_sort(void *v, size_t n, size_t size,
 	    int (*cmp)(const void *, const void *, void *), void *arg);
 
+/** Time (time.c: civil time; tz.c: zones) */
+
+#define SECS_PER_DAY	86400
+#define QUOTE_MAX	64		/* bytes of input quoted in errors */
+
+/*
+ * Instants are clamped to about a billion years either side of 1970, so
+ * that no arithmetic on them can overflow; real times are far inside.
+ */
+#define INSTANT_MAX	(INT64_C(1) << 55)
+
+static inline int64_t
+clamp_instant(int64_t t)
+{
+	if (t > INSTANT_MAX)
+		return INSTANT_MAX;
+	if (t < -INSTANT_MAX)
+		return -INSTANT_MAX;
+	return t;
+}
+
+/*
+ * Floored division and modulo, so that instants before 1970 map to the
+ * right day.
+ */
+static inline int64_t
+floor_div(int64_t a, int64_t b)
+{
+	int64_t	q = a / b;
+
+	if ((a % b != 0) && ((a < 0) != (b < 0)))
+		q--;
+	return q;
+}
+
+static inline int64_t
+floor_mod(int64_t a, int64_t b)
+{
+	int64_t	r = a % b;
+
+	if (r != 0 && ((r < 0) != (b < 0)))
+		r += b;
+	return r;
+}
+
+static inline int
+is_leap(int year)
+{
+	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static inline int
+days_in_month(int year, int month)
+{
+	static const int	dim[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	if (month == 2 && is_leap(year))
+		return 29;
+	return dim[month - 1];
+}
+
+static inline int
+is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The seconds of a civil time as if it were UTC. */
+static inline int64_t
+civil_seconds(const struct pool_civil *c)
+{
+	return pool_time_days_from_civil(c->year, c->month, c->day) *
+	    SECS_PER_DAY + (int64_t)c->hour * 3600 + (int64_t)c->min * 60 +
+	    c->sec;
+}
+
+/*
+ * Quote input on one line for an error message: control bytes become
+ * '?', and long input is cut (not inside a UTF-8 sequence) and ends in
+ * "...".  q holds QUOTE_MAX + 4 bytes.  Returns q.
+ */
+const char *pool_time_quote(const char *s, char *q);
+
 /** Rules (rules.c): the facts that match, distribute and report share */
 
 /* The rules of shifts of org: the organisation's own, else the pool's. */
