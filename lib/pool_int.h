@@ -15,6 +15,7 @@
 #include "pool_jscan.h"
 #include "pool_record.h"
 #include "pool_report.h"
+#include "pool_strtab.h"
 #include "pool_time.h"
 
 /** Helpers of every module */
@@ -226,6 +227,45 @@ int	pool_rscan_take(struct pool_data *, struct pool_rscan *,
 
 /* Release what read holds, when no record is taken. */
 void	pool_rscan_release(struct pool_rscan *);
+
+/** Report (report.c: aggregation; report_sec.c: sections) */
+
+/* Shifts and hours of an org (and role) on one day, of every shift
+ * read, in the report's period or not: the share of an allocation
+ * period that the report's days hold. */
+struct dayunits {
+	double	shifts, hours;
+};
+
+struct pool_reportctx {
+	struct pool_report_opts	 o;
+	struct pool_data	 data;
+	struct pool_data	 scratch;
+	size_t			 nscratch;
+	size_t			 count[POOL_R_NTYPES];
+	struct pool_keymap		 histmap;
+	struct pool_hist		*hist;
+	size_t			 nhist, histcap;
+	struct pool_hashset		 outside;
+	int64_t			 maxend;	/* latest shift end read */
+	int64_t			 firstday, lastday; /* of shifts read */
+	int			 indexed;
+	struct pool_event	*ev;
+	size_t			 nev;
+	struct pool_keymap		 daymap;	/* (org, role or NULL, day) */
+	struct dayunits		*dayu;		/* ... -> shifts and hours */
+	size_t			 ndayu, dayucap;
+	double			 unpriced;	/* settled hours without a rate */
+	struct pool_rules	 defrules;	/* the rules without a config */
+};
+
+/* Paid hours of a shift: its length less its break. */
+static inline double
+shift_hours(const struct pool_shift *s)
+{
+	return (double)(s->end - s->start) / 3600.0 -
+	    s->break_minutes / 60.0;
+}
 
 /** Report: the outlook section (report_outlook.c) */
 
