@@ -52,6 +52,7 @@
  *    the week, series and Sunday limits, the worker's shifts within a
  *    year.  So no verdict depends on which shift is checked last.
  */
+#include <limits.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdarg.h>
@@ -1007,11 +1008,11 @@ check_rest(const struct view *v, uint32_t k, struct out *o)
 	const char		*rule = NULL;
 
 	kind = rest_need(v, k, r, &need, &shortm, &series);
-	if (kind == REST_SERIES && g < need)
+	if (kind == REST_SERIES && g < need)	/* the whole series */
 		BROKEN(fail(o, rest_rule[kind],
 		    "rest %s h < %s h after %d nights",
 		    hours(b1, sizeof(b1), g), hours(b2, sizeof(b2), need),
-		    series));
+		    series_back(v, k, INT_MAX)));
 	if (VS(v, k)->lng && r->night_long_rest > 0 &&
 	    g < r->night_long_rest)
 		BROKEN(fail(o, POOL_RULE_NIGHT_LONG_REST,

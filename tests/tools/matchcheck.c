@@ -24,6 +24,7 @@
  * from a shift's start; the weekly rest is counted from every start of
  * work after a rest of 32 h, on the real rests.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -51,6 +52,9 @@ struct sh {
 };
 
 static struct pool_config	*conf;
+static long			*startw;	/* worker of each shift in a
+						   MIP start, or -1 */
+static FILE			*startf;	/* the start's values */
 static struct pool_tz		*tz;
 static struct pool_data		 data;
 static long			 problems;
@@ -794,24 +798,60 @@ check(const struct line *in, size_t nin, const struct line *out,
 	return problems > 0;
 }
 
-/* A shortened rest between two shifts of a worker, for the LP. */
-struct yrest {
-	char	 name[48];
-	int	 kind;
-	int64_t	 start;		/* start of the rest */
-	long	 w;
+/*
+ * The rests of the law as a relaxation: every constraint below holds for
+ * every roster that lib/rules.c's rules (restated at the top) accept, so
+ * the model's optimum bounds the true one from above.  Per worker, over
+ * the shifts that could be theirs (x, or pinned: the constant 1):
+ *  - a pair closer than the shortened daily rest is one shift in the
+ *    sense of the law: it excludes itself when the working times add up
+ *    to more than shift_max, or when it spans more than 24 h less the
+ *    shortened rest (no legal daily rest is left in its 24 h); after a
+ *    late night such a pair excludes itself (the rest after a night is
+ *    never shorter than rest_after_night_short);
+ *  - zd_w_a: a shortened daily rest starts at the end of a.  Forced when
+ *    a and a later b are taken with nothing in between, the gap is
+ *    shortened (shortened rest <= gap < rest_daily), a is not a late
+ *    night, and the rest after b within 24 h of a's start cannot be
+ *    longer than the gap; or when a pair i, a closer than the shortened
+ *    rest spans more than 24 h less rest_daily and nothing starts after
+ *    a within 24 h of i's start (then the rest after a, cut at the end
+ *    of the 24 h, is the longest and too short);
+ *  - zn_w_a: a shortened rest after the late night a, forced when a and
+ *    the next shift b are taken with a gap under rest_after_night;
+ *  - of each kind, at most one per rest_short_window, measured between
+ *    the rests' starts (groups of starts closer than the window).
+ * Pairs the rules would let pass in a way this misses only make the
+ * bound weaker, never wrong.
+ */
+#define MIN(a, b)	((a) < (b) ? (a) : (b))
+#define MAX(a, b)	((a) > (b) ? (a) : (b))
+#define ADDZ(v, n, cap, at_, s_, night_) do {				\
+	if ((n) == (cap)) {						\
+		(cap) = (cap) ? (cap) * 2 : 64;				\
+		(v) = realloc((v), (size_t)(cap) * sizeof(*(v)));	\
+	}								\
+	(v)[n].at = (at_);						\
+	(v)[n].s = (s_);						\
+	(v)[(n)++].night = (night_);					\
+} while (0)
+
+struct zrest {
+	int64_t	 at;		/* the rest's start */
+	long	 s;		/* the shift it follows */
+	int	 night;
 };
 
 static int
-yrest_cmp(const void *a, const void *b)
+zrest_cmp(const void *a, const void *b)
 {
-	const struct yrest *x = a, *y = b;
+	const struct zrest *x = a, *y = b;
 
-	if (x->w != y->w)
-		return x->w < y->w ? -1 : 1;
-	if (x->kind != y->kind)
-		return x->kind - y->kind;
-	return (x->start > y->start) - (x->start < y->start);
+	if (x->night != y->night)
+		return x->night - y->night;
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return (x->s > y->s) - (x->s < y->s);
 }
 
 static int
@@ -820,112 +860,229 @@ start_cmp(const void *a, const void *b)
 	const struct pool_shift *x = &data.shifts.v[*(const long *)a];
 	const struct pool_shift *y = &data.shifts.v[*(const long *)b];
 
-	return (x->start > y->start) - (x->start < y->start);
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return (*(const long *)a > *(const long *)b) -
+	    (*(const long *)a < *(const long *)b);
 }
 
 /*
- * The daily rest and the rest after a late night exactly: a rest
- * shorter than its rule needs (but not shorter than the shortened
- * rest: those pairs are excluded already) sets y_w_a_b, and the y of a
- * kind starting within rest_short_window of each other add up to at
- * most 1.  A pair too long for shift_max as one shift excludes itself.
- * Returns the number of y variables, stored in *out.
+ * A term of a constraint: " + c x_w_s", or c added to *k when s is
+ * pinned to w (a constant 1).
  */
-static long
-write_short_rests(FILE *f, const char *ok, const long *pinned, long nw,
-    long ns, struct yrest **out)
+static void
+term(FILE *f, long c, long w, long s, const long *pinned, long *k)
+{
+	if (pinned[s] == w)
+		*k += c;
+	else
+		fprintf(f, " %c %ld x_%ld_%ld", c < 0 ? '-' : '+',
+		    c < 0 ? -c : c, w, s);
+}
+
+/*
+ * "z >= x_a + x_b - 1 - (sum of x over L[lo..hi) )": nothing is written
+ * when something in between is pinned (then z is not forced).
+ */
+static char	lastz[64];
+
+static void
+force(FILE *f, const char *z, long w, long a, long b, const long *L,
+    long lo, long hi, const long *pinned, long *nc)
+{
+	long	k = 0, c;
+
+	for (c = lo; c < hi; c++)
+		if (L[c] != a && L[c] != b && pinned[L[c]] == w)
+			return;
+	if (startf != NULL) {
+		long v = (startw[a] == w) + (startw[b] == w) - 1;
+		for (c = lo; c < hi; c++)
+			if (L[c] != a && L[c] != b)
+				v -= startw[L[c]] == w;
+		if (v >= 1 && strcmp(z, lastz) != 0) {
+			fprintf(startf, "0 %s 1\n", z);
+			snprintf(lastz, sizeof(lastz), "%s", z);
+		}
+	}
+	fprintf(f, " f_%ld: + 1 %s", (*nc)++, z);
+	term(f, -1, w, a, pinned, &k);
+	term(f, -1, w, b, pinned, &k);
+	for (c = lo; c < hi; c++)
+		if (L[c] != a && L[c] != b)
+			term(f, 1, w, L[c], pinned, &k);
+	fprintf(f, " >= %ld\n", -1 + k);
+}
+
+/*
+ * 1 if shifts a and b, one shift in the sense of the law, lack the
+ * break their working time needs, and no third block can join them
+ * (it would take them over shift_max): its break or the gaps around it
+ * cannot make up for it then.
+ */
+static int
+no_break(long a, long b, long gap, long minwork)
 {
 	const struct pool_rules	*r = &conf->rules;
-	struct yrest		*ys = NULL;
-	long			 ny = 0, cap = 0, w, i, j, k, n, *L;
-	int			*late, *isnight, lt;
+	const struct pool_shift	*x = &data.shifts.v[a], *y = &data.shifts.v[b];
+	long			 wk = work(a) + work(b), need = 0, pause = 0;
+
+	if (!x->has_break && !y->has_break)
+		return 0;
+	if (r->shift_max <= 0 || wk + minwork <= r->shift_max)
+		return 0;
+	if (r->break_long_min > 0 && wk > r->break_long_after)
+		need = r->break_long_min;
+	else if (r->break_min > 0 && wk > r->break_after)
+		need = r->break_min;
+	pause = (x->has_break ? x->break_minutes : 0) +
+	    (y->has_break ? y->break_minutes : 0) +
+	    (gap >= r->break_part ? gap : 0);
+	return pause < need;
+}
+
+static long
+first_from(const long *L, long n, int64_t t)
+{
+	long	lo = 0, hi = n, m;
+
+	while (lo < hi) {
+		m = (lo + hi) / 2;
+		if (data.shifts.v[L[m]].start < t)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo;
+}
+
+static void
+write_rests(FILE *f, const char *ok, const long *pinned, long nw, long ns,
+    char ***bins, long *nbin)
+{
+	const struct pool_rules	*r = &conf->rules;
+	struct zrest		*zs = NULL;
+	long			 nz, cap = 0, w, i, j, k, n, *L, nc = 0;
+	long			 minwork;
+	int			*late, lt;
+	char			*zd, *zn, name[64];
+	long			 need_d = r->rest_daily;
+	long			 short_d = r->rest_daily_short > 0 ?
+				    MIN(r->rest_daily_short, need_d) : need_d;
+	long			 need_n = r->rest_after_night > 0 ?
+				    MAX(r->rest_after_night, need_d) : 0;
+	long			 short_n = r->rest_after_night_short > 0 ?
+				    MIN(r->rest_after_night_short, need_n) :
+				    need_n;
+	int64_t			 win = (int64_t)r->rest_short_window * 60;
 
 	L = malloc((ns + 1) * sizeof(long));
 	late = malloc((ns + 1) * sizeof(int));
-	isnight = calloc(ns + 1, sizeof(int));
-	for (i = 0; i < ns; i++)
-		late[i] = -1;
+	zd = calloc(ns + 1, 1);
+	zn = calloc(ns + 1, 1);
+	for (i = 0; i < ns; i++) {
+		(void)is_night(i, &lt);
+		late[i] = lt && need_n > 0;
+	}
 	for (w = 0; w < nw; w++) {
 		for (n = 0, i = 0; i < ns; i++)
 			if (ok[w * ns + i] || pinned[i] == w)
 				L[n++] = i;
 		qsort(L, (size_t)n, sizeof(long), start_cmp);
+		nz = 0;
+		for (minwork = LONG_MAX, i = 0; i < n; i++)
+			minwork = MIN(minwork, work(L[i]));
 		for (i = 0; i < n; i++) {
 			const struct pool_shift *a = &data.shifts.v[L[i]];
-			if (late[L[i]] < 0) {
-				isnight[L[i]] = is_night(L[i], &lt);
-				late[L[i]] = lt;
-			}
 			for (j = i + 1; j < n; j++) {
-				const struct pool_shift *b = &data.shifts.v[L[j]];
+				const struct pool_shift *b =
+				    &data.shifts.v[L[j]];
 				long gap = (long)((b->start - a->end) / 60);
-				long need = late[L[i]] ? (r->rest_after_night >
-				    r->rest_daily ? r->rest_after_night :
-				    r->rest_daily) : r->rest_daily;
-				long shortm = late[L[i]] ?
-				    r->rest_after_night_short :
-				    r->rest_daily_short;
-				int pa = pinned[L[i]] == w, pb = pinned[L[j]] == w;
-				if (b->start >= a->end + (int64_t)need * 60)
+				long span = (long)((b->end - a->start) / 60);
+				int pa = pinned[L[i]] == w;
+				int pb = pinned[L[j]] == w;
+				if (b->start >= a->start + 86400 &&
+				    gap >= MAX(need_d, need_n))
 					break;
-				if (gap < shortm || gap < 0 || gap >= need ||
-				    (pa && pb))
-					continue;
-				if (gap < r->rest_daily && r->shift_max > 0 &&
-				    work(L[i]) + work(L[j]) > r->shift_max) {
-					if (!pa && !pb)
-						fprintf(f, " sm_%ld_%ld_%ld: x_%ld_%ld"
-						    " + x_%ld_%ld <= 1\n", w, L[i],
-						    L[j], w, L[i], w, L[j]);
+				if (gap < 0 || (pa && pb))
+					continue;	/* overlap: cliques */
+				if (gap < short_d && (late[L[i]] ?
+				    gap < short_n :
+				    ((r->shift_max > 0 && work(L[i]) +
+				    work(L[j]) > r->shift_max) ||
+				    span > 24 * 60 - short_d ||
+				    no_break(L[i], L[j], gap, minwork)))) {
+					fprintf(f, " ex_%ld:", nc++);
+					k = 0;
+					term(f, 1, w, L[i], pinned, &k);
+					term(f, 1, w, L[j], pinned, &k);
+					fprintf(f, " <= %ld\n", 1 - k);
 					continue;
 				}
-				if (ny == cap) {
-					cap = cap ? cap * 2 : 1024;
-					ys = realloc(ys, cap * sizeof(*ys));
+				if (late[L[i]] && gap >= short_n &&
+				    gap < need_n) {
+					snprintf(name, sizeof(name),
+					    "zn_%ld_%ld", w, L[i]);
+					force(f, name, w, L[i], L[j], L, i + 1,
+					    j, pinned, &nc);
+					if (!zn[L[i]]) {
+						zn[L[i]] = 1;
+						ADDZ(zs, nz, cap, a->end, L[i], 1);
+					}
+				} else if (!late[L[i]] && gap >= short_d &&
+				    gap < need_d && span >= 24 * 60 - gap) {
+					snprintf(name, sizeof(name),
+					    "zd_%ld_%ld", w, L[i]);
+					force(f, name, w, L[i], L[j], L, i + 1,
+					    j, pinned, &nc);
+					if (!zd[L[i]]) {
+						zd[L[i]] = 1;
+						ADDZ(zs, nz, cap, a->end, L[i], 0);
+					}
+				} else if (gap < short_d && !late[L[j]] &&
+				    span > 24 * 60 - need_d) {
+					/* i and j one shift, j its end */
+					snprintf(name, sizeof(name),
+					    "zd_%ld_%ld", w, L[j]);
+					force(f, name, w, L[i], L[j], L, j + 1,
+					    first_from(L, n, a->start + 86400),
+					    pinned, &nc);
+					if (!zd[L[j]]) {
+						zd[L[j]] = 1;
+						ADDZ(zs, nz, cap, b->end, L[j], 0);
+					}
 				}
-				snprintf(ys[ny].name, sizeof(ys[ny].name),
-				    "y_%ld_%ld_%ld", w, L[i], L[j]);
-				ys[ny].kind = late[L[i]];
-				ys[ny].start = a->end;
-				ys[ny].w = w;
-				if (pa)
-					fprintf(f, " d%s: %s - x_%ld_%ld >= 0\n",
-					    ys[ny].name, ys[ny].name, w, L[j]);
-				else if (pb)
-					fprintf(f, " d%s: %s - x_%ld_%ld >= 0\n",
-					    ys[ny].name, ys[ny].name, w, L[i]);
-				else
-					fprintf(f, " d%s: %s - x_%ld_%ld - "
-					    "x_%ld_%ld >= -1\n", ys[ny].name,
-					    ys[ny].name, w, L[i], w, L[j]);
-				ny++;
 			}
 		}
+		/* at most one of a kind per window */
+		qsort(zs, (size_t)nz, sizeof(*zs), zrest_cmp);
+		for (i = 0; i < nz; i++) {
+			for (k = i + 1; k < nz && zs[k].night == zs[i].night &&
+			    zs[k].at < zs[i].at + win; k++)
+				;
+			if (k - i >= 2 && !(i > 0 &&
+			    zs[i - 1].night == zs[i].night &&
+			    zs[k - 1].at < zs[i - 1].at + win)) {
+				fprintf(f, " win_%ld:", nc++);
+				for (j = i; j < k; j++)
+					fprintf(f, " + z%c_%ld_%ld",
+					    zs[j].night ? 'n' : 'd', w, zs[j].s);
+				fprintf(f, " <= 1\n");
+			}
+		}
+		for (i = 0; i < nz; i++) {
+			zd[zs[i].s] = zn[zs[i].s] = 0;
+			snprintf(name, sizeof(name), "z%c_%ld_%ld",
+			    zs[i].night ? 'n' : 'd', w, zs[i].s);
+			*bins = realloc(*bins, (*nbin + 1) * sizeof(char *));
+			(*bins)[(*nbin)++] = strdup(name);
+		}
 	}
-	qsort(ys, (size_t)ny, sizeof(*ys), yrest_cmp);
-	for (i = 0; i < ny; i++) {
-		for (k = i + 1; k < ny && ys[k].w == ys[i].w &&
-		    ys[k].kind == ys[i].kind && ys[k].start < ys[i].start +
-		    (int64_t)r->rest_short_window * 60; k++)
-			;
-		if (k - i < 2)
-			continue;
-		/* only windows not inside the previous one */
-		if (i > 0 && ys[i - 1].w == ys[i].w &&
-		    ys[i - 1].kind == ys[i].kind && k > 0 &&
-		    ys[k - 1].start < ys[i - 1].start +
-		    (int64_t)r->rest_short_window * 60)
-			continue;
-		fprintf(f, " win_%ld:", i);
-		for (j = i; j < k; j++)
-			fprintf(f, " + %s", ys[j].name);
-		fprintf(f, " <= 1\n");
-	}
+	free(zs);
 	free(L);
 	free(late);
-	free(isnight);
-	*out = ys;
-	return ny;
+	free(zd);
+	free(zn);
 }
 
 /* The cover model as an LP file; see tests/bench/match.sh. */
@@ -938,8 +1095,8 @@ write_lp(const char *path, int prio_obj, const char *fixfile)
 	long			 s, w, nw = (long)data.workers.n;
 	long			 ns = (long)data.shifts.n, *pinned, i, j;
 	char			*ok;
-	long			 fix[6] = { 0 }, ny;
-	struct yrest		*ys = NULL;
+	long			 fix[6] = { 0 }, nz = 0, npin[6] = { 0 };
+	char			**zs = NULL;
 	int			 p;
 
 	if (f == NULL) {
@@ -973,13 +1130,23 @@ write_lp(const char *path, int prio_obj, const char *fixfile)
 			    pool_rules_check(rc, w, s, NULL, 0) == NULL)
 				ok[w * ns + s] = 1;
 	}
+	/* confirmed shifts count as cover: a constant, pinned_cover = 1 */
+	for (s = 0; s < ns; s++)
+		if (pinned[s] >= 0 && data.shifts.v[s].priority >= 1 &&
+		    data.shifts.v[s].priority <= 5)
+			npin[data.shifts.v[s].priority]++;
 	fprintf(f, "Maximize\n obj:");
 	for (s = 0; s < ns; s++)
 		for (w = 0; w < nw; w++)
 			if (ok[w * ns + s] && data.shifts.v[s].priority ==
 			    prio_obj)
 				fprintf(f, " + x_%ld_%ld", w, s);
-	fprintf(f, " + 0 dummy\nSubject To\n");
+	fprintf(f, " + %ld pinned_cover\nSubject To\n",
+	    prio_obj >= 1 && prio_obj <= 5 ? npin[prio_obj] : 0);
+	if (startf != NULL)
+		for (s = 0; s < ns; s++)
+			if (startw[s] >= 0 && ok[startw[s] * ns + s])
+				fprintf(startf, "0 x_%ld_%ld 1\n", startw[s], s);
 	for (s = 0; s < ns; s++) {
 		int any = 0;
 		for (w = 0; w < nw; w++)
@@ -999,37 +1166,28 @@ write_lp(const char *path, int prio_obj, const char *fixfile)
 				for (w = 0; w < nw; w++)
 					if (ok[w * ns + s])
 						fprintf(f, " + x_%ld_%ld", w, s);
-		fprintf(f, " + 0 dummy >= %ld\n", fix[p]);
+		fprintf(f, " + %ld pinned_cover >= %ld\n", npin[p], fix[p]);
 	}
-	/* per worker: shifts closer than the shortest rest are cliques
-	 * (at each shift start, every shift running or resting then) */
+	/* per worker: shifts running at the start of one exclude each
+	 * other (cliques) */
 	for (w = 0; w < nw; w++) {
 		const struct pool_rules *r = &conf->rules;
-		long short_rest = r->rest_daily_short ? r->rest_daily_short :
-		    r->rest_daily;
 		for (i = 0; i < ns; i++) {
 			int n = 0;
+			int64_t t = data.shifts.v[i].start;
 			if (!ok[w * ns + i])
 				continue;
-			for (j = 0; j < ns; j++) {
-				const struct pool_shift *a = &data.shifts.v[j];
-				int64_t t = data.shifts.v[i].start;
-				if (!ok[w * ns + j])
-					continue;
-				if (a->start <= t &&
-				    t < a->end + short_rest * 60)
+			for (j = 0; j < ns; j++)
+				if (ok[w * ns + j] && data.shifts.v[j].start <= t &&
+				    t < data.shifts.v[j].end)
 					n++;
-			}
 			if (n < 2)
 				continue;
 			fprintf(f, " c_%ld_%ld:", w, i);
-			for (j = 0; j < ns; j++) {
-				const struct pool_shift *a = &data.shifts.v[j];
-				int64_t t = data.shifts.v[i].start;
-				if (ok[w * ns + j] && a->start <= t &&
-				    t < a->end + short_rest * 60)
+			for (j = 0; j < ns; j++)
+				if (ok[w * ns + j] && data.shifts.v[j].start <= t &&
+				    t < data.shifts.v[j].end)
 					fprintf(f, " + x_%ld_%ld", w, j);
-			}
 			fprintf(f, " <= 1\n");
 		}
 		/* hours per ATW week, less what is pinned there */
@@ -1065,21 +1223,65 @@ write_lp(const char *path, int prio_obj, const char *fixfile)
 				fprintf(f, " <= %ld\n", lim - pinmin);
 		}
 	}
-	/* shortened rests: at most one of a kind per 7 x 24 h */
-	ny = write_short_rests(f, ok, pinned, nw, ns, &ys);
-	fprintf(f, "Bounds\n dummy = 0\nBinaries\n");
+	/* the rests of the law */
+	write_rests(f, ok, pinned, nw, ns, &zs, &nz);
+	fprintf(f, "Bounds\n pinned_cover = 1\nBinaries\n");
 	for (s = 0; s < ns; s++)
 		for (w = 0; w < nw; w++)
 			if (ok[w * ns + s])
 				fprintf(f, " x_%ld_%ld\n", w, s);
-	for (i = 0; i < ny; i++)
-		fprintf(f, " %s\n", ys[i].name);
-	free(ys);
+	for (i = 0; i < nz; i++) {
+		fprintf(f, " %s\n", zs[i]);
+		free(zs[i]);
+	}
+	free(zs);
 	fprintf(f, "End\n");
 	fclose(f);
+	if (startf != NULL)
+		fclose(startf);
 	pool_rules_free(rc);
 	free(ok);
 	free(pinned);
+	return 0;
+}
+
+/*
+ * The assignments of a pool-match output as a MIP start for CBC: the
+ * start's values go to path as "index name value" lines.
+ */
+static int
+read_start(const char *out, const char *path)
+{
+	struct line	*o;
+	size_t		 n, i;
+	long		 s, w;
+
+	startw = malloc((data.shifts.n + 1) * sizeof(long));
+	for (i = 0; i < data.shifts.n; i++)
+		startw[i] = -1;
+	o = read_lines(out, &n);
+	for (i = 0; i < n; i++) {
+		json_t *j = json_loads(o[i].s, 0, NULL);
+		const char *t = json_string_value(json_object_get(j, "type"));
+		const char *st = json_string_value(json_object_get(j,
+		    "status"));
+		if (t != NULL && strcmp(t, "assignment") == 0 && st != NULL &&
+		    (strcmp(st, "proposed") == 0 ||
+		    strcmp(st, "confirmed") == 0) &&
+		    (s = pool_data_shift(&data, json_string_value(
+		    json_object_get(j, "shift")))) >= 0 &&
+		    (w = pool_data_worker(&data, json_string_value(
+		    json_object_get(j, "worker")))) >= 0)
+			startw[s] = w;
+		json_decref(j);
+		free(o[i].s);
+	}
+	free(o);
+	if ((startf = fopen(path, "w")) == NULL) {
+		perror(path);
+		return -1;
+	}
+	fprintf(startf, "Feasible - objective value 0\n");
 	return 0;
 }
 
@@ -1088,11 +1290,12 @@ main(int argc, char *argv[])
 {
 	struct pool_error	 err;
 	const char		*cpath = NULL, *lp = NULL, *fix = NULL;
+	const char		*mst = NULL;
 	struct line		*in, *out = NULL;
 	size_t			 nin, nout = 0;
 	int			 ch, prio_obj = 1;
 
-	while ((ch = getopt(argc, argv, "c:f:l:p:v")) != -1)
+	while ((ch = getopt(argc, argv, "c:f:l:m:p:v")) != -1)
 		switch (ch) {
 		case 'c':
 			cpath = optarg;
@@ -1102,6 +1305,9 @@ main(int argc, char *argv[])
 			break;
 		case 'l':
 			lp = optarg;
+			break;
+		case 'm':
+			mst = optarg;
 			break;
 		case 'p':
 			prio_obj = atoi(optarg);
@@ -1114,7 +1320,7 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc != (lp ? 1 : 2))
+	if (argc != (lp && !mst ? 1 : 2) || (mst && !lp))
 		goto usage;
 	conf = cpath ? pool_config_load(cpath, &err) :
 	    pool_config_new_default(&err);
@@ -1129,6 +1335,8 @@ main(int argc, char *argv[])
 	in = read_lines(argv[0], &nin);
 	if (lp != NULL) {
 		load(in, nin);
+		if (mst != NULL && read_start(argv[1], mst) == -1)
+			return 2;
 		return write_lp(lp, prio_obj, fix);
 	}
 	out = read_lines(argv[1], &nout);
@@ -1148,6 +1356,8 @@ main(int argc, char *argv[])
 usage:
 	fprintf(stderr, "usage: matchcheck [-c conf] input output\n"
 	    "       matchcheck -l model.lp [-p prio] [-f fixed] [-c conf] "
-	    "input\n");
+	    "input\n"
+	    "       matchcheck -l model.lp -m start [-p prio] [-f fixed] "
+	    "[-c conf] input output\n");
 	return 2;
 }
