@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1998,66 +1999,275 @@ fail:
 	return -1;
 }
 
-/* Why a candidate is good, in a few words. */
-static void
-why(const struct pool_match *m, long w, long s, char *buf, size_t len)
-{
-	const struct pool_worker *wk = &m->data->workers.v[w];
-	double	km;
-	size_t	n = 0;
-	int	night = pool_rules_night(m->rc, s);
+/* The parts of the soft cost, for the reasons of a shortlist. */
+enum { C_TRAVEL, C_NIGHT, C_SIGNUP, C_CONTINUITY, C_CONTRACT, C_FAIRNESS,
+	C_OVERQ, C_CHANGE, NPARTS };
 
-#define ADD(...) do {							\
-	if (n < len)							\
-		n += (size_t)snprintf(buf + n, len - n, "%s", n ? "; " : ""); \
-	if (n < len)							\
-		n += (size_t)snprintf(buf + n, len - n, __VA_ARGS__);	\
-} while (0)
+static void
+cost_parts(const struct pool_match *m, long w, long s, double *c)
+{
+	const struct pool_matching	*mt = &m->conf->matching;
+	const struct pool_worker	*wk = &m->data->workers.v[w];
+	double				 km, target, before, after;
+	int				 night = pool_rules_night(m->rc, s);
+
+	memset(c, 0, NPARTS * sizeof(*c));
+	if (mt->travel != 0 && (km = pool_rules_km_approx(m->rc, w, s)) >= 0)
+		c[C_TRAVEL] = mt->travel * km;
+	if (night && wk->nights == POOL_NIGHTS_PREFER)
+		c[C_NIGHT] = -mt->preference;
+	else if (night && wk->nights == POOL_NIGHTS_AVOID)
+		c[C_NIGHT] = mt->preference;
+	if (mt->signup != 0 && signed_up(m, w, s))
+		c[C_SIGNUP] = -mt->signup;
+	c[C_OVERQ] = overqualified(m, w, s);
+	if (m->prev[s] >= 0 && m->prev[s] != w)
+		c[C_CHANGE] = mt->change;
+	if (mt->continuity != 0 && same_unit(m, w, s))
+		c[C_CONTINUITY] = -mt->continuity;
+	if (mt->contract != 0 && wk->contract_hours >= 0) {
+		target = wk->contract_hours * 60 * m->weeks;
+		before = m->load[w];
+		after = before + pool_rules_work(m->rc, s);
+		c[C_CONTRACT] = mt->contract * (fabs(after - target) -
+		    fabs(before - target)) / 60;
+	}
+	if (mt->fairness != 0)
+		c[C_FAIRNESS] = mt->fairness * m->load[w] / 60 / m->weeks;
+}
+
+/* Append to buf (of len, holding *n) a part, "; " between parts. */
+static void
+say(char *buf, size_t len, size_t *n, const char *fmt, ...)
+{
+	va_list	ap;
+	int	k;
+
+	if (*n >= len)
+		return;
+	if (*n > 0) {
+		k = snprintf(buf + *n, len - *n, "; ");
+		*n += k > 0 ? (size_t)k : 0;
+		if (*n >= len)
+			return;
+	}
+	va_start(ap, fmt);
+	k = vsnprintf(buf + *n, len - *n, fmt, ap);
+	va_end(ap);
+	*n += k > 0 ? (size_t)k : 0;
+}
+
+/*
+ * The working hours worker w holds in the working-time week of shift s
+ * (the rules' week_start), s itself not counted.
+ */
+static double
+week_hours(const struct pool_match *m, long w, long s)
+{
+	const long	*v;
+	long		 n, i;
+	int64_t		 d, wk0;
+	double		 min = 0;
+	int		 ws = m->conf->rules.week_start;
+
+	if (ws < 1 || ws > 7)
+		ws = 7;
+	d = pool_tz_local_day(m->tz, m->data->shifts.v[s].start);
+	wk0 = d - (pool_time_weekday(d) - ws + 7) % 7;
+	n = pool_rules_held(m->rc, w, &v);
+	for (i = 0; i < n; i++) {
+		if (v[i] == s)
+			continue;
+		d = pool_tz_local_day(m->tz, m->data->shifts.v[v[i]].start);
+		if (d - (pool_time_weekday(d) - ws + 7) % 7 == wk0)
+			min += pool_rules_work(m->rc, v[i]);
+	}
+	return min / 60;
+}
+
+/* The weekly limit of w for s: the law's for s's org, or w's own. */
+static double
+week_limit(const struct pool_match *m, long w, long s)
+{
+	const struct pool_worker	*wk = &m->data->workers.v[w];
+	double				 lim;
+
+	lim = pool_config_rules(m->conf,
+	    m->data->shifts.v[s].org)->week_max / 60.0;
+	if (wk->max_hours_week >= 0 && wk->max_hours_week < lim)
+		lim = wk->max_hours_week;
+	return lim;
+}
+
+/*
+ * Why a candidate is where it is: what speaks for them, then, against
+ * the candidate ranked just above (prev >= 0), what put that one
+ * first: a signup, else the part of the soft cost that differs most.
+ */
+static void
+why(const struct pool_match *m, long w, long s, long prev, long rank,
+    char *buf, size_t len)
+{
+	static const char *const part[NPARTS] = {
+		"travel", "night preference", "signup", "continuity",
+		"contract hours", "fairness", "over-qualification", "change"
+	};
+	const struct pool_worker *wk = &m->data->workers.v[w];
+	double	km, c[NPARTS], cp[NPARTS], wh, dmax = 0;
+	size_t	n = 0;
+	int	night = pool_rules_night(m->rc, s), i, best = -1;
+
 	buf[0] = '\0';
 	if (signed_up(m, w, s))
-		ADD("signed up");
+		say(buf, len, &n, "signed up");
 	if (same_unit(m, w, s))
-		ADD("knows the unit");
+		say(buf, len, &n, "knows the unit");
 	if (night && wk->nights == POOL_NIGHTS_PREFER)
-		ADD("prefers nights");
+		say(buf, len, &n, "prefers nights");
 	if (night && wk->nights == POOL_NIGHTS_AVOID)
-		ADD("avoids nights");
+		say(buf, len, &n, "avoids nights");
 	if ((km = pool_rules_distance(m->rc, w, s)) >= 0)
-		ADD("%.1f km", km);
+		say(buf, len, &n, "%.1f km", km);
 	if (m->prev[s] == w)
-		ADD("proposed before");
+		say(buf, len, &n, "proposed before");
 	if (overqualified(m, w, s) > 0)
-		ADD("covers a lower role");
-	ADD("%.1f h in the horizon", m->load[w] / 60);
+		say(buf, len, &n, "covers a lower role");
+	wh = week_hours(m, w, s);
 	if (wk->contract_hours >= 0)
-		ADD("contract %g h/week", wk->contract_hours);
-#undef ADD
+		say(buf, len, &n, "%.1f h this week, contract %g h, limit "
+		    "%g h", wh, wk->contract_hours, week_limit(m, w, s));
+	else
+		say(buf, len, &n, "%.1f h this week, limit %g h", wh,
+		    week_limit(m, w, s));
+	if (prev < 0) {
+		say(buf, len, &n, signed_up(m, w, s) ? "first: signed up" :
+		    "first: best score");
+		return;
+	}
+	if (signed_up(m, prev, s) && !signed_up(m, w, s)) {
+		say(buf, len, &n, "below rank %ld: signed up", rank - 1);
+		return;
+	}
+	cost_parts(m, w, s, c);
+	cost_parts(m, prev, s, cp);
+	for (i = 0; i < NPARTS; i++)
+		if (c[i] - cp[i] > dmax + 1e-9) {
+			dmax = c[i] - cp[i];
+			best = i;
+		}
+	if (best < 0)
+		say(buf, len, &n, "below rank %ld: same score, by id",
+		    rank - 1);
+	else if (best == C_TRAVEL)
+		say(buf, len, &n, "below rank %ld: travel %.1f km against "
+		    "%.1f km", rank - 1, km,
+		    pool_rules_distance(m->rc, prev, s));
+	else
+		say(buf, len, &n, "below rank %ld on %s (%.1f points)",
+		    rank - 1, part[best], dmax);
+}
+
+/* The name of org id: pool.yaml's, else its org record's; NULL. */
+static const char *
+org_name(const struct pool_match *m, const char *id)
+{
+	const struct pool_org_conf	*oc;
+	size_t				 i;
+
+	if ((oc = pool_config_org(m->conf, id)) != NULL && oc->name != NULL)
+		return oc->name;
+	for (i = m->data->orgs.n; i-- > 0;)
+		if (strcmp(m->data->orgs.v[i].id, id) == 0)
+			return m->data->orgs.v[i].name;
+	return NULL;
+}
+
+/* Shortlist order: workers who signed up first, then by soft cost. */
+static int
+short_cmp(const void *a, const void *b)
+{
+	const struct ord *x = a, *y = b;
+
+	if ((x->rank < 0) != (y->rank < 0))
+		return x->rank < 0 ? -1 : 1;
+	return ord_cmp(a, b);
+}
+
+/*
+ * One candidate record: who (name and phone, for the call), where (the
+ * shift's organisation and unit by name), distance, hours this week
+ * against contract and limit, score and why.
+ */
+static int
+write_candidate(struct pool_match *m, FILE *f, long s, long w, long rank,
+    double score, long prev)
+{
+	const struct pool_worker	*wk = &m->data->workers.v[w];
+	const struct pool_shift		*sh = &m->data->shifts.v[s];
+	const struct pool_unit_conf	*u;
+	const char			*on;
+	json_t				*o;
+	double				 km;
+	char				 buf[512];
+
+	why(m, w, s, prev, rank, buf, sizeof(buf));
+	o = json_pack("{s:s,s:s,s:s,s:I,s:f}", "type", "candidate",
+	    "shift", sh->id, "worker", wk->id, "rank", (json_int_t)rank,
+	    "score", score);
+	if (o == NULL)
+		return -1;
+	if (wk->name != NULL)
+		json_object_set_new(o, "name", json_string(wk->name));
+	if (wk->phone != NULL)
+		json_object_set_new(o, "phone", json_string(wk->phone));
+	json_object_set_new(o, "org", json_string(sh->org));
+	if ((on = org_name(m, sh->org)) != NULL)
+		json_object_set_new(o, "org_name", json_string(on));
+	if (sh->unit != NULL) {
+		json_object_set_new(o, "unit", json_string(sh->unit));
+		u = pool_config_unit(m->conf, sh->org, sh->unit);
+		if (u != NULL && u->name != NULL)
+			json_object_set_new(o, "unit_name",
+			    json_string(u->name));
+	}
+	if ((km = pool_rules_distance(m->rc, w, s)) >= 0)
+		json_object_set_new(o, "km", json_real(round(km * 10) / 10));
+	json_object_set_new(o, "week_hours",
+	    json_real(round(week_hours(m, w, s) * 10) / 10));
+	if (wk->contract_hours >= 0)
+		json_object_set_new(o, "contract_hours",
+		    json_real(wk->contract_hours));
+	json_object_set_new(o, "limit_hours", json_real(week_limit(m, w, s)));
+	json_object_set_new(o, "why", json_string(buf));
+	return write_obj(f, o);
 }
 
 static int
 write_shortlist(struct pool_match *m, FILE *f, long s, int k)
 {
-	long	n, i, rank = 0, held = m->asg[s];
-	char	buf[256];
+	long	n, i, rank = 0, held = m->asg[s], prev = -1;
 	int	rc = 0;
 
 	if (held >= 0)
 		do_unassign(m, s);
 	n = order_cands(m, s, -1);
+	/* signers first: their rank key made negative (order kept) */
+	for (i = 0; i < n; i++)
+		if (signed_up(m, m->ord[i].w, s))
+			m->ord[i].rank -= m->ncanon;
+	if (n > 1)
+		qsort(m->ord, (size_t)n, sizeof(*m->ord), short_cmp);
 	for (i = 0; i < n && rank < k; i++) {
 		long w = m->ord[i].w;
 		if (pool_rules_check(m->rc, w, s, NULL, 0) != NULL)
 			continue;
-		why(m, w, s, buf, sizeof(buf));
 		rank++;
-		if (write_obj(f, json_pack("{s:s,s:s,s:s,s:I,s:f,s:s}",
-		    "type", "candidate", "shift", m->data->shifts.v[s].id,
-		    "worker", m->data->workers.v[w].id, "rank",
-		    (json_int_t)rank, "score", round(-m->ord[i].cost * 100) /
-		    100, "why", buf)) == -1) {
+		if (write_candidate(m, f, s, w, rank,
+		    round(-m->ord[i].cost * 100) / 100, prev) == -1) {
 			rc = -1;
 			break;
 		}
+		prev = w;
 	}
 	if (held >= 0 && do_assign(m, s, held) == -1)
 		rc = -1;

@@ -69,6 +69,8 @@ struct pool_org {
 struct pool_worker {
 	const char		*id;
 	const char		*name;		/* NULL if absent */
+	const char		*phone;		/* NULL if absent; never in a
+						   report that leaves the pool */
 	const char		*org;		/* home org; NULL = pool-employed */
 	struct pool_strlist	 roles;		/* at least one */
 	struct pool_strlist	 skills;
