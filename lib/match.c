@@ -1170,6 +1170,217 @@ fail:
 	return 0;
 }
 
+/*
+ * Signups first among equals.  After the cover (and the key), as many
+ * shifts as possible go to a worker who signed up for them, before the
+ * other soft goals.  A signup move never leaves a filled shift open:
+ * a signer takes shift s from its holder (or takes it open), if need be
+ * by giving up proposed shifts near s (one, or all within reach of the
+ * rule that stops them), each of which goes directly to another
+ * worker, signers first.  A move is made only if it raises the number
+ * of shifts held by a signer, so the passes end.
+ */
+
+/* 1 if shift s is held by a worker who signed up for it. */
+static int
+honoured(const struct pool_match *m, long s)
+{
+	return m->asg[s] >= 0 && signed_up(m, m->asg[s], s);
+}
+
+/* Give t directly to a worker other than not: signers first. */
+static int
+place_signer_first(struct pool_match *m, long t, long not, int *err)
+{
+	long	i, w;
+
+	for (i = m->sgstart[t]; i < m->sgstart[t + 1]; i++) {
+		w = m->sgw[i];
+		if (w == not || m->wrank[w] < 0 || !checks(m, w, t))
+			continue;
+		if (do_assign(m, t, w) == -1) {
+			*err = 1;
+			return 0;
+		}
+		return 1;
+	}
+	return try_fill(m, t, not, err);
+}
+
+/*
+ * The change in the number of shifts held by a signer that the journal
+ * of the move under way makes (each shift's state before is that of
+ * its first step).
+ */
+static long
+journal_gain(const struct pool_match *m)
+{
+	long	j, k, s, before, gain = 0;
+
+	for (j = 0; j < m->jn; j++) {
+		s = m->jr[j].s;
+		for (k = 0; k < j && m->jr[k].s != s; k++)
+			;
+		if (k < j)
+			continue;
+		before = m->jr[j].add ? 0 : signed_up(m, m->jr[j].w, s);
+		gain += honoured(m, s) - before;
+	}
+	return gain;
+}
+
+/* 1 if every worker who gave up a shift in the move still passes. */
+static int
+journal_ok(struct pool_match *m, int *err)
+{
+	long	j, k, w;
+
+	for (j = 0; j < m->jn; j++) {
+		if (m->jr[j].add)
+			continue;
+		w = m->jr[j].w;
+		for (k = 0; k < j && (m->jr[k].add || m->jr[k].w != w); k++)
+			;
+		if (k == j && !worker_ok(m, w, err))
+			return 0;
+	}
+	return !*err;
+}
+
+/*
+ * Worker w, who signed up for s, takes it after giving up the shifts
+ * gu[0..n) (taken away already), each of which goes to another worker
+ * directly (signers first) or by moving one more assignment.  If s was
+ * open, one of them that no one can take may stay open instead when it
+ * has the priority and the allocation of s: the cover per priority and
+ * the organisation's share stay as they were.  1 if the move holds and
+ * raises the signups; the caller undoes it otherwise.
+ */
+static int
+signup_finish(struct pool_match *m, long s, long w, const long *gu, long n,
+    int was_open, int *err)
+{
+	long	j, a;
+
+	if (!checks(m, w, s) || do_assign(m, s, w) == -1)
+		return 0;
+	for (j = 0; j < n; j++) {
+		if (place_signer_first(m, gu[j], w, err) ||
+		    place(m, gu[j], w, POOL_MATCH_NPRIO + 1, err))
+			continue;
+		if (*err || !was_open || prio(m, gu[j]) != prio(m, s) ||
+		    m->salloc[gu[j]] != m->salloc[s])
+			return 0;
+		was_open = 0;
+	}
+	if (*err)
+		return 0;
+	if ((a = m->salloc[s]) >= 0 && m->conf->allocation.strict &&
+	    m->allocs[a].used > m->allocs[a].entitled + 1e-9)
+		return 0;
+	return journal_gain(m) > 0 && journal_ok(m, err);
+}
+
+/* A signup move for shift s and its signer w; 1 if made. */
+static int
+signup_move(struct pool_match *m, long s, long w, int *err)
+{
+	const char	*rule;
+	long		 w0 = m->asg[s], n, j, *gu, mark;
+	int		 done = 0;
+
+	m->jn = 0;
+	m->jon = 1;
+	if (w0 >= 0)
+		do_unassign(m, s);
+	m->tot.checks++;
+	rule = pool_rules_check(m->rc, w, s, NULL, 0);
+	if (rule == NULL) {
+		done = signup_finish(m, s, w, NULL, 0, w0 < 0, err);
+		goto out;
+	}
+	if ((n = near_held(m, w, s, rule_reach(rule), 0)) <= 0) {
+		if (n < 0)
+			*err = 1;
+		goto out;
+	}
+	if ((gu = malloc((size_t)n * sizeof(*gu))) == NULL) {
+		*err = 1;
+		goto out;
+	}
+	for (j = 0; j < n; j++)
+		gu[j] = m->nb[j].s;
+	/* one shift given up, nearest first; then all of them */
+	for (j = 0; j < n && !done && !*err; j++) {
+		mark = m->jn;
+		do_unassign(m, gu[j]);
+		if (!(done = signup_finish(m, s, w, gu + j, 1, w0 < 0,
+		    err)))
+			undo_to(m, mark, err);
+	}
+	if (!done && !*err && n > 1) {
+		by_prio_m = m;
+		qsort(gu, (size_t)n, sizeof(*gu), by_prio_cmp);
+		for (j = 0; j < n; j++)
+			do_unassign(m, gu[j]);
+		done = signup_finish(m, s, w, gu, n, w0 < 0, err);
+	}
+	free(gu);
+out:
+	if (!done || *err)
+		undo_to(m, 0, err);
+	m->jon = 0;
+	m->jn = 0;
+	if (m->jfail)
+		*err = 1;
+	if (done)
+		m->gen++;
+	return done && !*err;
+}
+
+/*
+ * Passes of signup moves over the signed-up shifts, by id, until none.
+ * Returns the number of moves made, or -1 (memory).
+ */
+static long
+signup_all(struct pool_match *m)
+{
+	long	i, k, s, w, moved, total = 0;
+	int	e = 0;
+
+	m->gen++;	/* what the cover search remembers does not hold */
+	do {
+		moved = 0;
+		for (i = 0; i < m->nsorder; i++) {
+			s = m->sorder[i];
+			if (m->oidx[s] < 0 || honoured(m, s) ||
+			    m->sgstart[s] == m->sgstart[s + 1])
+				continue;
+			if (m->asg[s] < 0 && m->conf->allocation.strict &&
+			    over_quota(m, s))
+				continue;
+			if (m->limit > 0 && elapsed(m) > m->limit) {
+				m->tot.stopped = 1;
+				return total;
+			}
+			for (k = m->sgstart[s]; k < m->sgstart[s + 1]; k++) {
+				w = m->sgw[k];
+				if (m->wrank[w] < 0)
+					continue;
+				if (signup_move(m, s, w, &e)) {
+					moved++;
+					break;
+				}
+				if (e)
+					return -1;
+			}
+		}
+		m->tot.moves += moved;
+		total += moved;
+	} while (moved > 0);
+	return total;
+}
+
 struct lorder {
 	long	s;
 	long	ncand;
@@ -1684,7 +1895,7 @@ pool_match_run(struct pool_match *m, const struct pool_match_opts *opts,
     struct pool_error *err)
 {
 	struct lorder	*lo = NULL;
-	long		 i, s, o;
+	long		 i, s, o, moved, before;
 	int		 p, e = 0, pass;
 
 	clock_gettime(CLOCK_MONOTONIC, &m->t0);
@@ -1781,9 +1992,25 @@ pool_match_run(struct pool_match *m, const struct pool_match_opts *opts,
 	/*
 	 * A move of a later priority may have opened a move for an
 	 * earlier one: passes over every priority until none is left.
+	 * Before them, signups first among equals: signup moves keep every
+	 * filled shift filled, but one may open an improving move (a
+	 * worker it frees takes an open shift), so the passes come after
+	 * them, and the signups again after passes that moved, until
+	 * neither moves.
 	 */
-	if (improve_all(m, lo, 0, m->nopen, &e) == -1 || e)
+	if (signup_all(m) == -1)
 		goto nomem;
+	for (;;) {
+		before = m->tot.moves;
+		if (improve_all(m, lo, 0, m->nopen, &e) == -1 || e)
+			goto nomem;
+		if (m->tot.moves == before || m->tot.stopped)
+			break;
+		if ((moved = signup_all(m)) == -1)
+			goto nomem;
+		if (moved == 0 || m->tot.stopped)
+			break;
+	}
 
 	/* figures */
 	for (o = 0; o < m->nopen; o++) {
@@ -1919,6 +2146,140 @@ score_of(struct pool_match *m, long w, long s)
 	return round(-c * 100) / 100 + 0.0;
 }
 
+/*
+ * Why signer w does not hold shift s: the rule that stops w with the
+ * holder taken away (the numbers into detail); else "signup" (another
+ * signer holds it), "quota", "holder" (taking it away would break a
+ * rule for the holder) or "time-limit" (the search stopped).
+ */
+static const char *
+signup_reason(struct pool_match *m, long s, long w, char *detail, size_t len)
+{
+	const char	*rule;
+	long		 h = m->asg[s];
+
+	if (h >= 0)
+		pool_rules_unassign(m->rc, h, s);
+	rule = pool_rules_check(m->rc, w, s, detail, len);
+	if (h >= 0 && pool_rules_assign(m->rc, h, s) == -1)
+		return NULL;
+	if (rule != NULL)
+		return rule;
+	if (h >= 0 && signed_up(m, h, s)) {
+		snprintf(detail, len, "another worker who signed up holds it");
+		return "signup";
+	}
+	if (h < 0 && over_quota(m, s)) {
+		snprintf(detail, len, "organisation at its entitlement");
+		return POOL_RULE_QUOTA;
+	}
+	if (h >= 0) {
+		snprintf(detail, len, "taking it away breaks a rule for the "
+		    "worker who holds it");
+		return "holder";
+	}
+	snprintf(detail, len, "the search stopped at its time limit");
+	return "time-limit";
+}
+
+/* 1 if k is the first place of its worker among the signups of s. */
+static int
+first_signup(const struct pool_match *m, long s, long k)
+{
+	long	i;
+
+	if (m->wrank[m->sgw[k]] < 0)
+		return 0;
+	for (i = m->sgstart[s]; i < k; i++)
+		if (m->sgw[i] == m->sgw[k])
+			return 0;
+	return 1;
+}
+
+/* The signups of s in order of worker id, into v; returns the count. */
+static long
+signers_by_id(const struct pool_match *m, long s, long *v)
+{
+	long	k, n = 0, i;
+
+	for (k = m->sgstart[s]; k < m->sgstart[s + 1]; k++) {
+		if (!first_signup(m, s, k))
+			continue;
+		for (i = n++; i > 0 && m->wrank[v[i - 1]] >
+		    m->wrank[m->sgw[k]]; i--)
+			v[i] = v[i - 1];
+		v[i] = m->sgw[k];
+	}
+	return n;
+}
+
+/*
+ * For a filled shift, a candidate record per signer passed over (the
+ * holder did not sign up, or another signer holds it), by worker id,
+ * with the reason.
+ */
+static int
+write_passed_over(struct pool_match *m, FILE *f, long s)
+{
+	long		 n, i, rank = 0, *v;
+	const char	*rule;
+	char		 detail[128];
+	int		 rc = 0;
+
+	n = m->sgstart[s + 1] - m->sgstart[s];
+	if (n == 0 || m->asg[s] < 0)
+		return 0;
+	if ((v = malloc((size_t)n * sizeof(*v))) == NULL)
+		return -1;
+	n = signers_by_id(m, s, v);
+	for (i = 0; i < n && rc == 0; i++) {
+		if (v[i] == m->asg[s])
+			continue;
+		if ((rule = signup_reason(m, s, v[i], detail,
+		    sizeof(detail))) == NULL) {
+			rc = -1;
+			break;
+		}
+		rc = write_obj(f, json_pack("{s:s,s:s,s:s,s:I,s:b,s:s,s:s}",
+		    "type", "candidate", "shift", m->data->shifts.v[s].id,
+		    "worker", m->data->workers.v[v[i]].id, "rank",
+		    (json_int_t)++rank, "signed_up", 1, "passed_over", rule,
+		    "detail", detail));
+	}
+	free(v);
+	return rc;
+}
+
+/* The signers of open shift s and what stops each, as "signups". */
+static int
+write_unfilled_signups(struct pool_match *m, json_t *obj, long s)
+{
+	long		 n = m->sgstart[s + 1] - m->sgstart[s], i, *v;
+	const char	*rule;
+	char		 detail[128];
+	json_t		*arr;
+
+	if ((v = malloc((size_t)n * sizeof(*v))) == NULL ||
+	    (arr = json_array()) == NULL) {
+		free(v);
+		return -1;
+	}
+	n = signers_by_id(m, s, v);
+	for (i = 0; i < n; i++) {
+		if ((rule = signup_reason(m, s, v[i], detail,
+		    sizeof(detail))) == NULL ||
+		    json_array_append_new(arr, json_pack("{s:s,s:s,s:s}",
+		    "worker", m->data->workers.v[v[i]].id, "rule", rule,
+		    "detail", detail)) == -1) {
+			free(v);
+			json_decref(arr);
+			return -1;
+		}
+	}
+	free(v);
+	return json_object_set_new(obj, "signups", arr);
+}
+
 static int
 write_unfilled(struct pool_match *m, FILE *f, long s)
 {
@@ -1991,6 +2352,11 @@ write_unfilled(struct pool_match *m, FILE *f, long s)
 	json_object_set_new(obj, "priority", json_integer(prio(m, s)));
 	json_object_set_new(obj, "reasons", reasons);
 	json_object_set_new(obj, "near", arr);
+	if (m->sgstart[s + 1] > m->sgstart[s] &&
+	    write_unfilled_signups(m, obj, s) == -1) {
+		json_decref(obj);
+		return -1;
+	}
 	return write_obj(f, obj);
 fail:
 	json_decref(obj);
@@ -2349,6 +2715,11 @@ pool_match_write(struct pool_match *m, FILE *f,
 		if (m->oidx[s] < 0 || m->asg[s] >= 0)
 			continue;
 		if (write_unfilled(m, f, s) == -1)
+			return -1;
+	}
+	for (i = 0; i < m->nsorder; i++) {
+		s = m->sorder[i];
+		if (m->oidx[s] >= 0 && write_passed_over(m, f, s) == -1)
 			return -1;
 	}
 	if (opts == NULL || opts->shortlist <= 0)
