@@ -1171,6 +1171,119 @@ fail:
 }
 
 /*
+ * Soft quotas honoured.  In soft mode each organisation is filled up
+ * to its entitlement before any above it, at every priority: a worker
+ * who holds a shift of an allocation above its entitlement moves to an
+ * open shift of the same priority of another allocation below its
+ * entitlement when the rules allow, if that lowers the total shortfall
+ * below entitlement.  The cover per priority stays as it was and the
+ * shortfall only falls, so the passes end.
+ */
+
+/* How far allocation a is below its entitlement (0 if not). */
+static double
+shortfall(const struct pool_match *m, long a, double more)
+{
+	double	d = m->allocs[a].entitled - (m->allocs[a].used + more);
+
+	return d > 0 ? d : 0;
+}
+
+/*
+ * The fall in total shortfall if shift t (allocation a) is given up
+ * and shift s (allocation b) taken instead; 0 or less if none.
+ */
+static double
+quota_gain(const struct pool_match *m, long t, long s)
+{
+	long	a = m->salloc[t], b = m->salloc[s];
+
+	if (a < 0 || b < 0 || a == b ||
+	    m->allocs[a].used <= m->allocs[a].entitled + 1e-9)
+		return 0;
+	return shortfall(m, b, 0) - shortfall(m, b, units(m, s)) -
+	    (shortfall(m, a, -units(m, t)) - shortfall(m, a, 0));
+}
+
+/* A quota move into open shift s; 1 if made. */
+static int
+quota_move(struct pool_match *m, long s, int *err)
+{
+	const long	*v;
+	long		 o = m->oidx[s], w, n, j, t, *held;
+	uint32_t	 k;
+	int		 done = 0;
+
+	for (k = m->cstart[o]; k < m->cstart[o + 1] && !done && !*err;
+	    k++) {
+		w = m->cand[k];
+		n = pool_rules_held(m->rc, w, &v);
+		if ((held = malloc(((size_t)n + 1) * sizeof(*held))) == NULL) {
+			*err = 1;
+			break;
+		}
+		memcpy(held, v, (size_t)n * sizeof(*held));
+		for (j = 0; j < n && !done && !*err; j++) {
+			t = held[j];
+			if (m->asg[t] != w || prio(m, t) != prio(m, s) ||
+			    quota_gain(m, t, s) <= 1e-9)
+				continue;
+			m->jn = 0;
+			m->jon = 1;
+			do_unassign(m, t);
+			if (checks(m, w, s) && do_assign(m, s, w) == 0 &&
+			    worker_ok(m, w, err))
+				done = 1;
+			else
+				undo_to(m, 0, err);
+			m->jon = 0;
+			m->jn = 0;
+		}
+		free(held);
+	}
+	if (m->jfail)
+		*err = 1;
+	if (done)
+		m->gen++;
+	return done && !*err;
+}
+
+/*
+ * Passes of quota moves over the open shifts below their entitlement,
+ * by id, until none.  Returns the number of moves, or -1 (memory).
+ */
+static long
+quota_all(struct pool_match *m)
+{
+	long	i, s, moved, total = 0;
+	int	e = 0;
+
+	if (m->nalloc == 0 || m->conf->allocation.strict)
+		return 0;
+	do {
+		moved = 0;
+		for (i = 0; i < m->nsorder; i++) {
+			s = m->sorder[i];
+			if (m->oidx[s] < 0 || m->asg[s] >= 0 ||
+			    m->salloc[s] < 0 || shortfall(m, m->salloc[s], 0) <
+			    1e-9)
+				continue;
+			if (m->limit > 0 && elapsed(m) > m->limit) {
+				m->tot.stopped = 1;
+				return total;
+			}
+			if (quota_move(m, s, &e))
+				moved++;
+			if (e)
+				return -1;
+		}
+		m->tot.moves += moved;
+		total += moved;
+	} while (moved > 0);
+	return total;
+}
+
+/*
  * Signups first among equals.  After the cover (and the key), as many
  * shifts as possible go to a worker who signed up for them, before the
  * other soft goals.  A signup move never leaves a filled shift open:
@@ -1252,8 +1365,8 @@ journal_ok(struct pool_match *m, int *err)
  * gu[0..n) (taken away already), each of which goes to another worker
  * directly (signers first) or by moving one more assignment.  If s was
  * open, one of them that no one can take may stay open instead when it
- * has the priority and the allocation of s: the cover per priority and
- * the organisation's share stay as they were.  1 if the move holds and
+ * has the priority, the allocation and the units of s: the cover per
+ * priority and the organisation's share stay as they were.  1 if the move holds and
  * raises the signups; the caller undoes it otherwise.
  */
 static int
@@ -1269,7 +1382,8 @@ signup_finish(struct pool_match *m, long s, long w, const long *gu, long n,
 		    place(m, gu[j], w, POOL_MATCH_NPRIO + 1, err))
 			continue;
 		if (*err || !was_open || prio(m, gu[j]) != prio(m, s) ||
-		    m->salloc[gu[j]] != m->salloc[s])
+		    m->salloc[gu[j]] != m->salloc[s] ||
+		    units(m, gu[j]) != units(m, s))
 			return 0;
 		was_open = 0;
 	}
@@ -1348,7 +1462,6 @@ signup_all(struct pool_match *m)
 	long	i, k, s, w, moved, total = 0;
 	int	e = 0;
 
-	m->gen++;	/* what the cover search remembers does not hold */
 	do {
 		moved = 0;
 		for (i = 0; i < m->nsorder; i++) {
@@ -1895,7 +2008,7 @@ pool_match_run(struct pool_match *m, const struct pool_match_opts *opts,
     struct pool_error *err)
 {
 	struct lorder	*lo = NULL;
-	long		 i, s, o, moved, before;
+	long		 i, s, o, n, moved, before;
 	int		 p, e = 0, pass;
 
 	clock_gettime(CLOCK_MONOTONIC, &m->t0);
@@ -1992,23 +2105,21 @@ pool_match_run(struct pool_match *m, const struct pool_match_opts *opts,
 	/*
 	 * A move of a later priority may have opened a move for an
 	 * earlier one: passes over every priority until none is left.
-	 * Before them, signups first among equals: signup moves keep every
-	 * filled shift filled, but one may open an improving move (a
-	 * worker it frees takes an open shift), so the passes come after
-	 * them, and the signups again after passes that moved, until
-	 * neither moves.
+	 * Before them, at equal cover, the key (soft quotas: quota moves)
+	 * and then the signups (signup moves); each keeps the cover per
+	 * priority, but may open an improving move (a worker it frees
+	 * takes an open shift), so the passes come after them, and all
+	 * three again until none moves.
 	 */
-	if (signup_all(m) == -1)
-		goto nomem;
 	for (;;) {
+		if ((moved = quota_all(m)) == -1 ||
+		    (n = signup_all(m)) == -1)
+			goto nomem;
 		before = m->tot.moves;
 		if (improve_all(m, lo, 0, m->nopen, &e) == -1 || e)
 			goto nomem;
-		if (m->tot.moves == before || m->tot.stopped)
-			break;
-		if ((moved = signup_all(m)) == -1)
-			goto nomem;
-		if (moved == 0 || m->tot.stopped)
+		if ((moved + n == 0 && m->tot.moves == before) ||
+		    m->tot.stopped)
 			break;
 	}
 

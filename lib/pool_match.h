@@ -16,10 +16,11 @@
  * a worker takes an open shift directly, by giving up less urgent
  * shifts, or by moving up to two other assignments).  Every step goes
  * through the rules engine (pool_rules.h), so no hard rule is ever
- * broken.  At that cover, signup moves give as many shifts as they can
- * to workers who signed up for them, never leaving a filled shift
- * open; the passes of improving moves follow them until neither
- * moves.  The bound per priority (shifts with at
+ * broken.  At that cover, with soft quotas, quota moves fill each
+ * organisation up to its entitlement before any above it; then signup
+ * moves give as many shifts as they can to workers who signed up for
+ * them, never leaving a filled shift open; the passes of improving
+ * moves follow them until none moves.  The bound per priority (shifts with at
  * least one worker who passes the rules that do not depend on other
  * shifts) is an upper bound on the cover.
  */
