@@ -453,7 +453,8 @@ static const char *const ord_worker[] = {
 };
 static const char *const ord_shift[] = {
 	"type", "id", "org", "role", "start", "end", "shift_type", "unit",
-	"skills", "tags", "priority", "location", "break_minutes", "note", NULL
+	"series", "skills", "tags", "priority", "location", "break_minutes",
+	"note", NULL
 };
 static const char *const ord_interval[] = {
 	"type", "worker", "start", "end", NULL

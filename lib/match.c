@@ -1222,7 +1222,8 @@ quota_move(struct pool_match *m, long s, int *err)
 			*err = 1;
 			break;
 		}
-		memcpy(held, v, (size_t)n * sizeof(*held));
+		if (n > 0)
+			memcpy(held, v, (size_t)n * sizeof(*held));
 		for (j = 0; j < n && !done && !*err; j++) {
 			t = held[j];
 			if (m->asg[t] != w || prio(m, t) != prio(m, s) ||
@@ -1491,6 +1492,177 @@ signup_all(struct pool_match *m)
 		m->tot.moves += moved;
 		total += moved;
 	} while (moved > 0);
+	return total;
+}
+
+/*
+ * Series: the shifts of one request (a shift's series field, such as a
+ * leave cover) go to as few workers as the rules allow.  A series move
+ * gives a shift of a series to a worker who holds as many shifts of it
+ * or more (the most first, ties by worker id); if a rule
+ * stops that worker, they give up proposed shifts near it that belong
+ * to no series, each going directly to another worker, signers first.
+ * No filled shift is left open and no fewer shifts go to a signer.
+ * Each move raises the sum of the squares of the series' counts per
+ * worker, so the passes end.
+ */
+
+/* How many of the shifts v[0..n) worker w holds. */
+static long
+series_count(const struct pool_match *m, const long *v, long n, long w)
+{
+	long	i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += m->asg[v[i]] == w;
+	return c;
+}
+
+/* A series move of shift t to worker w; 1 if made. */
+static int
+series_move(struct pool_match *m, long t, long w, int *err)
+{
+	const char	*rule;
+	long		 n, j, k, *gu;
+	int		 done = 0;
+
+	m->jn = 0;
+	m->jon = 1;
+	do_unassign(m, t);
+	m->tot.checks++;
+	rule = pool_rules_check(m->rc, w, t, NULL, 0);
+	if (rule != NULL &&
+	    (n = near_held(m, w, t, rule_reach(rule), 0)) > 0) {
+		if ((gu = malloc((size_t)n * sizeof(*gu))) == NULL) {
+			*err = 1;
+			n = 0;
+		}
+		for (k = 0, j = 0; j < n; j++)
+			if (m->data->shifts.v[m->nb[j].s].series == NULL &&
+			    m->asg[m->nb[j].s] == w)
+				gu[k++] = m->nb[j].s;
+		for (j = 0; j < k; j++)
+			do_unassign(m, gu[j]);
+		if (checks(m, w, t) && do_assign(m, t, w) == 0) {
+			for (done = 1, j = 0; j < k && done; j++)
+				done = place_signer_first(m, gu[j], w, err);
+		}
+		free(gu);
+	} else if (rule == NULL)
+		done = do_assign(m, t, w) == 0;
+	if (done)
+		done = !*err && journal_gain(m) >= 0 && journal_ok(m, err);
+	if (!done || *err)
+		undo_to(m, 0, err);
+	m->jon = 0;
+	m->jn = 0;
+	if (m->jfail)
+		*err = 1;
+	if (done)
+		m->gen++;
+	return done && !*err;
+}
+
+/* A shift's series order: series, then start, then id. */
+static const struct pool_match *by_series_m;
+
+static int
+by_series_cmp(const void *a, const void *b)
+{
+	const struct pool_match	*m = by_series_m;
+	const struct pool_shift	*x = &m->data->shifts.v[*(const long *)a];
+	const struct pool_shift	*y = &m->data->shifts.v[*(const long *)b];
+	int			 c = strcmp(x->series, y->series);
+
+	if (c != 0)
+		return c;
+	if (x->org != y->org)
+		return strcmp(x->org, y->org);
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return (m->srank[*(const long *)a] > m->srank[*(const long *)b]) -
+	    (m->srank[*(const long *)a] < m->srank[*(const long *)b]);
+}
+
+/*
+ * Passes of series moves over the series (of one organisation each),
+ * until none.  Returns the number of moves, or -1 (memory).
+ */
+static long
+series_all(struct pool_match *m)
+{
+	long	*v, *tw = NULL, *tc = NULL, n = 0, i, j, k, a, q, nt, c, cx;
+	long	 w, x, moved, total = 0;
+	int	 e = 0;
+
+	if ((v = malloc(((size_t)m->nopen + 1) * sizeof(*v))) == NULL)
+		return -1;
+	for (i = 0; i < m->nopen; i++)
+		if (m->data->shifts.v[m->open[i]].series != NULL)
+			v[n++] = m->open[i];
+	if (n == 0 || (tw = malloc(((size_t)n + 1) * sizeof(*tw))) == NULL ||
+	    (tc = malloc(((size_t)n + 1) * sizeof(*tc))) == NULL) {
+		free(v);
+		free(tw);
+		return n == 0 ? 0 : -1;
+	}
+	by_series_m = m;
+	qsort(v, (size_t)n, sizeof(*v), by_series_cmp);
+	do {
+		moved = 0;
+		for (a = 0; a < n; a = k) {
+			const struct pool_shift *sh = &m->data->shifts.v[v[a]];
+			for (k = a + 1; k < n && strcmp(m->data->shifts.v[
+			    v[k]].series, sh->series) == 0 &&
+			    m->data->shifts.v[v[k]].org == sh->org; k++)
+				;
+			for (i = a; i < k; i++) {
+				if ((x = m->asg[v[i]]) < 0)
+					continue;
+				cx = series_count(m, v + a, k - a, x);
+				/* to a worker who holds as many or more, the
+				 * most first, then by id */
+				for (nt = 0, j = a; j < k; j++) {
+					if ((w = m->asg[v[j]]) < 0 || w == x ||
+					    (c = series_count(m, v + a, k - a,
+					    w)) < cx)
+						continue;
+					for (q = 0; q < nt && tw[q] != w; q++)
+						;
+					if (q < nt)
+						continue;
+					for (q = nt++; q > 0 && (tc[q - 1] < c ||
+					    (tc[q - 1] == c && m->wrank[tw[q -
+					    1]] > m->wrank[w])); q--) {
+						tw[q] = tw[q - 1];
+						tc[q] = tc[q - 1];
+					}
+					tw[q] = w;
+					tc[q] = c;
+				}
+				if (m->limit > 0 && elapsed(m) > m->limit) {
+					m->tot.stopped = 1;
+					goto out;
+				}
+				for (q = 0; q < nt; q++) {
+					if (series_move(m, v[i], tw[q], &e)) {
+						moved++;
+						break;
+					}
+					if (e) {
+						total = -1;
+						goto out;
+					}
+				}
+			}
+		}
+		m->tot.moves += moved;
+		total += moved;
+	} while (moved > 0);
+out:
+	free(v);
+	free(tw);
+	free(tc);
 	return total;
 }
 
@@ -2105,15 +2277,18 @@ pool_match_run(struct pool_match *m, const struct pool_match_opts *opts,
 	/*
 	 * A move of a later priority may have opened a move for an
 	 * earlier one: passes over every priority until none is left.
-	 * Before them, at equal cover, the key (soft quotas: quota moves)
-	 * and then the signups (signup moves); each keeps the cover per
-	 * priority, but may open an improving move (a worker it frees
-	 * takes an open shift), so the passes come after them, and all
-	 * three again until none moves.
+	 * Before them, at equal cover, the key (soft quotas: quota moves),
+	 * then the signups (signup moves), then the series (series
+	 * moves); each keeps the cover per priority, but may open an
+	 * improving move (a worker it frees takes an open shift), so the
+	 * passes come after them, and all again until none moves.
 	 */
 	for (;;) {
 		if ((moved = quota_all(m)) == -1 ||
 		    (n = signup_all(m)) == -1)
+			goto nomem;
+		moved += n;
+		if ((n = series_all(m)) == -1)
 			goto nomem;
 		before = m->tot.moves;
 		if (improve_all(m, lo, 0, m->nopen, &e) == -1 || e)

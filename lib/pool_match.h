@@ -19,8 +19,9 @@
  * broken.  At that cover, with soft quotas, quota moves fill each
  * organisation up to its entitlement before any above it; then signup
  * moves give as many shifts as they can to workers who signed up for
- * them, never leaving a filled shift open; the passes of improving
- * moves follow them until none moves.  The bound per priority (shifts with at
+ * them, never leaving a filled shift open; and series moves give the
+ * shifts of one request to as few workers as they can.  The passes of
+ * improving moves follow them until none moves.  The bound per priority (shifts with at
  * least one worker who passes the rules that do not depend on other
  * shifts) is an upper bound on the cover.
  */

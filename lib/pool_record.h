@@ -94,6 +94,8 @@ struct pool_shift {
 	const char		*role;
 	const char		*unit;		/* NULL if absent */
 	const char		*note;		/* NULL if absent */
+	const char		*series;	/* one request of several shifts
+						   (a leave cover); NULL if absent */
 	const char		*shift_type;	/* pool.yaml shift type, e.g.
 						   "early"; NULL if absent */
 	int64_t			 start, end;	/* instants; end > start */

@@ -610,6 +610,7 @@ parse_shift(struct pool_data *d, const struct src *o, struct pool_shift *r,
 	TRY(get_str(d, o, "unit", 0, &r->unit, err));
 	TRY(get_str(d, o, "note", 0, &r->note, err));
 	TRY(get_str(d, o, "shift_type", 0, &r->shift_type, err));
+	TRY(get_str(d, o, "series", 0, &r->series, err));
 	TRY(get_list(d, o, "skills", 0, &r->skills, err));
 	TRY(get_list(d, o, "tags", 0, &r->tags, err));
 	TRY(get_int(o, "priority", 0, 1, 5, &prio, err));

@@ -154,7 +154,8 @@ verify(long w)
 	int		 good = 1;
 
 	c = xmalloc(((size_t)n + 1) * sizeof(long));
-	memcpy(c, v, (size_t)n * sizeof(long));
+	if (n > 0)
+		memcpy(c, v, (size_t)n * sizeof(long));
 	for (i = 0; i < n && good; i++) {
 		if (pinned[c[i]])
 			continue;
