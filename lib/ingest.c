@@ -447,13 +447,14 @@ static const char *const ord_org[] = {
 	"type", "id", "name", "weight", "rate", "region", "contacts", NULL
 };
 static const char *const ord_worker[] = {
-	"type", "id", "roles", "name", "org", "skills", "location",
+	"type", "id", "roles", "name", "phone", "org", "skills", "location",
 	"max_travel_km", "contract_hours", "max_hours_week", "nights",
 	"dedicated", "night_exempt", "valid_from", "valid_until", "rate", NULL
 };
 static const char *const ord_shift[] = {
 	"type", "id", "org", "role", "start", "end", "shift_type", "unit",
-	"skills", "tags", "priority", "location", "break_minutes", "note", NULL
+	"series", "skills", "tags", "priority", "location", "break_minutes",
+	"note", NULL
 };
 static const char *const ord_interval[] = {
 	"type", "worker", "start", "end", NULL
@@ -1733,9 +1734,10 @@ pseudo_field(struct pool_ingest *g, json_t *o, const char *key,
 
 /*
  * --pseudonymize: every field that names a worker, nested ones too
- * (see pool-ingest(1)): the id of a worker (its name is dropped), the
- * worker of availabilities, absences, signups, assignments and
- * candidates, each near miss of an unfilled shift; a reject record
+ * (see pool-ingest(1)): the id of a worker (its name and phone are
+ * dropped), the worker of availabilities, absences, signups,
+ * assignments and candidates (with their name and phone), each near
+ * miss of an unfilled shift; a reject record
  * loses its raw row and error text, which may quote any of them.
  */
 static int
@@ -1751,12 +1753,25 @@ pseudonymize(struct pool_ingest *g, json_t *o, enum pool_rtype t,
 			json_object_del(o, "name");
 			*changed = 1;
 		}
+		if (json_object_get(o, "phone") != NULL) {
+			json_object_del(o, "phone");
+			*changed = 1;
+		}
 		return pseudo_field(g, o, "id", changed, err);
+	case POOL_R_CANDIDATE:
+		if (json_object_get(o, "name") != NULL) {
+			json_object_del(o, "name");
+			*changed = 1;
+		}
+		if (json_object_get(o, "phone") != NULL) {
+			json_object_del(o, "phone");
+			*changed = 1;
+		}
+		return pseudo_field(g, o, "worker", changed, err);
 	case POOL_R_SIGNUP:
 	case POOL_R_ASSIGNMENT:
 	case POOL_R_AVAILABILITY:
 	case POOL_R_ABSENCE:
-	case POOL_R_CANDIDATE:
 		return pseudo_field(g, o, "worker", changed, err);
 	case POOL_R_UNFILLED:
 		near = json_object_get(o, "near");

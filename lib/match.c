@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1169,6 +1170,502 @@ fail:
 	return 0;
 }
 
+/*
+ * Soft quotas honoured.  In soft mode each organisation is filled up
+ * to its entitlement before any above it, at every priority: a worker
+ * who holds a shift of an allocation above its entitlement moves to an
+ * open shift of the same priority of another allocation below its
+ * entitlement when the rules allow, if that lowers the total shortfall
+ * below entitlement.  The cover per priority stays as it was and the
+ * shortfall only falls, so the passes end.
+ */
+
+/* How far allocation a is below its entitlement (0 if not). */
+static double
+shortfall(const struct pool_match *m, long a, double more)
+{
+	double	d = m->allocs[a].entitled - (m->allocs[a].used + more);
+
+	return d > 0 ? d : 0;
+}
+
+/*
+ * The fall in total shortfall if shift t (allocation a) is given up
+ * and shift s (allocation b) taken instead; 0 or less if none.
+ */
+static double
+quota_gain(const struct pool_match *m, long t, long s)
+{
+	long	a = m->salloc[t], b = m->salloc[s];
+
+	if (a < 0 || b < 0 || a == b ||
+	    m->allocs[a].used <= m->allocs[a].entitled + 1e-9)
+		return 0;
+	return shortfall(m, b, 0) - shortfall(m, b, units(m, s)) -
+	    (shortfall(m, a, -units(m, t)) - shortfall(m, a, 0));
+}
+
+/* A quota move into open shift s; 1 if made. */
+static int
+quota_move(struct pool_match *m, long s, int *err)
+{
+	const long	*v;
+	long		 o = m->oidx[s], w, n, j, t, *held;
+	uint32_t	 k;
+	int		 done = 0;
+
+	for (k = m->cstart[o]; k < m->cstart[o + 1] && !done && !*err;
+	    k++) {
+		w = m->cand[k];
+		n = pool_rules_held(m->rc, w, &v);
+		if ((held = malloc(((size_t)n + 1) * sizeof(*held))) == NULL) {
+			*err = 1;
+			break;
+		}
+		if (n > 0)
+			memcpy(held, v, (size_t)n * sizeof(*held));
+		for (j = 0; j < n && !done && !*err; j++) {
+			t = held[j];
+			if (m->asg[t] != w || prio(m, t) != prio(m, s) ||
+			    quota_gain(m, t, s) <= 1e-9)
+				continue;
+			m->jn = 0;
+			m->jon = 1;
+			do_unassign(m, t);
+			if (checks(m, w, s) && do_assign(m, s, w) == 0 &&
+			    worker_ok(m, w, err))
+				done = 1;
+			else
+				undo_to(m, 0, err);
+			m->jon = 0;
+			m->jn = 0;
+		}
+		free(held);
+	}
+	if (m->jfail)
+		*err = 1;
+	if (done)
+		m->gen++;
+	return done && !*err;
+}
+
+/*
+ * Passes of quota moves over the open shifts below their entitlement,
+ * by id, until none.  Returns the number of moves, or -1 (memory).
+ */
+static long
+quota_all(struct pool_match *m)
+{
+	long	i, s, moved, total = 0;
+	int	e = 0;
+
+	if (m->nalloc == 0 || m->conf->allocation.strict)
+		return 0;
+	do {
+		moved = 0;
+		for (i = 0; i < m->nsorder; i++) {
+			s = m->sorder[i];
+			if (m->oidx[s] < 0 || m->asg[s] >= 0 ||
+			    m->salloc[s] < 0 || shortfall(m, m->salloc[s], 0) <
+			    1e-9)
+				continue;
+			if (m->limit > 0 && elapsed(m) > m->limit) {
+				m->tot.stopped = 1;
+				return total;
+			}
+			if (quota_move(m, s, &e))
+				moved++;
+			if (e)
+				return -1;
+		}
+		m->tot.moves += moved;
+		total += moved;
+	} while (moved > 0);
+	return total;
+}
+
+/*
+ * Signups first among equals.  After the cover (and the key), as many
+ * shifts as possible go to a worker who signed up for them, before the
+ * other soft goals.  A signup move never leaves a filled shift open:
+ * a signer takes shift s from its holder (or takes it open), if need be
+ * by giving up proposed shifts near s (one, or all within reach of the
+ * rule that stops them), each of which goes directly to another
+ * worker, signers first.  A move is made only if it raises the number
+ * of shifts held by a signer, so the passes end.
+ */
+
+/* 1 if shift s is held by a worker who signed up for it. */
+static int
+honoured(const struct pool_match *m, long s)
+{
+	return m->asg[s] >= 0 && signed_up(m, m->asg[s], s);
+}
+
+/* Give t directly to a worker other than not: signers first. */
+static int
+place_signer_first(struct pool_match *m, long t, long not, int *err)
+{
+	long	i, w;
+
+	for (i = m->sgstart[t]; i < m->sgstart[t + 1]; i++) {
+		w = m->sgw[i];
+		if (w == not || m->wrank[w] < 0 || !checks(m, w, t))
+			continue;
+		if (do_assign(m, t, w) == -1) {
+			*err = 1;
+			return 0;
+		}
+		return 1;
+	}
+	return try_fill(m, t, not, err);
+}
+
+/*
+ * The change in the number of shifts held by a signer that the journal
+ * of the move under way makes (each shift's state before is that of
+ * its first step).
+ */
+static long
+journal_gain(const struct pool_match *m)
+{
+	long	j, k, s, before, gain = 0;
+
+	for (j = 0; j < m->jn; j++) {
+		s = m->jr[j].s;
+		for (k = 0; k < j && m->jr[k].s != s; k++)
+			;
+		if (k < j)
+			continue;
+		before = m->jr[j].add ? 0 : signed_up(m, m->jr[j].w, s);
+		gain += honoured(m, s) - before;
+	}
+	return gain;
+}
+
+/* 1 if every worker who gave up a shift in the move still passes. */
+static int
+journal_ok(struct pool_match *m, int *err)
+{
+	long	j, k, w;
+
+	for (j = 0; j < m->jn; j++) {
+		if (m->jr[j].add)
+			continue;
+		w = m->jr[j].w;
+		for (k = 0; k < j && (m->jr[k].add || m->jr[k].w != w); k++)
+			;
+		if (k == j && !worker_ok(m, w, err))
+			return 0;
+	}
+	return !*err;
+}
+
+/*
+ * Worker w, who signed up for s, takes it after giving up the shifts
+ * gu[0..n) (taken away already), each of which goes to another worker
+ * directly (signers first) or by moving one more assignment.  If s was
+ * open, one of them that no one can take may stay open instead when it
+ * has the priority, the allocation and the units of s: the cover per
+ * priority and the organisation's share stay as they were.  1 if the move holds and
+ * raises the signups; the caller undoes it otherwise.
+ */
+static int
+signup_finish(struct pool_match *m, long s, long w, const long *gu, long n,
+    int was_open, int *err)
+{
+	long	j, a;
+
+	if (!checks(m, w, s) || do_assign(m, s, w) == -1)
+		return 0;
+	for (j = 0; j < n; j++) {
+		if (place_signer_first(m, gu[j], w, err) ||
+		    place(m, gu[j], w, POOL_MATCH_NPRIO + 1, err))
+			continue;
+		if (*err || !was_open || prio(m, gu[j]) != prio(m, s) ||
+		    m->salloc[gu[j]] != m->salloc[s] ||
+		    units(m, gu[j]) != units(m, s))
+			return 0;
+		was_open = 0;
+	}
+	if (*err)
+		return 0;
+	if ((a = m->salloc[s]) >= 0 && m->conf->allocation.strict &&
+	    m->allocs[a].used > m->allocs[a].entitled + 1e-9)
+		return 0;
+	return journal_gain(m) > 0 && journal_ok(m, err);
+}
+
+/* A signup move for shift s and its signer w; 1 if made. */
+static int
+signup_move(struct pool_match *m, long s, long w, int *err)
+{
+	const char	*rule;
+	long		 w0 = m->asg[s], n, j, *gu, mark;
+	int		 done = 0;
+
+	m->jn = 0;
+	m->jon = 1;
+	if (w0 >= 0)
+		do_unassign(m, s);
+	m->tot.checks++;
+	rule = pool_rules_check(m->rc, w, s, NULL, 0);
+	if (rule == NULL) {
+		done = signup_finish(m, s, w, NULL, 0, w0 < 0, err);
+		goto out;
+	}
+	if ((n = near_held(m, w, s, rule_reach(rule), 0)) <= 0) {
+		if (n < 0)
+			*err = 1;
+		goto out;
+	}
+	if ((gu = malloc((size_t)n * sizeof(*gu))) == NULL) {
+		*err = 1;
+		goto out;
+	}
+	for (j = 0; j < n; j++)
+		gu[j] = m->nb[j].s;
+	/* one shift given up, nearest first; then all of them */
+	for (j = 0; j < n && !done && !*err; j++) {
+		mark = m->jn;
+		do_unassign(m, gu[j]);
+		if (!(done = signup_finish(m, s, w, gu + j, 1, w0 < 0,
+		    err)))
+			undo_to(m, mark, err);
+	}
+	if (!done && !*err && n > 1) {
+		by_prio_m = m;
+		qsort(gu, (size_t)n, sizeof(*gu), by_prio_cmp);
+		for (j = 0; j < n; j++)
+			do_unassign(m, gu[j]);
+		done = signup_finish(m, s, w, gu, n, w0 < 0, err);
+	}
+	free(gu);
+out:
+	if (!done || *err)
+		undo_to(m, 0, err);
+	m->jon = 0;
+	m->jn = 0;
+	if (m->jfail)
+		*err = 1;
+	if (done)
+		m->gen++;
+	return done && !*err;
+}
+
+/*
+ * Passes of signup moves over the signed-up shifts, by id, until none.
+ * Returns the number of moves made, or -1 (memory).
+ */
+static long
+signup_all(struct pool_match *m)
+{
+	long	i, k, s, w, moved, total = 0;
+	int	e = 0;
+
+	do {
+		moved = 0;
+		for (i = 0; i < m->nsorder; i++) {
+			s = m->sorder[i];
+			if (m->oidx[s] < 0 || honoured(m, s) ||
+			    m->sgstart[s] == m->sgstart[s + 1])
+				continue;
+			if (m->asg[s] < 0 && m->conf->allocation.strict &&
+			    over_quota(m, s))
+				continue;
+			if (m->limit > 0 && elapsed(m) > m->limit) {
+				m->tot.stopped = 1;
+				return total;
+			}
+			for (k = m->sgstart[s]; k < m->sgstart[s + 1]; k++) {
+				w = m->sgw[k];
+				if (m->wrank[w] < 0)
+					continue;
+				if (signup_move(m, s, w, &e)) {
+					moved++;
+					break;
+				}
+				if (e)
+					return -1;
+			}
+		}
+		m->tot.moves += moved;
+		total += moved;
+	} while (moved > 0);
+	return total;
+}
+
+/*
+ * Series: the shifts of one request (a shift's series field, such as a
+ * leave cover) go to as few workers as the rules allow.  A series move
+ * gives a shift of a series to a worker who holds as many shifts of it
+ * or more (the most first, ties by worker id); if a rule
+ * stops that worker, they give up proposed shifts near it that belong
+ * to no series, each going directly to another worker, signers first.
+ * No filled shift is left open and no fewer shifts go to a signer.
+ * Each move raises the sum of the squares of the series' counts per
+ * worker, so the passes end.
+ */
+
+/* How many of the shifts v[0..n) worker w holds. */
+static long
+series_count(const struct pool_match *m, const long *v, long n, long w)
+{
+	long	i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += m->asg[v[i]] == w;
+	return c;
+}
+
+/* A series move of shift t to worker w; 1 if made. */
+static int
+series_move(struct pool_match *m, long t, long w, int *err)
+{
+	const char	*rule;
+	long		 n, j, k, *gu;
+	int		 done = 0;
+
+	m->jn = 0;
+	m->jon = 1;
+	do_unassign(m, t);
+	m->tot.checks++;
+	rule = pool_rules_check(m->rc, w, t, NULL, 0);
+	if (rule != NULL &&
+	    (n = near_held(m, w, t, rule_reach(rule), 0)) > 0) {
+		if ((gu = malloc((size_t)n * sizeof(*gu))) == NULL) {
+			*err = 1;
+			n = 0;
+		}
+		for (k = 0, j = 0; j < n; j++)
+			if (m->data->shifts.v[m->nb[j].s].series == NULL &&
+			    m->asg[m->nb[j].s] == w)
+				gu[k++] = m->nb[j].s;
+		for (j = 0; j < k; j++)
+			do_unassign(m, gu[j]);
+		if (checks(m, w, t) && do_assign(m, t, w) == 0) {
+			for (done = 1, j = 0; j < k && done; j++)
+				done = place_signer_first(m, gu[j], w, err);
+		}
+		free(gu);
+	} else if (rule == NULL)
+		done = do_assign(m, t, w) == 0;
+	if (done)
+		done = !*err && journal_gain(m) >= 0 && journal_ok(m, err);
+	if (!done || *err)
+		undo_to(m, 0, err);
+	m->jon = 0;
+	m->jn = 0;
+	if (m->jfail)
+		*err = 1;
+	if (done)
+		m->gen++;
+	return done && !*err;
+}
+
+/* A shift's series order: series, then start, then id. */
+static const struct pool_match *by_series_m;
+
+static int
+by_series_cmp(const void *a, const void *b)
+{
+	const struct pool_match	*m = by_series_m;
+	const struct pool_shift	*x = &m->data->shifts.v[*(const long *)a];
+	const struct pool_shift	*y = &m->data->shifts.v[*(const long *)b];
+	int			 c = strcmp(x->series, y->series);
+
+	if (c != 0)
+		return c;
+	if (x->org != y->org)
+		return strcmp(x->org, y->org);
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return (m->srank[*(const long *)a] > m->srank[*(const long *)b]) -
+	    (m->srank[*(const long *)a] < m->srank[*(const long *)b]);
+}
+
+/*
+ * Passes of series moves over the series (of one organisation each),
+ * until none.  Returns the number of moves, or -1 (memory).
+ */
+static long
+series_all(struct pool_match *m)
+{
+	long	*v, *tw = NULL, *tc = NULL, n = 0, i, j, k, a, q, nt, c, cx;
+	long	 w, x, moved, total = 0;
+	int	 e = 0;
+
+	if ((v = malloc(((size_t)m->nopen + 1) * sizeof(*v))) == NULL)
+		return -1;
+	for (i = 0; i < m->nopen; i++)
+		if (m->data->shifts.v[m->open[i]].series != NULL)
+			v[n++] = m->open[i];
+	if (n == 0 || (tw = malloc(((size_t)n + 1) * sizeof(*tw))) == NULL ||
+	    (tc = malloc(((size_t)n + 1) * sizeof(*tc))) == NULL) {
+		free(v);
+		free(tw);
+		return n == 0 ? 0 : -1;
+	}
+	by_series_m = m;
+	qsort(v, (size_t)n, sizeof(*v), by_series_cmp);
+	do {
+		moved = 0;
+		for (a = 0; a < n; a = k) {
+			const struct pool_shift *sh = &m->data->shifts.v[v[a]];
+			for (k = a + 1; k < n && strcmp(m->data->shifts.v[
+			    v[k]].series, sh->series) == 0 &&
+			    m->data->shifts.v[v[k]].org == sh->org; k++)
+				;
+			for (i = a; i < k; i++) {
+				if ((x = m->asg[v[i]]) < 0)
+					continue;
+				cx = series_count(m, v + a, k - a, x);
+				/* to a worker who holds as many or more, the
+				 * most first, then by id */
+				for (nt = 0, j = a; j < k; j++) {
+					if ((w = m->asg[v[j]]) < 0 || w == x ||
+					    (c = series_count(m, v + a, k - a,
+					    w)) < cx)
+						continue;
+					for (q = 0; q < nt && tw[q] != w; q++)
+						;
+					if (q < nt)
+						continue;
+					for (q = nt++; q > 0 && (tc[q - 1] < c ||
+					    (tc[q - 1] == c && m->wrank[tw[q -
+					    1]] > m->wrank[w])); q--) {
+						tw[q] = tw[q - 1];
+						tc[q] = tc[q - 1];
+					}
+					tw[q] = w;
+					tc[q] = c;
+				}
+				if (m->limit > 0 && elapsed(m) > m->limit) {
+					m->tot.stopped = 1;
+					goto out;
+				}
+				for (q = 0; q < nt; q++) {
+					if (series_move(m, v[i], tw[q], &e)) {
+						moved++;
+						break;
+					}
+					if (e) {
+						total = -1;
+						goto out;
+					}
+				}
+			}
+		}
+		m->tot.moves += moved;
+		total += moved;
+	} while (moved > 0);
+out:
+	free(v);
+	free(tw);
+	free(tc);
+	return total;
+}
+
 struct lorder {
 	long	s;
 	long	ncand;
@@ -1683,7 +2180,7 @@ pool_match_run(struct pool_match *m, const struct pool_match_opts *opts,
     struct pool_error *err)
 {
 	struct lorder	*lo = NULL;
-	long		 i, s, o;
+	long		 i, s, o, n, moved, before;
 	int		 p, e = 0, pass;
 
 	clock_gettime(CLOCK_MONOTONIC, &m->t0);
@@ -1780,9 +2277,26 @@ pool_match_run(struct pool_match *m, const struct pool_match_opts *opts,
 	/*
 	 * A move of a later priority may have opened a move for an
 	 * earlier one: passes over every priority until none is left.
+	 * Before them, at equal cover, the key (soft quotas: quota moves),
+	 * then the signups (signup moves), then the series (series
+	 * moves); each keeps the cover per priority, but may open an
+	 * improving move (a worker it frees takes an open shift), so the
+	 * passes come after them, and all again until none moves.
 	 */
-	if (improve_all(m, lo, 0, m->nopen, &e) == -1 || e)
-		goto nomem;
+	for (;;) {
+		if ((moved = quota_all(m)) == -1 ||
+		    (n = signup_all(m)) == -1)
+			goto nomem;
+		moved += n;
+		if ((n = series_all(m)) == -1)
+			goto nomem;
+		before = m->tot.moves;
+		if (improve_all(m, lo, 0, m->nopen, &e) == -1 || e)
+			goto nomem;
+		if ((moved + n == 0 && m->tot.moves == before) ||
+		    m->tot.stopped)
+			break;
+	}
 
 	/* figures */
 	for (o = 0; o < m->nopen; o++) {
@@ -1918,6 +2432,140 @@ score_of(struct pool_match *m, long w, long s)
 	return round(-c * 100) / 100 + 0.0;
 }
 
+/*
+ * Why signer w does not hold shift s: the rule that stops w with the
+ * holder taken away (the numbers into detail); else "signup" (another
+ * signer holds it), "quota", "holder" (taking it away would break a
+ * rule for the holder) or "time-limit" (the search stopped).
+ */
+static const char *
+signup_reason(struct pool_match *m, long s, long w, char *detail, size_t len)
+{
+	const char	*rule;
+	long		 h = m->asg[s];
+
+	if (h >= 0)
+		pool_rules_unassign(m->rc, h, s);
+	rule = pool_rules_check(m->rc, w, s, detail, len);
+	if (h >= 0 && pool_rules_assign(m->rc, h, s) == -1)
+		return NULL;
+	if (rule != NULL)
+		return rule;
+	if (h >= 0 && signed_up(m, h, s)) {
+		snprintf(detail, len, "another worker who signed up holds it");
+		return "signup";
+	}
+	if (h < 0 && over_quota(m, s)) {
+		snprintf(detail, len, "organisation at its entitlement");
+		return POOL_RULE_QUOTA;
+	}
+	if (h >= 0) {
+		snprintf(detail, len, "taking it away breaks a rule for the "
+		    "worker who holds it");
+		return "holder";
+	}
+	snprintf(detail, len, "the search stopped at its time limit");
+	return "time-limit";
+}
+
+/* 1 if k is the first place of its worker among the signups of s. */
+static int
+first_signup(const struct pool_match *m, long s, long k)
+{
+	long	i;
+
+	if (m->wrank[m->sgw[k]] < 0)
+		return 0;
+	for (i = m->sgstart[s]; i < k; i++)
+		if (m->sgw[i] == m->sgw[k])
+			return 0;
+	return 1;
+}
+
+/* The signups of s in order of worker id, into v; returns the count. */
+static long
+signers_by_id(const struct pool_match *m, long s, long *v)
+{
+	long	k, n = 0, i;
+
+	for (k = m->sgstart[s]; k < m->sgstart[s + 1]; k++) {
+		if (!first_signup(m, s, k))
+			continue;
+		for (i = n++; i > 0 && m->wrank[v[i - 1]] >
+		    m->wrank[m->sgw[k]]; i--)
+			v[i] = v[i - 1];
+		v[i] = m->sgw[k];
+	}
+	return n;
+}
+
+/*
+ * For a filled shift, a candidate record per signer passed over (the
+ * holder did not sign up, or another signer holds it), by worker id,
+ * with the reason.
+ */
+static int
+write_passed_over(struct pool_match *m, FILE *f, long s)
+{
+	long		 n, i, rank = 0, *v;
+	const char	*rule;
+	char		 detail[128];
+	int		 rc = 0;
+
+	n = m->sgstart[s + 1] - m->sgstart[s];
+	if (n == 0 || m->asg[s] < 0)
+		return 0;
+	if ((v = malloc((size_t)n * sizeof(*v))) == NULL)
+		return -1;
+	n = signers_by_id(m, s, v);
+	for (i = 0; i < n && rc == 0; i++) {
+		if (v[i] == m->asg[s])
+			continue;
+		if ((rule = signup_reason(m, s, v[i], detail,
+		    sizeof(detail))) == NULL) {
+			rc = -1;
+			break;
+		}
+		rc = write_obj(f, json_pack("{s:s,s:s,s:s,s:I,s:b,s:s,s:s}",
+		    "type", "candidate", "shift", m->data->shifts.v[s].id,
+		    "worker", m->data->workers.v[v[i]].id, "rank",
+		    (json_int_t)++rank, "signed_up", 1, "passed_over", rule,
+		    "detail", detail));
+	}
+	free(v);
+	return rc;
+}
+
+/* The signers of open shift s and what stops each, as "signups". */
+static int
+write_unfilled_signups(struct pool_match *m, json_t *obj, long s)
+{
+	long		 n = m->sgstart[s + 1] - m->sgstart[s], i, *v;
+	const char	*rule;
+	char		 detail[128];
+	json_t		*arr;
+
+	if ((v = malloc((size_t)n * sizeof(*v))) == NULL ||
+	    (arr = json_array()) == NULL) {
+		free(v);
+		return -1;
+	}
+	n = signers_by_id(m, s, v);
+	for (i = 0; i < n; i++) {
+		if ((rule = signup_reason(m, s, v[i], detail,
+		    sizeof(detail))) == NULL ||
+		    json_array_append_new(arr, json_pack("{s:s,s:s,s:s}",
+		    "worker", m->data->workers.v[v[i]].id, "rule", rule,
+		    "detail", detail)) == -1) {
+			free(v);
+			json_decref(arr);
+			return -1;
+		}
+	}
+	free(v);
+	return json_object_set_new(obj, "signups", arr);
+}
+
 static int
 write_unfilled(struct pool_match *m, FILE *f, long s)
 {
@@ -1990,6 +2638,11 @@ write_unfilled(struct pool_match *m, FILE *f, long s)
 	json_object_set_new(obj, "priority", json_integer(prio(m, s)));
 	json_object_set_new(obj, "reasons", reasons);
 	json_object_set_new(obj, "near", arr);
+	if (m->sgstart[s + 1] > m->sgstart[s] &&
+	    write_unfilled_signups(m, obj, s) == -1) {
+		json_decref(obj);
+		return -1;
+	}
 	return write_obj(f, obj);
 fail:
 	json_decref(obj);
@@ -1998,66 +2651,275 @@ fail:
 	return -1;
 }
 
-/* Why a candidate is good, in a few words. */
-static void
-why(const struct pool_match *m, long w, long s, char *buf, size_t len)
-{
-	const struct pool_worker *wk = &m->data->workers.v[w];
-	double	km;
-	size_t	n = 0;
-	int	night = pool_rules_night(m->rc, s);
+/* The parts of the soft cost, for the reasons of a shortlist. */
+enum { C_TRAVEL, C_NIGHT, C_SIGNUP, C_CONTINUITY, C_CONTRACT, C_FAIRNESS,
+	C_OVERQ, C_CHANGE, NPARTS };
 
-#define ADD(...) do {							\
-	if (n < len)							\
-		n += (size_t)snprintf(buf + n, len - n, "%s", n ? "; " : ""); \
-	if (n < len)							\
-		n += (size_t)snprintf(buf + n, len - n, __VA_ARGS__);	\
-} while (0)
+static void
+cost_parts(const struct pool_match *m, long w, long s, double *c)
+{
+	const struct pool_matching	*mt = &m->conf->matching;
+	const struct pool_worker	*wk = &m->data->workers.v[w];
+	double				 km, target, before, after;
+	int				 night = pool_rules_night(m->rc, s);
+
+	memset(c, 0, NPARTS * sizeof(*c));
+	if (mt->travel != 0 && (km = pool_rules_km_approx(m->rc, w, s)) >= 0)
+		c[C_TRAVEL] = mt->travel * km;
+	if (night && wk->nights == POOL_NIGHTS_PREFER)
+		c[C_NIGHT] = -mt->preference;
+	else if (night && wk->nights == POOL_NIGHTS_AVOID)
+		c[C_NIGHT] = mt->preference;
+	if (mt->signup != 0 && signed_up(m, w, s))
+		c[C_SIGNUP] = -mt->signup;
+	c[C_OVERQ] = overqualified(m, w, s);
+	if (m->prev[s] >= 0 && m->prev[s] != w)
+		c[C_CHANGE] = mt->change;
+	if (mt->continuity != 0 && same_unit(m, w, s))
+		c[C_CONTINUITY] = -mt->continuity;
+	if (mt->contract != 0 && wk->contract_hours >= 0) {
+		target = wk->contract_hours * 60 * m->weeks;
+		before = m->load[w];
+		after = before + pool_rules_work(m->rc, s);
+		c[C_CONTRACT] = mt->contract * (fabs(after - target) -
+		    fabs(before - target)) / 60;
+	}
+	if (mt->fairness != 0)
+		c[C_FAIRNESS] = mt->fairness * m->load[w] / 60 / m->weeks;
+}
+
+/* Append to buf (of len, holding *n) a part, "; " between parts. */
+static void
+say(char *buf, size_t len, size_t *n, const char *fmt, ...)
+{
+	va_list	ap;
+	int	k;
+
+	if (*n >= len)
+		return;
+	if (*n > 0) {
+		k = snprintf(buf + *n, len - *n, "; ");
+		*n += k > 0 ? (size_t)k : 0;
+		if (*n >= len)
+			return;
+	}
+	va_start(ap, fmt);
+	k = vsnprintf(buf + *n, len - *n, fmt, ap);
+	va_end(ap);
+	*n += k > 0 ? (size_t)k : 0;
+}
+
+/*
+ * The working hours worker w holds in the working-time week of shift s
+ * (the rules' week_start), s itself not counted.
+ */
+static double
+week_hours(const struct pool_match *m, long w, long s)
+{
+	const long	*v;
+	long		 n, i;
+	int64_t		 d, wk0;
+	double		 min = 0;
+	int		 ws = m->conf->rules.week_start;
+
+	if (ws < 1 || ws > 7)
+		ws = 7;
+	d = pool_tz_local_day(m->tz, m->data->shifts.v[s].start);
+	wk0 = d - (pool_time_weekday(d) - ws + 7) % 7;
+	n = pool_rules_held(m->rc, w, &v);
+	for (i = 0; i < n; i++) {
+		if (v[i] == s)
+			continue;
+		d = pool_tz_local_day(m->tz, m->data->shifts.v[v[i]].start);
+		if (d - (pool_time_weekday(d) - ws + 7) % 7 == wk0)
+			min += pool_rules_work(m->rc, v[i]);
+	}
+	return min / 60;
+}
+
+/* The weekly limit of w for s: the law's for s's org, or w's own. */
+static double
+week_limit(const struct pool_match *m, long w, long s)
+{
+	const struct pool_worker	*wk = &m->data->workers.v[w];
+	double				 lim;
+
+	lim = pool_config_rules(m->conf,
+	    m->data->shifts.v[s].org)->week_max / 60.0;
+	if (wk->max_hours_week >= 0 && wk->max_hours_week < lim)
+		lim = wk->max_hours_week;
+	return lim;
+}
+
+/*
+ * Why a candidate is where it is: what speaks for them, then, against
+ * the candidate ranked just above (prev >= 0), what put that one
+ * first: a signup, else the part of the soft cost that differs most.
+ */
+static void
+why(const struct pool_match *m, long w, long s, long prev, long rank,
+    char *buf, size_t len)
+{
+	static const char *const part[NPARTS] = {
+		"travel", "night preference", "signup", "continuity",
+		"contract hours", "fairness", "over-qualification", "change"
+	};
+	const struct pool_worker *wk = &m->data->workers.v[w];
+	double	km, c[NPARTS], cp[NPARTS], wh, dmax = 0;
+	size_t	n = 0;
+	int	night = pool_rules_night(m->rc, s), i, best = -1;
+
 	buf[0] = '\0';
 	if (signed_up(m, w, s))
-		ADD("signed up");
+		say(buf, len, &n, "signed up");
 	if (same_unit(m, w, s))
-		ADD("knows the unit");
+		say(buf, len, &n, "knows the unit");
 	if (night && wk->nights == POOL_NIGHTS_PREFER)
-		ADD("prefers nights");
+		say(buf, len, &n, "prefers nights");
 	if (night && wk->nights == POOL_NIGHTS_AVOID)
-		ADD("avoids nights");
+		say(buf, len, &n, "avoids nights");
 	if ((km = pool_rules_distance(m->rc, w, s)) >= 0)
-		ADD("%.1f km", km);
+		say(buf, len, &n, "%.1f km", km);
 	if (m->prev[s] == w)
-		ADD("proposed before");
+		say(buf, len, &n, "proposed before");
 	if (overqualified(m, w, s) > 0)
-		ADD("covers a lower role");
-	ADD("%.1f h in the horizon", m->load[w] / 60);
+		say(buf, len, &n, "covers a lower role");
+	wh = week_hours(m, w, s);
 	if (wk->contract_hours >= 0)
-		ADD("contract %g h/week", wk->contract_hours);
-#undef ADD
+		say(buf, len, &n, "%.1f h this week, contract %g h, limit "
+		    "%g h", wh, wk->contract_hours, week_limit(m, w, s));
+	else
+		say(buf, len, &n, "%.1f h this week, limit %g h", wh,
+		    week_limit(m, w, s));
+	if (prev < 0) {
+		say(buf, len, &n, signed_up(m, w, s) ? "first: signed up" :
+		    "first: best score");
+		return;
+	}
+	if (signed_up(m, prev, s) && !signed_up(m, w, s)) {
+		say(buf, len, &n, "below rank %ld: signed up", rank - 1);
+		return;
+	}
+	cost_parts(m, w, s, c);
+	cost_parts(m, prev, s, cp);
+	for (i = 0; i < NPARTS; i++)
+		if (c[i] - cp[i] > dmax + 1e-9) {
+			dmax = c[i] - cp[i];
+			best = i;
+		}
+	if (best < 0)
+		say(buf, len, &n, "below rank %ld: same score, by id",
+		    rank - 1);
+	else if (best == C_TRAVEL)
+		say(buf, len, &n, "below rank %ld: travel %.1f km against "
+		    "%.1f km", rank - 1, km,
+		    pool_rules_distance(m->rc, prev, s));
+	else
+		say(buf, len, &n, "below rank %ld on %s (%.1f points)",
+		    rank - 1, part[best], dmax);
+}
+
+/* The name of org id: pool.yaml's, else its org record's; NULL. */
+static const char *
+org_name(const struct pool_match *m, const char *id)
+{
+	const struct pool_org_conf	*oc;
+	size_t				 i;
+
+	if ((oc = pool_config_org(m->conf, id)) != NULL && oc->name != NULL)
+		return oc->name;
+	for (i = m->data->orgs.n; i-- > 0;)
+		if (strcmp(m->data->orgs.v[i].id, id) == 0)
+			return m->data->orgs.v[i].name;
+	return NULL;
+}
+
+/* Shortlist order: workers who signed up first, then by soft cost. */
+static int
+short_cmp(const void *a, const void *b)
+{
+	const struct ord *x = a, *y = b;
+
+	if ((x->rank < 0) != (y->rank < 0))
+		return x->rank < 0 ? -1 : 1;
+	return ord_cmp(a, b);
+}
+
+/*
+ * One candidate record: who (name and phone, for the call), where (the
+ * shift's organisation and unit by name), distance, hours this week
+ * against contract and limit, score and why.
+ */
+static int
+write_candidate(struct pool_match *m, FILE *f, long s, long w, long rank,
+    double score, long prev)
+{
+	const struct pool_worker	*wk = &m->data->workers.v[w];
+	const struct pool_shift		*sh = &m->data->shifts.v[s];
+	const struct pool_unit_conf	*u;
+	const char			*on;
+	json_t				*o;
+	double				 km;
+	char				 buf[512];
+
+	why(m, w, s, prev, rank, buf, sizeof(buf));
+	o = json_pack("{s:s,s:s,s:s,s:I,s:f}", "type", "candidate",
+	    "shift", sh->id, "worker", wk->id, "rank", (json_int_t)rank,
+	    "score", score);
+	if (o == NULL)
+		return -1;
+	if (wk->name != NULL)
+		json_object_set_new(o, "name", json_string(wk->name));
+	if (wk->phone != NULL)
+		json_object_set_new(o, "phone", json_string(wk->phone));
+	json_object_set_new(o, "org", json_string(sh->org));
+	if ((on = org_name(m, sh->org)) != NULL)
+		json_object_set_new(o, "org_name", json_string(on));
+	if (sh->unit != NULL) {
+		json_object_set_new(o, "unit", json_string(sh->unit));
+		u = pool_config_unit(m->conf, sh->org, sh->unit);
+		if (u != NULL && u->name != NULL)
+			json_object_set_new(o, "unit_name",
+			    json_string(u->name));
+	}
+	if ((km = pool_rules_distance(m->rc, w, s)) >= 0)
+		json_object_set_new(o, "km", json_real(round(km * 10) / 10));
+	json_object_set_new(o, "week_hours",
+	    json_real(round(week_hours(m, w, s) * 10) / 10));
+	if (wk->contract_hours >= 0)
+		json_object_set_new(o, "contract_hours",
+		    json_real(wk->contract_hours));
+	json_object_set_new(o, "limit_hours", json_real(week_limit(m, w, s)));
+	json_object_set_new(o, "why", json_string(buf));
+	return write_obj(f, o);
 }
 
 static int
 write_shortlist(struct pool_match *m, FILE *f, long s, int k)
 {
-	long	n, i, rank = 0, held = m->asg[s];
-	char	buf[256];
+	long	n, i, rank = 0, held = m->asg[s], prev = -1;
 	int	rc = 0;
 
 	if (held >= 0)
 		do_unassign(m, s);
 	n = order_cands(m, s, -1);
+	/* signers first: their rank key made negative (order kept) */
+	for (i = 0; i < n; i++)
+		if (signed_up(m, m->ord[i].w, s))
+			m->ord[i].rank -= m->ncanon;
+	if (n > 1)
+		qsort(m->ord, (size_t)n, sizeof(*m->ord), short_cmp);
 	for (i = 0; i < n && rank < k; i++) {
 		long w = m->ord[i].w;
 		if (pool_rules_check(m->rc, w, s, NULL, 0) != NULL)
 			continue;
-		why(m, w, s, buf, sizeof(buf));
 		rank++;
-		if (write_obj(f, json_pack("{s:s,s:s,s:s,s:I,s:f,s:s}",
-		    "type", "candidate", "shift", m->data->shifts.v[s].id,
-		    "worker", m->data->workers.v[w].id, "rank",
-		    (json_int_t)rank, "score", round(-m->ord[i].cost * 100) /
-		    100, "why", buf)) == -1) {
+		if (write_candidate(m, f, s, w, rank,
+		    round(-m->ord[i].cost * 100) / 100, prev) == -1) {
 			rc = -1;
 			break;
 		}
+		prev = w;
 	}
 	if (held >= 0 && do_assign(m, s, held) == -1)
 		rc = -1;
@@ -2139,6 +3001,11 @@ pool_match_write(struct pool_match *m, FILE *f,
 		if (m->oidx[s] < 0 || m->asg[s] >= 0)
 			continue;
 		if (write_unfilled(m, f, s) == -1)
+			return -1;
+	}
+	for (i = 0; i < m->nsorder; i++) {
+		s = m->sorder[i];
+		if (m->oidx[s] >= 0 && write_passed_over(m, f, s) == -1)
 			return -1;
 	}
 	if (opts == NULL || opts->shortlist <= 0)

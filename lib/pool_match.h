@@ -16,7 +16,12 @@
  * a worker takes an open shift directly, by giving up less urgent
  * shifts, or by moving up to two other assignments).  Every step goes
  * through the rules engine (pool_rules.h), so no hard rule is ever
- * broken.  The bound per priority (shifts with at
+ * broken.  At that cover, with soft quotas, quota moves fill each
+ * organisation up to its entitlement before any above it; then signup
+ * moves give as many shifts as they can to workers who signed up for
+ * them, never leaving a filled shift open; and series moves give the
+ * shifts of one request to as few workers as they can.  The passes of
+ * improving moves follow them until none moves.  The bound per priority (shifts with at
  * least one worker who passes the rules that do not depend on other
  * shifts) is an upper bound on the cover.
  */

@@ -69,6 +69,8 @@ struct pool_org {
 struct pool_worker {
 	const char		*id;
 	const char		*name;		/* NULL if absent */
+	const char		*phone;		/* NULL if absent; never in a
+						   report that leaves the pool */
 	const char		*org;		/* home org; NULL = pool-employed */
 	struct pool_strlist	 roles;		/* at least one */
 	struct pool_strlist	 skills;
@@ -92,6 +94,8 @@ struct pool_shift {
 	const char		*role;
 	const char		*unit;		/* NULL if absent */
 	const char		*note;		/* NULL if absent */
+	const char		*series;	/* one request of several shifts
+						   (a leave cover); NULL if absent */
 	const char		*shift_type;	/* pool.yaml shift type, e.g.
 						   "early"; NULL if absent */
 	int64_t			 start, end;	/* instants; end > start */

@@ -526,6 +526,32 @@ parse_org(struct pool_data *d, const struct src *o, struct pool_org *r,
 	return 0;
 }
 
+/*
+ * A worker's phone number: 1 to 32 characters, digits, spaces and
+ * "+-()./", at least one digit, so that a stray column is caught.
+ */
+static int
+get_phone(struct pool_data *d, const struct src *o, const char **out,
+    struct pool_error *err)
+{
+	const char	*p;
+	int		 rc, digits = 0;
+
+	if ((rc = get_str(d, o, "phone", 0, out, err)) != 0)
+		return rc;
+	for (p = *out; *p != '\0'; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (strchr("+-()./ ", *p) == NULL)
+			break;
+	}
+	if (*p != '\0' || digits == 0 || p - *out > 32)
+		return pool_error_set(err, POOL_EFIELD, "phone",
+		    "not a phone number (digits, spaces and +-()./, at most "
+		    "32)");
+	return 0;
+}
+
 static int
 parse_worker(struct pool_data *d, const struct src *o, struct pool_worker *r,
     struct pool_error *err)
@@ -535,6 +561,7 @@ parse_worker(struct pool_data *d, const struct src *o, struct pool_worker *r,
 	TRY(get_str(d, o, "id", 1, &r->id, err));
 	TRY(get_list(d, o, "roles", 1, &r->roles, err));
 	TRY(get_str(d, o, "name", 0, &r->name, err));
+	TRY(get_phone(d, o, &r->phone, err));
 	TRY(get_str(d, o, "org", 0, &r->org, err));
 	TRY(get_list(d, o, "skills", 0, &r->skills, err));
 	TRY(get_list(d, o, "dedicated", 0, &r->dedicated, err));
@@ -578,6 +605,7 @@ parse_shift(struct pool_data *d, const struct src *o, struct pool_shift *r,
 	TRY(get_str(d, o, "unit", 0, &r->unit, err));
 	TRY(get_str(d, o, "note", 0, &r->note, err));
 	TRY(get_str(d, o, "shift_type", 0, &r->shift_type, err));
+	TRY(get_str(d, o, "series", 0, &r->series, err));
 	TRY(get_list(d, o, "skills", 0, &r->skills, err));
 	TRY(get_list(d, o, "tags", 0, &r->tags, err));
 	TRY(get_int(o, "priority", 0, 1, 5, &prio, err));

@@ -1262,12 +1262,17 @@ gp_write_workers(const char *dir, const struct gworker *w, size_t n)
 	int		 h;
 
 	out_open(&o, dir, "flexmedewerkers.csv", 1, 1);
-	out_printf(&o, "Code;Naam;Functie;Zorggroep;Kennis;"
+	out_printf(&o, "Code;Naam;Telefoon;Functie;Zorggroep;Kennis;"
 	    "Woonplaats;Breedtegraad;Lengtegraad;Max reisafstand (km);"
 	    "Uren per week;Uurtarief\n");
 	for (i = 0; i < n; i++) {
 		out_csvfield(&o, w[i].id, 0);
 		out_csvfield(&o, w[i].name, 0);
+		/* a mobile number from the row, not from the generator's
+		 * stream, so that the rest of the sample stays as it was */
+		snprintf(buf, sizeof(buf), "06-%08lu",
+		    (unsigned long)((i + 1) * 2654435761u % 100000000u));
+		out_csvfield(&o, buf, 0);
 		out_csvfield(&o, grole_export[w[i].role], 0);
 		out_csvfield(&o, w[i].group < 0 ? "" :
 		    cgroups[w[i].group].name, 0);
