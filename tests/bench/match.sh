@@ -210,6 +210,10 @@ random_set() {
 			    Optimal ]; then
 				bound=$best
 			else
+				# stopped: pool-match's cover is a
+				# lower bound CBC may not have reached
+				mine=$(echo "$got" | cut -d, -f$p)
+				[ "$best" -ge "$mine" ] || best=$mine
 				proven=0
 				bound=$(awk '/^Upper bound:/ {
 				    printf "%d", $3 + 0.999 }' "$tmp/r.cbclog")
