@@ -230,7 +230,7 @@ random_set() {
 		if [ "$cmp" = 1 ]; then
 			result="MODEL ERROR: pool-match above CBC"
 		elif [ "$cmp" = -1 ]; then
-			result="CBC better"
+			result="below CBC (relaxation or pool-match)"
 		elif [ $proven = 1 ]; then
 			result=optimal
 			opt=$((opt + 1))
