@@ -33,6 +33,8 @@
 #include "pool_rules.h"
 #include "pool_time.h"
 
+#include "planload.h"
+
 static struct pool_config	*conf;
 static struct pool_tz		*tz;
 static struct pool_data		 data;
@@ -273,13 +275,9 @@ int
 main(int argc, char *argv[])
 {
 	struct pool_error	 err;
-	struct pool_record	 r;
 	const char		*cpath = NULL;
-	char			*line = NULL;
-	size_t			 cap = 0, i;
-	ssize_t			 len;
+	size_t			 i;
 	long			 s, w, k, nopen = 0, nb;
-	FILE			*f;
 	int			 ch;
 
 	while ((ch = getopt(argc, argv, "c:")) != -1)
@@ -294,30 +292,8 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc != 1)
 		goto usage;
-	conf = cpath ? pool_config_load(cpath, &err) :
-	    pool_config_new_default(&err);
-	if (conf == NULL || (tz = pool_tz_load(conf->timezone, NULL,
-	    &err)) == NULL) {
-		fprintf(stderr, "matchmoves: %s\n", err.text);
+	if (plan_load("matchmoves", cpath, argv[0], &conf, &tz, &data) == -1)
 		return 2;
-	}
-	if ((f = fopen(argv[0], "r")) == NULL) {
-		perror(argv[0]);
-		return 2;
-	}
-	pool_data_init(&data, &err);
-	while ((len = getline(&line, &cap, f)) != -1) {
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			len--;
-		if (pool_record_parse(&data, line, (size_t)len, &r, &err) == 0)
-			pool_data_add(&data, &r, &err);
-	}
-	free(line);
-	fclose(f);
-	if (pool_data_index(&data, &err) == -1) {
-		fprintf(stderr, "matchmoves: %s\n", err.text);
-		return 2;
-	}
 	if (data.allocations.n > 0 && conf->allocation.strict) {
 		printf("matchmoves: strict quotas are not modelled; skipped\n");
 		return 0;

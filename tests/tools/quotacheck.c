@@ -31,6 +31,8 @@
 #include "pool_rules.h"
 #include "pool_time.h"
 
+#include "planload.h"
+
 static struct pool_config	*conf;
 static struct pool_tz		*tz;
 static struct pool_data		 data;
@@ -171,16 +173,12 @@ int
 main(int argc, char *argv[])
 {
 	struct pool_error	 err;
-	struct pool_record	 r;
 	const char		*cpath = NULL;
-	char			*line = NULL;
-	size_t			 cap = 0, i;
-	ssize_t			 len;
+	size_t			 i;
 	long			 s, t, w, a, b, na, nover = 0, nunder = 0;
 	long			 found = 0;
 	double			 over = 0, under = 0, gain;
 	int			 ch;
-	FILE			*f;
 
 	while ((ch = getopt(argc, argv, "c:")) != -1)
 		switch (ch) {
@@ -194,29 +192,9 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc != 1)
 		goto usage;
-	conf = cpath ? pool_config_load(cpath, &err) :
-	    pool_config_new_default(&err);
-	if (conf == NULL || (tz = pool_tz_load(conf->timezone, NULL,
-	    &err)) == NULL) {
-		fprintf(stderr, "quotacheck: %s\n", err.text);
+	if (plan_load("quotacheck", cpath, argv[0], &conf, &tz, &data) == -1)
 		return 2;
-	}
-	if ((f = fopen(argv[0], "r")) == NULL) {
-		perror(argv[0]);
-		return 2;
-	}
-	pool_data_init(&data, &err);
-	while ((len = getline(&line, &cap, f)) != -1) {
-		while (len > 0 && (line[len - 1] == '\n' ||
-		    line[len - 1] == '\r'))
-			len--;
-		if (pool_record_parse(&data, line, (size_t)len, &r, &err) == 0)
-			pool_data_add(&data, &r, &err);
-	}
-	free(line);
-	fclose(f);
-	if (pool_data_index(&data, &err) == -1 ||
-	    (rc = pool_rules_new(conf, &data, tz, 0, &err)) == NULL) {
+	if ((rc = pool_rules_new(conf, &data, tz, 0, &err)) == NULL) {
 		fprintf(stderr, "quotacheck: %s\n", err.text);
 		return 2;
 	}

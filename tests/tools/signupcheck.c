@@ -38,6 +38,8 @@
 #include "pool_rules.h"
 #include "pool_time.h"
 
+#include "planload.h"
+
 static struct pool_config	*conf;
 static struct pool_tz		*tz;
 static struct pool_data		 data;
@@ -225,16 +227,13 @@ int
 main(int argc, char *argv[])
 {
 	struct pool_error	 err;
-	struct pool_record	 r;
 	const char		*cpath = NULL, *lpath = NULL;
-	char			*line = NULL, *seen;
-	size_t			 cap = 0, i;
-	ssize_t			 len;
+	char			*seen;
+	size_t			 i;
 	long			 s, w, k, j, q, signed_n = 0, honoured = 0;
 	long			 exch = 0, bound = 0, *comp, *stack, ncomp;
 	long			 budget, w0;
 	int			 ch, exact = 1, hon;
-	FILE			*f;
 
 	while ((ch = getopt(argc, argv, "c:l:")) != -1)
 		switch (ch) {
@@ -251,29 +250,9 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc != 1)
 		goto usage;
-	conf = cpath ? pool_config_load(cpath, &err) :
-	    pool_config_new_default(&err);
-	if (conf == NULL || (tz = pool_tz_load(conf->timezone, NULL,
-	    &err)) == NULL) {
-		fprintf(stderr, "signupcheck: %s\n", err.text);
+	if (plan_load("signupcheck", cpath, argv[0], &conf, &tz, &data) == -1)
 		return 2;
-	}
-	if ((f = fopen(argv[0], "r")) == NULL) {
-		perror(argv[0]);
-		return 2;
-	}
-	pool_data_init(&data, &err);
-	while ((len = getline(&line, &cap, f)) != -1) {
-		while (len > 0 && (line[len - 1] == '\n' ||
-		    line[len - 1] == '\r'))
-			len--;
-		if (pool_record_parse(&data, line, (size_t)len, &r, &err) == 0)
-			pool_data_add(&data, &r, &err);
-	}
-	free(line);
-	fclose(f);
-	if (pool_data_index(&data, &err) == -1 ||
-	    (rc = pool_rules_new(conf, &data, tz, 0, &err)) == NULL ||
+	if ((rc = pool_rules_new(conf, &data, tz, 0, &err)) == NULL ||
 	    (rc0 = pool_rules_new(conf, &data, tz, 1, &err)) == NULL) {
 		fprintf(stderr, "signupcheck: %s\n", err.text);
 		return 2;
